@@ -1,0 +1,71 @@
+"""Opening the database: SQLite pragmas, write locking, and migrations on start.
+
+Every transaction begins with BEGIN IMMEDIATE, so two processes (the app and the CLI)
+that write at once queue on the busy timeout instead of failing with "database is
+locked" when a reader tries to become a writer. WAL keeps readers unblocked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+from .migrations import HEAD, upgrade
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def open_engine(path: Path | str, *, migrate: bool = True) -> Engine:
+    """An engine on the SQLite file at `path`, upgraded to the current schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if migrate and current_revision(path) != HEAD:
+        upgrade(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    _configure(engine)
+    return engine
+
+
+def _configure(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+
+def current_revision(path: Path) -> str | None:
+    """The schema revision of the file at `path`, read without loading Alembic."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on any exception."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
