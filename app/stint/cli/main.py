@@ -1,0 +1,84 @@
+"""Argument parsing and dispatch for `stint`.
+
+Each command module exposes `register(subparsers)`, which adds its sub-commands and
+sets `handler(ctx, args) -> int` on them. Errors the user can act on are one line on
+stderr: exit 1 when an action fails, 2 for bad usage. Nothing else is imported until
+a command needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from .. import __version__
+from ..domain.errors import StintError
+from .context import Context
+
+COMMAND_MODULES = ("tracking", "entries", "report")
+
+
+class UsageExit(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and never exit by themselves."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageExit(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="stint", description="Offline-first time tracking for your task server.")
+    parser.add_argument("--version", action="version", version=f"stint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(sub)
+    return parser
+
+
+def run(argv: Sequence[str], ctx: Context) -> int:
+    """Run one command line against `ctx`; returns the exit status."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(list(argv))
+        if args.command is None:
+            from .app import launch
+
+            return launch(ctx)
+        return int(args.handler(ctx, args) or 0)
+    except UsageExit as exc:
+        print(str(exc), file=ctx.err)
+        return 2
+    except StintError as exc:
+        print(f"stint: {exc}", file=ctx.err)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0  # the reader (e.g. `head`) has what it wanted
+    except KeyboardInterrupt:
+        print("stint: interrupted", file=ctx.err)
+        return 130
+    except OSError as exc:
+        # The environment, not a bug: disk full, permission denied, a path that is a folder.
+        print(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=ctx.err)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ctx = Context(out=sys.stdout, err=sys.stderr)
+    try:
+        return run(argv, ctx)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
+        from ..logs import log_crash
+
+        where = log_crash(ctx.paths.logs, exc)
+        print(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        return 1

@@ -1,0 +1,191 @@
+"""Tasks and the timer: new, tasks, start, stop, status, set-status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..domain.errors import UsageError
+from . import render
+from .context import Context
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("new", help="create a task")
+    p.add_argument("title")
+    p.add_argument("--description", default=None)
+    p.add_argument("--project", default=None)
+    p.add_argument("--start", action="store_true", help="start its timer at once")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--account", default=None, help="create it on this account's server")
+    where.add_argument("--local", action="store_true", help="a local-only task")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("tasks", help="list tasks")
+    p.add_argument("--status", default=None)
+    p.add_argument("--pending", action="store_true", help="only tasks not done or cancelled")
+    p.add_argument("--search", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_tasks)
+
+    p = sub.add_parser("start", help="start the timer on a task (stops the running one)")
+    p.add_argument("task")
+    p.set_defaults(handler=cmd_start)
+
+    p = sub.add_parser("stop", help="stop the running timer")
+    p.set_defaults(handler=cmd_stop)
+
+    p = sub.add_parser("status", help="what is running, and what waits to sync")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("set-status", help="change a task's status")
+    p.add_argument("task")
+    p.add_argument("status")
+    p.set_defaults(handler=cmd_set_status)
+
+
+def task_label(task: Any) -> str:
+    return f"{task.id}: {task.title}"
+
+
+def task_json(task: Any) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "account": task.account.name if task.account else None,
+        "remote_id": task.remote_id,
+        "title": task.title,
+        "status": task.status.name,
+        "status_label": task.status.label,
+        "project": task.project,
+        "description": task.description,
+    }
+
+
+def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+    from ..store.actions import StartResult
+
+    result = ctx.tracker.create_task(
+        args.title, description=args.description, project=args.project,
+        account=args.account, local=args.local, start=args.start,
+    )
+    task = result.task if isinstance(result, StartResult) else result
+    where = f" on {task.account.name} (queued for sync)" if task.account else ""
+    ctx.print(f"Created task {task_label(task)}{where}")
+    if isinstance(result, StartResult):
+        _report_start(ctx, result)
+    return 0
+
+
+def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
+    from ..store.db import transaction
+    from ..store.queries import tasks
+
+    with transaction(ctx.engine) as s:
+        found = tasks(s, status=args.status, pending=args.pending, search=args.search)
+        if args.json:
+            render.dump_json([task_json(t) for t in found], ctx.out)
+            return 0
+        if not found:
+            ctx.print("No tasks." if not (args.status or args.pending or args.search) else "No matching tasks.")
+            return 0
+        rows = [
+            (t.id, t.status.label, t.title, t.project or "", f"{t.account.name}:{t.remote_id or '…'}" if t.account else "local")
+            for t in found
+        ]
+    render.table(("ID", "STATUS", "TITLE", "PROJECT", "WHERE"), rows, ctx.out)
+    return 0
+
+
+def cmd_start(ctx: Context, args: argparse.Namespace) -> int:
+    _report_start(ctx, ctx.tracker.start(args.task))
+    return 0
+
+
+def _report_start(ctx: Context, result: Any) -> None:
+    if result.already_running:
+        ctx.print(f"Already tracking {task_label(result.task)} since {render.clock_time(result.entry.started_at, ctx.tz)}")
+        return
+    if result.stopped is not None:
+        _report_stop(ctx, result.stopped)
+    ctx.print(f"Started {task_label(result.task)} at {render.clock_time(result.entry.started_at, ctx.tz)}")
+
+
+def _report_stop(ctx: Context, entry: Any) -> None:
+    seconds = (entry.ended_at - entry.started_at).total_seconds()
+    span = f"{render.clock_time(entry.started_at, ctx.tz)}–{render.clock_time(entry.ended_at, ctx.tz)}"
+    ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
+
+
+def cmd_stop(ctx: Context, args: argparse.Namespace) -> int:
+    _report_stop(ctx, ctx.tracker.stop())
+    return 0
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    from ..store.db import transaction
+    from ..store.queries import overview
+
+    now = ctx.clock.now()
+    with transaction(ctx.engine) as s:
+        view = overview(s)
+        running = None
+        if view.running is not None:
+            entry = view.running
+            running = {
+                "task_id": entry.task_id,
+                "title": entry.task.title,
+                "entry_id": entry.id,
+                "started_at": render.local(entry.started_at, ctx.tz),
+                "elapsed_seconds": max(0, int((now - entry.started_at).total_seconds())),
+                "account": entry.task.account.name if entry.task.account else None,
+            }
+        failed = _failed_ops(s, ctx) if view.failed_ops else []
+    if args.json:
+        render.dump_json(
+            {"running": running, "pending_ops": view.pending_ops, "failed_ops": view.failed_ops,
+             "accounts": view.accounts, "failed": failed},
+            ctx.out,
+        )
+        return 0
+    if running:
+        ctx.print(f"Tracking {running['task_id']}: {running['title']} for "
+                  f"{render.duration(running['elapsed_seconds'])} (since {render.clock_time(view.running.started_at, ctx.tz)})")
+    else:
+        ctx.print("Not tracking")
+    if view.pending_ops:
+        ctx.print(f"{view.pending_ops} change(s) waiting to sync")
+    for account in view.accounts:
+        if account["state"] != "ok":
+            ctx.print(f"Account {account['name']}: {account['state'].replace('_', ' ')}"
+                      + (f" — {account['last_error']}" if account["last_error"] else ""))
+    for op in failed:
+        ctx.print(f"Failed: {op['kind']} {op['target']} — {op['error']}")
+    return 0
+
+
+def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:
+    from ..store import outbox
+    from ..store.models import Task
+
+    result = []
+    for op in outbox.failed(s):
+        task = s.get(Task, op.task_id) if op.task_id else None
+        result.append({
+            "seq": op.seq, "kind": op.kind, "account_id": op.account_id,
+            "target": task_label(task) if task else (op.entry_id or ""),
+            "error": op.last_error, "created_at": render.local(op.created_at, ctx.tz),
+        })
+    return result
+
+
+def cmd_set_status(ctx: Context, args: argparse.Namespace) -> int:
+    task = ctx.tracker.set_status(args.task, args.status)
+    ctx.print(f"{task_label(task)} is now {task.status.label}")
+    return 0
+
+
+def require(value: Any, message: str) -> Any:
+    if value is None:
+        raise UsageError(message)
+    return value

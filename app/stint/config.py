@@ -1,0 +1,147 @@
+"""Where Stint keeps its files, and the user's settings.
+
+`STINT_HOME=<dir>` puts everything (database, settings, logs) in one directory;
+otherwise platformdirs' per-user locations are used. Settings are a small JSON file
+of typed values with defaults; secrets never go here (see stint.secrets).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from datetime import tzinfo
+from pathlib import Path
+
+from .domain.errors import UsageError
+
+APP_NAME = "stint"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data: Path
+    config: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "stint.sqlite3"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.json"
+
+    @property
+    def socket_name(self) -> str:
+        """A name for the app's local socket, unique per data directory."""
+        import hashlib
+
+        digest = hashlib.sha1(str(self.data.resolve()).encode()).hexdigest()[:12]
+        return f"stint-{digest}"
+
+
+def paths(env: dict[str, str] | None = None) -> Paths:
+    env = os.environ if env is None else env
+    home = env.get("STINT_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return Paths(root, root, root / "logs")
+    import platformdirs
+
+    return Paths(
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    week_start: int = 0                 # 0 = Monday … 6 = Sunday
+    rounding_minutes: int = 0           # 0 = off
+    rounding_mode: str = "up"           # up | nearest
+    sync_interval_seconds: int = 60
+    sync_debounce_seconds: int = 3
+    timezone: str = ""                  # empty: the system's
+    long_timer_hours: float = 8.0       # notify when a timer runs longer
+    remind_untracked: bool = False
+    working_hours: tuple[str, str] = ("09:00", "17:00")
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    idle_minutes: int = 0               # 0 = idle detection off
+    start_on_login: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def validate(self) -> "Settings":
+        if not 0 <= self.week_start <= 6:
+            raise UsageError("week_start must be 0 (Monday) to 6 (Sunday)")
+        if not 0 <= self.rounding_minutes <= 1440:
+            raise UsageError("rounding_minutes must be 0 to 1440")
+        if self.rounding_mode not in ("up", "nearest"):
+            raise UsageError("rounding_mode must be 'up' or 'nearest'")
+        if not 10 <= self.sync_interval_seconds <= 86400:
+            raise UsageError("sync_interval_seconds must be 10 to 86400")
+        if self.idle_minutes < 0 or self.long_timer_hours < 0:
+            raise UsageError("idle_minutes and long_timer_hours cannot be negative")
+        return self
+
+    def tz(self) -> tzinfo:
+        return resolve_tz(self.timezone)
+
+
+def load_settings(path: Path) -> Settings:
+    """The settings at `path`; defaults for anything missing. A damaged file is an
+    error the user is told about, never silently replaced."""
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read settings file {path}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise UsageError(f"settings file {path} does not hold a JSON object")
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, object] = {}
+    for key, value in raw.items():
+        if key not in known:
+            continue
+        default = getattr(Settings(), key)
+        if isinstance(default, tuple) and isinstance(value, list):
+            value = tuple(value)
+        if isinstance(default, bool) != isinstance(value, bool) or (
+            not isinstance(default, (tuple, dict)) and not isinstance(value, (type(default), int))
+        ):
+            raise UsageError(f"settings file {path}: {key} has the wrong type")
+        values[key] = value
+    return Settings(**values).validate()  # type: ignore[arg-type]
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    from .fileio import atomic_write_text
+
+    settings.validate()
+    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")
+
+
+def resolve_tz(name: str = "") -> tzinfo:
+    """The named zone, else $TZ, else the system's zone (as a ZoneInfo when it can be
+    found, so DST transitions in other weeks come out right)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for candidate in (name, os.environ.get("TZ", "").lstrip(":")):
+        if candidate:
+            try:
+                return ZoneInfo(candidate)
+            except (ZoneInfoNotFoundError, ValueError):
+                if candidate is name:
+                    raise UsageError(f"unknown time zone: {name!r}") from None
+    localtime = Path("/etc/localtime")
+    try:
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            return ZoneInfo(target.split("zoneinfo/", 1)[1])
+    except (OSError, ZoneInfoNotFoundError, ValueError):
+        pass
+    from datetime import datetime
+
+    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
