@@ -57,3 +57,49 @@ def counts(session: Session, account_id: int | None = None) -> dict[str, int]:
 
 def failed(session: Session) -> list[Op]:
     return list(session.scalars(select(Op).where(Op.state == "failed").order_by(Op.seq)))
+
+
+def _op_in_state(session: Session, seq: int, states: tuple[str, ...]) -> Op:
+    from ..domain.errors import NotFound, Refused
+
+    op = session.get(Op, seq)
+    if op is None:
+        raise NotFound(f"no queued change #{seq}")
+    if op.state not in states:
+        raise Refused(f"change #{seq} is {op.state}, not {' or '.join(states)}")
+    return op
+
+
+def retry(session: Session, seq: int) -> Op:
+    """Put failed op `seq` back in the queue: the next sync sends it again at once.
+    The entry it concerns is marked pending again."""
+    from .models import Entry
+
+    op = _op_in_state(session, seq, ("failed",))
+    op.state, op.attempts, op.next_attempt_at, op.last_error = "pending", 0, None, None
+    if op.entry_id is not None:
+        entry = session.get(Entry, op.entry_id)
+        if entry is not None and entry.sync == "failed":
+            entry.sync = "pending"
+    session.flush()
+    return op
+
+
+def discard(session: Session, seq: int) -> Op:
+    """Give up on failed op `seq` (it stays in the table as "discarded", never sent).
+    The local change it described is kept; an entry it concerns is marked
+    "local-only" once no other failed op is left for it, so its time is still shown
+    as something the server does not hold."""
+    from .models import Entry
+
+    op = _op_in_state(session, seq, ("failed",))
+    op.state = "discarded"
+    if op.entry_id is not None:
+        entry = session.get(Entry, op.entry_id)
+        others = session.scalar(
+            select(func.count()).where(Op.entry_id == op.entry_id, Op.state == "failed", Op.seq != seq)
+        )
+        if entry is not None and entry.sync == "failed" and not others:
+            entry.sync = "local-only"
+    session.flush()
+    return op
