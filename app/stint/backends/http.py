@@ -1,0 +1,292 @@
+"""The HTTP border every adapter shares: safe clients, capped reads, error translation.
+
+An adapter calls `send()`; what comes back is a 2xx `Reply` whose body was read
+with a size cap, and everything else leaves as an error of `stint.backends.base`
+with the secrets redacted from its message.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import ssl
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from stint import __version__
+from stint.backends.base import (
+    AuthRejected,
+    BackendError,
+    BadResponse,
+    InvalidURL,
+    Offline,
+    RateLimited,
+    Rejected,
+    ServerError,
+)
+from stint.domain.clock import Clock, SystemClock
+
+log = logging.getLogger("stint.backends")
+
+USER_AGENT = f"Stint/{__version__} (httpx/{httpx.__version__})"
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+MAX_BODY_BYTES = 5 * 1024 * 1024
+# An error page is only read for its message; a huge one is cut, not refused.
+MAX_ERROR_BYTES = 64 * 1024
+DEFAULT_RETRY_AFTER = 30.0
+# X-RateLimit-Reset is an epoch on some servers and a delay on others; a delay of
+# more than ~3 years is not a delay.
+_EPOCH_THRESHOLD = 100_000_000
+
+
+def check_url(url: str, *, allow_insecure: bool = False) -> str:
+    """Return `url` without a trailing slash, or raise InvalidURL saying why not.
+
+    Plain http is refused unless the host is this machine: a Bearer token sent in
+    clear over a network is a token given away.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidURL(f"not an http(s) URL: {parts.scheme or '?'}://{parts.hostname or '?'}")
+    if parts.username or parts.password:
+        raise InvalidURL("put credentials in the account settings, not in the URL")
+    if parts.scheme == "http" and not allow_insecure and not is_loopback(parts.hostname):
+        raise InvalidURL(
+            f"refusing plain http to {parts.hostname}: use https "
+            "(or allow insecure connections for this account)"
+        )
+    return url.strip().rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def make_client(
+    *,
+    timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+    ca_file: str | None = None,
+) -> httpx.Client:
+    """A client that verifies TLS (against `ca_file` too, for self-hosted CAs)."""
+    verify: ssl.SSLContext | bool = True
+    if ca_file is not None:
+        verify = ssl.create_default_context(cafile=ca_file)
+    return httpx.Client(
+        timeout=timeout,
+        verify=verify,
+        transport=transport,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+    )
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body)
+        except (ValueError, UnicodeDecodeError):
+            raise BadResponse("the server's reply is not valid JSON") from None
+
+
+def send(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    *,
+    params: Mapping[str, str] | None = None,
+    json_body: Any = None,
+    headers: Mapping[str, str] | None = None,
+    secrets: Iterable[str] = (),
+    clock: Clock | None = None,
+    max_bytes: int = MAX_BODY_BYTES,
+) -> Reply:
+    """Make one request; return a 2xx reply or raise the matching BackendError."""
+    secrets = tuple(secrets)
+    host = urlsplit(url).hostname or "?"
+    started = time.monotonic()
+    try:
+        with client.stream(method, url, params=params, json=json_body, headers=headers) as response:
+            ok = 200 <= response.status_code < 300
+            body = _read_capped(response, max_bytes if ok else MAX_ERROR_BYTES, strict=ok)
+            status, response_headers = response.status_code, response.headers
+    except httpx.TransportError as exc:
+        raise _offline(exc, host, secrets) from exc
+    except httpx.DecodingError:
+        raise BadResponse(f"{host} sent a body that cannot be decoded") from None
+    except httpx.InvalidURL as exc:
+        raise InvalidURL(redact(str(exc), secrets)) from None
+    log.debug(
+        "%s %s -> %d (%d bytes, %.0f ms)",
+        method, urlsplit(url).path, status, len(body), (time.monotonic() - started) * 1000,
+    )
+    if 200 <= status < 300:
+        return Reply(status, response_headers, body)
+    now = (clock or SystemClock()).now()
+    raise error_for_status(status, response_headers, body, now=now, secrets=secrets)
+
+
+def _read_capped(response: httpx.Response, limit: int, *, strict: bool) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if strict and declared.isdigit() and int(declared) > limit:
+        raise BadResponse(f"the server's reply is over {limit // 1024} KiB")
+    chunks: list[bytes] = []
+    size = 0
+    # iter_bytes() decodes gzip first, so the cap also stops a compression bomb.
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            if strict:
+                raise BadResponse(f"the server's reply is over {limit // 1024} KiB")
+            chunks.append(chunk[: len(chunk) - (size - limit)])
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _offline(exc: httpx.TransportError, host: str, secrets: tuple[str, ...]) -> Offline:
+    # Before the request was sent it cannot have been applied; after, it may have.
+    never_sent = isinstance(
+        exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
+    )
+    if isinstance(exc, httpx.ConnectTimeout):
+        what = "timed out connecting"
+    elif isinstance(exc, httpx.ReadTimeout):
+        what = "no reply in time"
+    elif isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        what = "its TLS certificate is not trusted"
+    elif isinstance(exc, httpx.ConnectError):
+        what = "cannot connect"
+    elif isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        what = "the connection dropped"
+    else:
+        what = type(exc).__name__
+    detail = redact(str(exc), secrets)
+    message = f"{host}: {what}" + (f" ({detail})" if detail and detail != what else "")
+    return Offline(message, maybe_applied=not never_sent)
+
+
+def error_for_status(
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    *,
+    now: datetime,
+    secrets: Iterable[str] = (),
+) -> BackendError:
+    """The error a non-2xx answer means. Shared by every adapter."""
+    message = redact(server_message(status, headers, body), tuple(secrets))
+    if status == 401:
+        return AuthRejected(f"the server refused the credential: {message}")
+    if status == 429:
+        delay = retry_delay(headers, now)
+        return RateLimited(
+            f"rate limited: {message}",
+            retry_after=DEFAULT_RETRY_AFTER if delay is None else delay,
+        )
+    if status == 408:
+        return Offline(f"the server timed out reading the request: {message}", maybe_applied=False)
+    if status >= 500:
+        return ServerError(
+            f"server error {status}: {message}", status=status, retry_after=retry_delay(headers, now)
+        )
+    if 300 <= status < 400:
+        return Rejected(f"the server redirected ({status}); check the URL", status)
+    return Rejected(message, status)
+
+
+def server_message(status: int, headers: Mapping[str, str], body: bytes) -> str:
+    """The server's own words where it gave some, else the HTTP reason phrase."""
+    text = ""
+    try:
+        text = _message_from_json(json.loads(body))
+    except (ValueError, UnicodeDecodeError):
+        if headers.get("content-type", "").startswith("text/plain"):
+            text = body.decode("utf-8", "replace").strip()
+    if not text:
+        try:
+            text = f"HTTP {status} {HTTPStatus(status).phrase}"
+        except ValueError:
+            text = f"HTTP {status}"
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _message_from_json(data: Any) -> str:
+    if not isinstance(data, dict):
+        return ""
+    for key in ("message", "detail", "error_description"):
+        if isinstance(data.get(key), str) and data[key].strip():
+            return str(data[key]).strip()
+    error = data.get("error")
+    if isinstance(error, str):
+        return error
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return str(error["message"])
+    errors = data.get("errors")
+    if isinstance(errors, dict):
+        errors = [m for v in errors.values() for m in (v if isinstance(v, list) else [v])]
+    if isinstance(errors, list):
+        return "; ".join(e for e in errors if isinstance(e, str))
+    return ""
+
+
+def retry_delay(headers: Mapping[str, str], now: datetime) -> float | None:
+    """Seconds to wait, from Retry-After (seconds or HTTP-date) or X-RateLimit-Reset."""
+    value = headers.get("retry-after")
+    if value:
+        delay = parse_retry_after(value, now)
+        if delay is not None:
+            return delay
+    value = headers.get("x-ratelimit-reset")
+    return parse_rate_limit_reset(value, now) if value else None
+
+
+def parse_retry_after(value: str, now: datetime) -> float | None:
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT even when they fail to say so
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+def parse_rate_limit_reset(value: str, now: datetime) -> float | None:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    if number > _EPOCH_THRESHOLD:
+        return max(0.0, number - now.timestamp())
+    return max(0.0, number)
