@@ -85,8 +85,8 @@ class Settings:
             raise UsageError("idle_minutes and long_timer_hours cannot be negative")
         return self
 
-    def tz(self) -> tzinfo:
-        return resolve_tz(self.timezone)
+    def tz(self, env_tz: str | None = None) -> tzinfo:
+        return resolve_tz(self.timezone, env_tz)
 
 
 def load_settings(path: Path) -> Settings:
@@ -123,12 +123,13 @@ def save_settings(path: Path, settings: Settings) -> None:
     atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")
 
 
-def resolve_tz(name: str = "") -> tzinfo:
+def resolve_tz(name: str = "", env_tz: str | None = None) -> tzinfo:
     """The named zone, else $TZ, else the system's zone (as a ZoneInfo when it can be
     found, so DST transitions in other weeks come out right)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    for candidate in (name, os.environ.get("TZ", "").lstrip(":")):
+    env_tz = os.environ.get("TZ", "") if env_tz is None else env_tz
+    for candidate in (name, env_tz.lstrip(":")):
         if candidate:
             try:
                 return ZoneInfo(candidate)

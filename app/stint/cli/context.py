@@ -40,7 +40,7 @@ class Context:
 
     @cached_property
     def tz(self) -> tzinfo:
-        return self.settings.tz()
+        return self.settings.tz(self.env.get("TZ", ""))
 
     @cached_property
     def engine(self) -> "Engine":

@@ -32,14 +32,10 @@ def parse_when(text: str, tz: tzinfo, now: datetime | None = None) -> datetime:
 
 
 def localize(naive: datetime, tz: tzinfo) -> datetime:
-    """Attach `tz` to a wall-clock time. In a DST gap the time is moved forward by
-    the gap; in a repeated hour the first occurrence is taken (fold=0)."""
-    aware = naive.replace(tzinfo=tz)
-    roundtrip = aware.astimezone(timezone.utc).astimezone(tz)
-    if roundtrip.replace(tzinfo=None) != naive:
-        # Non-existent wall time (spring forward): interpret with the offset before the gap.
-        aware = (naive.replace(tzinfo=tz, fold=1)).astimezone(timezone.utc).astimezone(tz)
-    return aware
+    """Attach `tz` to a wall-clock time. PEP 495's fold=0 does what a person means:
+    a time in a DST gap is moved forward by the gap, and in a repeated hour the
+    first occurrence is taken."""
+    return naive.replace(tzinfo=tz, fold=0)
 
 
 def parse_week(text: str | None, tz: tzinfo, now: datetime) -> tuple[int, int]:

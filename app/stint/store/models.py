@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -90,7 +90,7 @@ class Task(Base):
     project: Mapped[str_opt]
     category: Mapped[str_opt]
     due_date: Mapped[date | None]
-    estimated_hours: Mapped[float | None]
+    estimated_hours: Mapped[float | None] = mapped_column(Float)
     remote_updated_at: Mapped[utc_opt]
     created_at: Mapped[utc]
     updated_at: Mapped[utc]
@@ -105,6 +105,7 @@ class Entry(Base):
     __table_args__ = (
         Index("ix_entry_started", "started_at"),
         Index("ix_entry_task", "task_id", "started_at"),
+        Index("ix_entry_remote", "remote_id"),
         # At most one running timer, enforced by the database itself.
         Index(
             "uq_entry_running",
@@ -120,6 +121,9 @@ class Entry(Base):
     ended_at: Mapped[utc_opt]
     note: Mapped[str] = mapped_column(Text, default="")
     remote_id: Mapped[str_opt]
+    # The server's copy as last seen by sync (see migration 0002).
+    remote_started_at: Mapped[utc_opt]
+    remote_ended_at: Mapped[utc_opt]
     origin: Mapped[str] = mapped_column(String(8), default="local")  # local | remote
     sync: Mapped[str] = mapped_column(String(16), default="local")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,103 @@
+"""Fixtures shared by the whole suite: a fresh database per test and a clock that
+only moves when told to."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from stint.cli.context import Context  # noqa: E402
+from stint.cli.main import run  # noqa: E402
+from stint.domain.clock import FixedClock  # noqa: E402
+
+MADRID = ZoneInfo("Europe/Madrid")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # Monday 2026-11-23 10:00 in Madrid (UTC+1).
+    return FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    path = tmp_path / "stint-home"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def engine(home: Path) -> Iterator[object]:
+    from stint.store.db import open_engine
+
+    eng = open_engine(home / "stint.sqlite3")
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def tracker(engine: object, clock: FixedClock) -> object:
+    from stint.store.actions import Tracker
+
+    return Tracker(engine, clock, MADRID)  # type: ignore[arg-type]
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+class CLI:
+    """Runs `stint` in-process against a temporary STINT_HOME, with the test's clock."""
+
+    def __init__(self, home: Path, clock: FixedClock, tz: str = "Europe/Madrid") -> None:
+        self.home = home
+        self.clock = clock
+        self.env = {"STINT_HOME": str(home), "TZ": tz}
+
+    def __call__(self, *argv: str) -> Result:
+        out, err = io.StringIO(), io.StringIO()
+        ctx = Context(out=out, err=err, env=self.env, clock=self.clock)
+        try:
+            code = run(list(argv), ctx)
+        finally:
+            if "engine" in ctx.__dict__:
+                ctx.engine.dispose()
+        return Result(code, out.getvalue(), err.getvalue())
+
+    def ok(self, *argv: str) -> Result:
+        result = self(*argv)
+        assert result.code == 0, f"stint {' '.join(argv)} failed: {result.err}"
+        return result
+
+
+@pytest.fixture
+def cli(home: Path, clock: FixedClock) -> CLI:
+    return CLI(home, clock)
+
+
+def db_snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, for asserting that a refused action changed nothing."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    finally:
+        conn.close()
