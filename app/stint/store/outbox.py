@@ -48,7 +48,7 @@ def counts(session: Session, account_id: int | None = None) -> dict[str, int]:
     query = select(Op.state, func.count()).group_by(Op.state)
     if account_id is not None:
         query = query.where(Op.account_id == account_id)
-    by_state = dict(session.execute(query).tuples().all())
+    by_state = {state: n for state, n in session.execute(query).all()}
     return {
         "pending": sum(by_state.get(s, 0) for s in OPEN_STATES),
         "failed": by_state.get("failed", 0),

@@ -1,0 +1,247 @@
+"""User actions: one transaction each, with their outbox rows, and the timer rules."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from stint.domain.errors import Ambiguous, NotFound, Refused, UsageError
+from stint.store.db import transaction
+from stint.store.models import Account, Entry, Op, Status, Task
+
+from ..conftest import db_snapshot
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def account(engine, clock) -> int:
+    """An account with the Wapify statuses, as a sync would leave it."""
+    with transaction(engine) as s:
+        acc = Account(name="work", kind="wapify", base_url="https://tasks.example.com/api/tasks",
+                      options={}, credential="env:TOKEN", state="ok", cursors={}, created_at=clock.now())
+        s.add(acc)
+        s.flush()
+        for pos, (name, label, done) in enumerate(
+            [("TO_DO", "Por hacer", False), ("IN_PROGRESS", "En progreso", False),
+             ("REVIEW", "Revisión", False), ("DONE", "Completado", True)], start=1):
+            s.add(Status(account_id=acc.id, remote_id=str(pos), name=name, label=label, position=pos, is_done=done))
+        return acc.id
+
+
+def ops(engine) -> list[tuple[str, int | None, str | None]]:
+    with transaction(engine) as s:
+        return [(o.kind, o.task_id, o.entry_id) for o in s.scalars(select(Op).order_by(Op.seq))]
+
+
+def test_local_task_starts_to_do_and_queues_nothing(tracker, engine) -> None:
+    task = tracker.create_task("  Write   the report ", description="quarterly")
+    assert task.title == "Write the report"
+    assert task.status.name == "TO_DO"
+    assert task.account_id is None
+    assert ops(engine) == []
+
+
+def test_start_moves_task_in_progress_and_stop_ends_entry(tracker, clock) -> None:
+    task = tracker.create_task("A")
+    result = tracker.start(str(task.id))
+    assert result.task.status.name == "IN_PROGRESS"
+    assert result.entry.ended_at is None and result.stopped is None
+    clock.advance(minutes=25)
+    stopped = tracker.stop()
+    assert stopped.id == result.entry.id
+    assert stopped.ended_at - stopped.started_at == timedelta(minutes=25)
+
+
+def test_starting_another_stops_the_running_one_at_the_same_instant(tracker, clock, engine) -> None:
+    tracker.create_task("A", start=True)
+    clock.advance(minutes=10)
+    b = tracker.create_task("B")
+    result = tracker.start("B")
+    assert result.stopped is not None
+    assert result.stopped.ended_at == result.entry.started_at == clock.now()
+    with transaction(engine) as s:
+        running = s.scalars(select(Entry).where(Entry.ended_at.is_(None))).all()
+        assert [e.task_id for e in running] == [b.id]
+
+
+def test_starting_the_running_task_again_changes_nothing(tracker, home) -> None:
+    tracker.create_task("A", start=True)
+    before = db_snapshot(home / "stint.sqlite3")
+    result = tracker.start("A")
+    assert result.already_running
+    assert db_snapshot(home / "stint.sqlite3") == before
+
+
+def test_stop_with_nothing_running_is_refused(tracker) -> None:
+    with pytest.raises(Refused, match="no timer is running"):
+        tracker.stop()
+
+
+def test_account_task_actions_append_outbox_ops_in_order(tracker, engine, clock, account) -> None:
+    task = tracker.create_task("Remote one", start=True)  # the only account is used
+    assert task.task.account_id == account
+    clock.advance(minutes=5)
+    tracker.stop()
+    tracker.set_status(str(task.task.id), "revisión")
+    entry = tracker.log(str(task.task.id), utc(2026, 11, 20, 8), utc(2026, 11, 20, 9), "by hand")
+    tracker.edit_entry(entry.id, note="changed")
+    tracker.delete_entry(entry.id[:8])
+    tid = task.task.id
+    assert ops(engine) == [
+        ("create_task", tid, None),
+        ("start", tid, task.entry.id),
+        ("stop", tid, task.entry.id),
+        ("set_status", tid, None),
+        ("create_entry", tid, entry.id),
+        ("update_entry", tid, entry.id),
+        ("delete_entry", tid, entry.id),
+    ]
+    with transaction(engine) as s:
+        deleted = s.get(Entry, entry.id)
+        assert deleted.deleted  # kept until the server confirms the delete
+        assert s.get(Task, tid).status.label == "Revisión"
+
+
+def test_local_flag_and_several_accounts(tracker, engine, clock, account) -> None:
+    assert tracker.create_task("Mine", local=True).account_id is None
+    with transaction(engine) as s:
+        s.add(Account(name="home", kind="wapify", base_url="https://h.example/api/tasks", options={},
+                      credential="env:X", state="ok", cursors={}, created_at=clock.now()))
+    with pytest.raises(UsageError, match="several accounts"):
+        tracker.create_task("Where?")
+    assert tracker.create_task("There", account="work").account_id == account
+    with pytest.raises(NotFound):
+        tracker.create_task("Nowhere", account="nope")
+
+
+def test_a_failed_action_leaves_no_outbox_row(tracker, engine, account, home) -> None:
+    task = tracker.create_task("T")
+    before = db_snapshot(home / "stint.sqlite3")
+    with pytest.raises(NotFound):
+        tracker.set_status(str(task.id), "no such status")
+    assert db_snapshot(home / "stint.sqlite3") == before
+
+
+@pytest.mark.parametrize("title", ["", "   ", "x" * 256])
+def test_bad_titles(tracker, title: str) -> None:
+    with pytest.raises(UsageError):
+        tracker.create_task(title)
+
+
+def test_task_references(tracker, engine, account) -> None:
+    a = tracker.create_task("Fix login bug", local=True)
+    tracker.create_task("Fix logout bug", local=True)
+    remote = tracker.create_task("Deploy", account="work")
+    with transaction(engine) as s:
+        s.get(Task, remote.id).remote_id = "42"
+    assert tracker.start("login").task.id == a.id
+    assert tracker.start("work:42").task.id == remote.id
+    assert tracker.start(str(a.id)).task.id == a.id
+    with pytest.raises(Ambiguous, match="2 tasks match 'fix'"):
+        tracker.start("fix")
+    with pytest.raises(NotFound):
+        tracker.start("work:999")
+    with pytest.raises(NotFound):
+        tracker.start("9999")
+
+
+def test_exact_title_wins_over_fragments(tracker) -> None:
+    tracker.create_task("Review")
+    exact = tracker.create_task("review")  # same words, differs only in case: both exact
+    tracker.create_task("Review PR 12")
+    with pytest.raises(Ambiguous):
+        tracker.start("REVIEW")
+    assert tracker.start("pr 12").task.title == "Review PR 12"
+    assert exact.id
+
+
+def test_log_refuses_overlap_and_bad_order(tracker, clock, home) -> None:
+    task = tracker.create_task("T")
+    tracker.log(str(task.id), utc(2026, 11, 20, 8), utc(2026, 11, 20, 9))
+    before = db_snapshot(home / "stint.sqlite3")
+    with pytest.raises(Refused, match="overlaps entry .* 09:00–10:00"):  # shown in Madrid time
+        tracker.log(str(task.id), utc(2026, 11, 20, 8, 30), utc(2026, 11, 20, 9, 30))
+    with pytest.raises(Refused, match="end must be after the start"):
+        tracker.log(str(task.id), utc(2026, 11, 20, 10), utc(2026, 11, 20, 10))
+    with pytest.raises(Refused, match="week or longer"):
+        tracker.log(str(task.id), utc(2026, 11, 1), utc(2026, 11, 9))
+    assert db_snapshot(home / "stint.sqlite3") == before
+    # Touching intervals do not overlap.
+    tracker.log(str(task.id), utc(2026, 11, 20, 9), utc(2026, 11, 20, 10))
+
+
+def test_log_cannot_overlap_the_running_timer(tracker, clock) -> None:
+    tracker.create_task("T", start=True)  # running since 09:00 UTC
+    with pytest.raises(Refused, match="running"):
+        tracker.log("T", clock.now() - timedelta(minutes=30), clock.now() + timedelta(minutes=30))
+    # Before the timer started is fine.
+    tracker.log("T", clock.now() - timedelta(hours=2), clock.now() - timedelta(hours=1))
+
+
+def test_edit_entry_rules(tracker, clock) -> None:
+    task = tracker.create_task("T")
+    first = tracker.log(str(task.id), utc(2026, 11, 20, 8), utc(2026, 11, 20, 9))
+    second = tracker.log(str(task.id), utc(2026, 11, 20, 10), utc(2026, 11, 20, 11))
+    edited = tracker.edit_entry(first.id, end=utc(2026, 11, 20, 9, 30), note="longer")
+    assert edited.ended_at == utc(2026, 11, 20, 9, 30) and edited.note == "longer"
+    with pytest.raises(Refused, match="overlaps"):
+        tracker.edit_entry(second.id, start=utc(2026, 11, 20, 9, 15))
+    with pytest.raises(Refused, match="end must be after"):
+        tracker.edit_entry(second.id, end=utc(2026, 11, 20, 9, 59))
+    with pytest.raises(UsageError, match="nothing to change"):
+        tracker.edit_entry(second.id)
+    running = tracker.start(str(task.id)).entry
+    with pytest.raises(Refused, match="still running"):
+        tracker.edit_entry(running.id, end=clock.now())
+    moved = tracker.edit_entry(running.id, start=clock.now() - timedelta(minutes=5))
+    assert moved.started_at == clock.now() - timedelta(minutes=5)
+    with pytest.raises(Refused, match="future"):
+        tracker.edit_entry(running.id, start=clock.now() + timedelta(minutes=5))
+
+
+def test_entry_references(tracker) -> None:
+    task = tracker.create_task("T")
+    entry = tracker.log(str(task.id), utc(2026, 11, 20, 8), utc(2026, 11, 20, 9))
+    with pytest.raises(UsageError, match="at least 4"):
+        tracker.delete_entry(entry.id[:3])
+    with pytest.raises(NotFound):
+        tracker.delete_entry("ffffffff-nope")
+    tracker.delete_entry(entry.id[:6])
+    with pytest.raises(NotFound):
+        tracker.delete_entry(entry.id)
+
+
+def test_on_change_is_told_after_commit(engine, clock) -> None:
+    from stint.store.actions import Tracker
+
+    seen: list[str] = []
+    tracker = Tracker(engine, clock, on_change=seen.append)
+    tracker.create_task("T", start=True)
+    tracker.stop()
+    assert seen == ["tasks", "timer"]
+
+
+def test_running_timer_survives_a_new_engine(engine, clock, home) -> None:
+    from stint.store.actions import Tracker, running_entry
+    from stint.store.db import open_engine
+
+    Tracker(engine, clock).create_task("T", start=True)
+    engine.dispose()
+    fresh = open_engine(home / "stint.sqlite3")
+    with transaction(fresh) as s:
+        assert running_entry(s).task.title == "T"
+    fresh.dispose()
+
+
+def test_statuses_are_per_account(tracker, engine, account) -> None:
+    local = tracker.create_task("L", local=True)
+    with pytest.raises(NotFound, match="CANCELLED"):  # message names the local choices
+        tracker.set_status(str(local.id), "Completado")
+    tracker.set_status(str(local.id), "cancelled")
+    with transaction(engine) as s:
+        assert s.scalar(select(Status.name).join(Task).where(Task.id == local.id)) == "CANCELLED"
