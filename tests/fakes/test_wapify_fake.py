@@ -9,14 +9,20 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fakes.wapify import FakeWapify
+from stint.domain.clock import FixedClock
+from tests.fakes.wapify import START, FakeWapify
 
 URL = FakeWapify.base_url
 
 
 @pytest.fixture
-def fake() -> FakeWapify:
-    return FakeWapify()
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def fake(clock: FixedClock) -> FakeWapify:
+    return FakeWapify(clock)
 
 
 @pytest.fixture
@@ -54,7 +60,10 @@ def test_list_shows_my_tasks_filtered_by_pending_and_status(
     cancelled = fake.web_create_task("Cancelada", status="CANCELLED")
     other, _ = fake.add_user("Ana", "ana@example.com")
     fake.web_create_task("De Ana", user=other)
-    ids = lambda params: [t["id"] for t in body(http.get(URL, params=params))["data"]]  # noqa: E731
+
+    def ids(params: dict[str, str]) -> list[int]:
+        return [t["id"] for t in body(http.get(URL, params=params))["data"]]
+
     assert ids({}) == [mine, done, cancelled]
     assert ids({"pending_only": "1"}) == ids({"pending_only": "true"}) == [mine]
     assert ids({"status_id": "4"}) == [done]
@@ -65,17 +74,18 @@ def test_list_shows_my_tasks_filtered_by_pending_and_status(
 
 
 def test_create_with_start_timer_moves_to_in_progress_and_stops_the_other_timer(
-    fake: FakeWapify, http: httpx.Client
+    fake: FakeWapify, http: httpx.Client, clock: FixedClock
 ) -> None:
     first = fake.web_create_task("Primera", start_timer=True)
-    fake.clock.advance(600)
+    clock.advance(600)
     response = http.post(URL, json={"title": "Nueva", "description": "d", "start_timer": True})
     assert response.status_code == 201
     payload = body(response)
     assert payload["message"] == "Tarea creada correctamente."
     data = payload["data"]
     assert data["status"]["name"] == "IN_PROGRESS" and data["timer_started"] is True
-    assert fake.running_time(first) is None and fake.user_timer(fake.user.id).id == data["time_id"]
+    running = fake.user_timer(fake.user.id)
+    assert fake.running_time(first) is None and running and running.id == data["time_id"]
     plain = body(http.post(URL, json={"title": "Sin timer"}))["data"]
     assert plain["status"]["name"] == "TO_DO" and plain["time_id"] is None
 
@@ -100,17 +110,19 @@ def test_status_update(fake: FakeWapify, http: httpx.Client) -> None:
     assert http.put(f"{URL}/{task}/status", json={}).status_code == 422
 
 
-def test_start_and_stop_follow_the_one_timer_rule(fake: FakeWapify, http: httpx.Client) -> None:
+def test_start_and_stop_follow_the_one_timer_rule(
+    fake: FakeWapify, http: httpx.Client, clock: FixedClock
+) -> None:
     a, b = fake.web_create_task("A"), fake.web_create_task("B")
     started = body(http.post(f"{URL}/{a}/start"))
     assert started["message"] == "Tarea iniciada correctamente."
     assert started["data"]["started_at"] == "2026-02-02T14:00:00Z"
     again = http.post(f"{URL}/{a}/start")
     assert again.status_code == 400 and body(again)["success"] is False
-    fake.clock.advance(1800)
+    clock.advance(1800)
     http.post(f"{URL}/{b}/start")
     assert fake.running_time(a) is None and fake.tasks[b].status_id == 2
-    fake.clock.advance(900)
+    clock.advance(900)
     stopped = body(http.post(f"{URL}/{b}/stop"))
     assert stopped["message"] == "Tarea detenida correctamente."
     assert stopped["data"]["duration_seconds"] == 900
@@ -133,14 +145,16 @@ def test_other_users_tasks_are_forbidden_and_missing_ones_not_found(
     assert http.get(f"{URL}/999/time").status_code == 404
 
 
-def test_time_counts_the_running_timer_in_the_total(fake: FakeWapify, http: httpx.Client) -> None:
+def test_time_counts_the_running_timer_in_the_total(
+    fake: FakeWapify, http: httpx.Client, clock: FixedClock
+) -> None:
     task = fake.web_create_task("T", project="Web")
     fake.web_start(task)
-    fake.clock.advance(8100)
+    clock.advance(8100)
     fake.web_stop(task)
-    fake.clock.advance(60)
+    clock.advance(60)
     fake.web_start(task)
-    fake.clock.advance(4200)
+    clock.advance(4200)
     data = body(http.get(f"{URL}/{task}/time"))["data"]
     assert data["total_seconds"] == 12300 and data["total_formatted"] == "03:25:00"
     assert data["total_hours"] == 3.42

@@ -203,7 +203,7 @@ class FakeWapify(FakeServer):
                 return self._create(user, request.json())
         elif parts == ["statuses"] and method == "GET":
             keys = ("id", "name", "translated_name", "color")
-            return ok([dict(zip(keys, status)) for status in STATUSES])
+            return ok([dict(zip(keys, status, strict=True)) for status in STATUSES])
         elif parts[0].isdigit() and len(parts) <= 2:
             action = parts[1] if len(parts) == 2 else ""
             route = {

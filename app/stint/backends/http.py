@@ -213,9 +213,8 @@ def error_for_status(
     if status == 408:
         return Offline(f"the server timed out reading the request: {message}", maybe_applied=False)
     if status >= 500:
-        return ServerError(
-            f"server error {status}: {message}", status=status, retry_after=retry_delay(headers, now)
-        )
+        delay = retry_delay(headers, now)
+        return ServerError(f"server error {status}: {message}", status=status, retry_after=delay)
     if 300 <= status < 400:
         return Rejected(f"the server redirected ({status}); check the URL", status)
     return Rejected(message, status)
