@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
 
 from .. import __version__
 from ..domain.errors import StintError
@@ -27,10 +27,17 @@ class UsageExit(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and never exit by themselves."""
+    """An ArgumentParser whose errors are one line and never exit by themselves, and
+    whose help and version go to the command's own output stream."""
+
+    out: TextIO | None = None
 
     def error(self, message: str) -> NoReturn:
         raise UsageExit(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:  # noqa: ARG002
+        if message:
+            (Parser.out or sys.stdout).write(message)
 
 
 def build_parser() -> Parser:
@@ -44,6 +51,7 @@ def build_parser() -> Parser:
 
 def run(argv: Sequence[str], ctx: Context) -> int:
     """Run one command line against `ctx`; returns the exit status."""
+    Parser.out = ctx.out
     try:
         parser = build_parser()
         args = parser.parse_args(list(argv))
@@ -52,6 +60,8 @@ def run(argv: Sequence[str], ctx: Context) -> int:
 
             return launch(ctx)
         return int(args.handler(ctx, args) or 0)
+    except SystemExit as exc:  # --help and --version have printed
+        return int(exc.code or 0)
     except UsageExit as exc:
         print(str(exc), file=ctx.err)
         return 2
@@ -69,16 +79,32 @@ def run(argv: Sequence[str], ctx: Context) -> int:
         return 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, runner: Callable[[Sequence[str], Context], int] = run) -> int:
     argv = sys.argv[1:] if argv is None else argv
     ctx = Context(out=sys.stdout, err=sys.stderr)
     try:
-        return run(argv, ctx)
-    except SystemExit as exc:  # --help and --version
-        return int(exc.code or 0)
+        handed = _hand_off(argv, ctx)
+        if handed is not None:
+            return handed
+        return runner(argv, ctx)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
         from ..logs import log_crash
 
         where = log_crash(ctx.paths.logs, exc)
         print(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
         return 1
+
+
+def _hand_off(argv: Sequence[str], ctx: Context) -> int | None:
+    """Run a hot command in the desktop app when it is running (see stint.handoff);
+    None when it is not, so the command runs here."""
+    from .. import handoff
+
+    if not handoff.wants_handoff(argv):
+        return None
+    reply = handoff.forward(argv, handoff.address(ctx.paths.socket_name), ctx.env)
+    if reply is None:
+        return None
+    ctx.out.write(reply.stdout)
+    ctx.err.write(reply.stderr)
+    return reply.exit

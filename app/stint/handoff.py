@@ -1,0 +1,144 @@
+"""The CLI side of the hand-off to a running desktop app. Qt-free, and light.
+
+While the app runs it listens on a local socket (a Unix domain socket path, or a
+named pipe on Windows) unique to the data directory. The hot commands — start, stop,
+status, new, set-status — are sent there so they answer from the app's warm process
+instead of importing SQLAlchemy and opening the database:
+
+    request  (one JSON line)  {"argv": [...], "cwd": "...", "env": {"TZ": "..."}}
+                         or   {"activate": true}      (a second `stint` with no command)
+    reply    (one JSON line)  {"exit": n, "stdout": "...", "stderr": "..."}
+
+If nothing listens, `forward` returns None and the CLI runs the command itself. This
+module must import nothing heavy: it runs before every hot command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+HOT_COMMANDS = frozenset({"start", "stop", "status", "new", "set-status"})
+CONNECT_TIMEOUT_S = 0.25
+# The app answers in milliseconds, unless another process holds the database's
+# write lock (busy timeout 15 s); wait a little longer than that.
+REPLY_TIMEOUT_S = 20.0
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+# Environment variables that change what a command prints.
+FORWARDED_ENV = ("TZ",)
+
+
+@dataclass(frozen=True)
+class Reply:
+    exit: int
+    stdout: str = ""
+    stderr: str = ""
+
+
+def address(socket_name: str) -> str:
+    """Where the app listens, given `config.Paths.socket_name` ("stint-<digest>").
+
+    A path under the temp directory (short: sun_path holds ~104 bytes) with the user's
+    id in it, so two users on one machine never meet; a named pipe on Windows."""
+    if sys.platform == "win32":
+        return rf"\\.\pipe\{socket_name}"
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    digest = socket_name.removeprefix("stint-")
+    path = os.path.join(tempfile.gettempdir(), f"stint-{uid}-{digest}.sock")
+    if len(path.encode()) > 100:
+        path = os.path.join("/tmp", f"stint-{uid}-{digest}.sock")
+    return path
+
+
+def wants_handoff(argv: Sequence[str]) -> bool:
+    """Only hot commands, and never `--help` (argparse prints that to the real stdout)."""
+    return bool(argv) and argv[0] in HOT_COMMANDS and not any(a in ("-h", "--help") for a in argv)
+
+
+def forward(argv: Sequence[str], where: str, env: Mapping[str, str] | None = None) -> Reply | None:
+    """Run `argv` in the app listening at `where`; None when no app listens there."""
+    env = os.environ if env is None else env
+    request = {
+        "argv": list(argv),
+        "cwd": os.getcwd(),
+        "env": {k: env[k] for k in FORWARDED_ENV if k in env},
+    }
+    return _exchange(where, request)
+
+
+def activate(where: str) -> bool:
+    """Ask the app at `where` to show its window. False when no app listens there."""
+    reply = _exchange(where, {"activate": True})
+    return reply is not None and reply.exit == 0
+
+
+def _exchange(where: str, request: dict[str, object]) -> Reply | None:
+    line = (json.dumps(request) + "\n").encode()
+    if sys.platform == "win32":
+        return _exchange_pipe(where, line)
+    if not hasattr(socket, "AF_UNIX"):
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(CONNECT_TIMEOUT_S)
+        try:
+            sock.connect(where)
+        except OSError:
+            return None  # no app (or a stale socket file): run the command here
+        sock.settimeout(REPLY_TIMEOUT_S)
+        try:
+            sock.sendall(line)
+            return _parse(_read_line(sock))
+        except OSError as exc:
+            # The request may have been carried out: never run it a second time.
+            return Reply(1, "", f"stint: lost the connection to the running app ({exc}); "
+                                "check the result with `stint status`\n")
+    finally:
+        sock.close()
+
+
+def _read_line(sock: socket.socket) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if chunk.endswith(b"\n") or size > MAX_REPLY_BYTES:
+            break
+    return b"".join(chunks)
+
+
+def _exchange_pipe(where: str, line: bytes) -> Reply | None:
+    try:
+        pipe = open(where, "r+b", buffering=0)  # noqa: SIM115 - closed below
+    except OSError:
+        return None
+    try:
+        pipe.write(line)
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = pipe.read(65536)
+            if not chunk:
+                break
+            data += chunk
+        return _parse(data)
+    except OSError as exc:
+        return Reply(1, "", f"stint: lost the connection to the running app ({exc})\n")
+    finally:
+        pipe.close()
+
+
+def _parse(data: bytes) -> Reply:
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        return Reply(int(raw["exit"]), str(raw.get("stdout", "")), str(raw.get("stderr", "")))
+    except (ValueError, KeyError, TypeError):
+        return Reply(1, "", "stint: the running app gave an answer this version cannot read\n")

@@ -1,0 +1,242 @@
+"""The desktop app: `stint` with no command.
+
+Start-up is ordered for a fast first paint: the QApplication and the tray icon come
+first (Qt only); the store (SQLAlchemy ORM, migrations), the hand-off server, the
+database watcher, notifications, idle detection and sync are wired on the first
+turn of the event loop, after the icon is on screen.
+
+Without a system tray (offscreen, some GNOME sessions) the window is the app: it
+is shown at start and closing it quits; the person is told once why.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from .icons import app_icon
+from .tray import Tray
+
+if TYPE_CHECKING:
+    from ..cli.context import Context
+    from .idle import IdleSource
+    from .services import Services
+
+log = logging.getLogger("stint.ui.app")
+NO_TRAY_NOTICE = "no_tray_notice_shown"
+AUTO = object()  # "detect it": the default for the idle source
+
+WindowFactory = Callable[["Services"], QWidget]
+
+
+def run_app(ctx: "Context") -> int:
+    """Run the desktop app until it quits; returns the exit status."""
+    from .. import handoff
+
+    where = handoff.address(ctx.paths.socket_name)
+    if handoff.activate(where):
+        print("Stint is already running; its window was brought to the front.", file=ctx.out)
+        return 0
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Stint")
+    app.setApplicationDisplayName("Stint")
+    app.setDesktopFileName("stint")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    stint = StintApp(ctx, where)
+    QTimer.singleShot(0, stint.start)
+    app.aboutToQuit.connect(stint.shutdown)
+    return app.exec()
+
+
+class StintApp(QObject):
+    """Everything the running app owns. Collaborators are injectable for tests."""
+
+    def __init__(
+        self,
+        ctx: "Context",
+        where: str,
+        *,
+        tray_available: bool | None = None,
+        window_factory: WindowFactory | None = None,
+        idle_source: "IdleSource | None | object" = AUTO,
+        quit: Callable[[], None] | None = None,
+        intervals_ms: dict[str, int] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.where = where
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray: Tray | None = Tray(ctx.clock, self) if tray_available else None
+        if self.tray is not None:
+            self.tray.show()
+        self._window_factory = window_factory or _main_window
+        self._idle_source = idle_source
+        self._quit = quit or QApplication.quit
+        self._intervals = intervals_ms or {}
+        self.services: Services | None = None
+        self.window: QWidget | None = None
+        self.dialogs: dict[str, QWidget] = {}
+
+    # -- start-up, after the first paint -----------------------------------------
+
+    def start(self) -> bool:
+        from ..logs import setup
+        from .dbwatch import DbWatcher
+        from .idle_prompt import IdlePrompt, IdleWatcher
+        from .instance import CommandServer
+        from .live_state import LiveState
+        from .notify import Notifier
+        from .services import Bridge, Services
+
+        ctx = self.ctx
+        setup(ctx.paths.logs)
+        self.server = CommandServer(self.where, self)
+        if not self.server.listen():
+            log.info("another Stint answers on %s; quitting", self.where)
+            self._quit()
+            return False
+        services = Services(ctx.paths, ctx.settings, ctx.engine, ctx.clock, ctx.tz, Bridge(self))
+        self.services = services
+        services.request_sync = _sync_starter(services)
+        self.server.services = services
+        self.server.activated.connect(self.show_window)
+        services.bridge.show_window.connect(self.show_window)
+
+        self.live = LiveState(services, self)
+        self.dbwatch = DbWatcher(ctx.paths.database, self._intervals.get("dbwatch", 1000), self)
+        self.dbwatch.changed.connect(lambda: services.bridge.changed.emit("all"))
+        self.notifier = Notifier(services, self.show_message, self._intervals.get("notify", 60_000), self)
+        self.live.updated.connect(self.notifier.set_snapshot)
+        if self.tray is not None:
+            self.tray.attach(services, self.live)
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.toggle_requested.connect(self.toggle_window)
+            self.tray.quick_start_requested.connect(self.show_quick_start)
+            self.tray.new_task_requested.connect(self.show_new_task)
+            self.tray.quit_requested.connect(self._quit)
+        self.idle = IdleWatcher(services, self._detect_idle(), self._intervals.get("idle", 10_000), self)
+        self.idle_prompt = IdlePrompt(services, self.idle, self)
+
+        self.live.refresh()
+        self.dbwatch.start()
+        self.notifier.start()
+        self.idle.start()
+        if self.tray is None:
+            self.show_window()
+            self._tell_no_tray_once()
+        return True
+
+    def _detect_idle(self) -> "IdleSource | None":
+        if self._idle_source is not AUTO:
+            return self._idle_source  # type: ignore[return-value]
+        from .idle import detect
+
+        return detect(QApplication.platformName())
+
+    def shutdown(self) -> None:
+        for part in ("server", "dbwatch"):
+            obj = getattr(self, part, None)
+            if obj is not None:
+                obj.close() if part == "server" else obj.stop()
+        if self.tray is not None:
+            self.tray.icon.hide()
+
+    # -- the window and the dialogs --------------------------------------------
+
+    def show_window(self) -> None:
+        if self.services is None:
+            return
+        if self.window is None:
+            self.window = self._window_factory(self.services)
+            self.window.setWindowIcon(app_icon())
+            if self.tray is None:
+                self.window.installEventFilter(self)
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def toggle_window(self) -> None:
+        if self.window is not None and self.window.isVisible() and not self.window.isMinimized():
+            self.window.hide()
+        else:
+            self.show_window()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Without a tray nothing else could bring the window back: closing it quits.
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._quit()
+        return super().eventFilter(watched, event)
+
+    def show_quick_start(self) -> None:
+        from .quick_start import QuickStart
+
+        self._show_dialog("quick_start", lambda s: QuickStart(s))
+
+    def show_new_task(self) -> None:
+        from .new_task import NewTaskDialog
+
+        self._show_dialog("new_task", lambda s: NewTaskDialog(s))
+
+    def _show_dialog(self, key: str, make: Callable[["Services"], QWidget]) -> None:
+        if self.services is None:
+            return
+        dialog = self.dialogs.get(key)
+        if dialog is None or not dialog.isVisible():
+            dialog = self.dialogs[key] = make(self.services)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    # -- messages --------------------------------------------------------------
+
+    def show_message(self, level: str, title: str, text: str) -> None:
+        if self.tray is not None and self.tray.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.tray.show_message(level, title, text)
+            return
+        self._window_message(level, title, text)
+
+    def _window_message(self, level: str, title: str, text: str) -> QMessageBox:
+        icons = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}
+        box = QMessageBox(icons.get(level, QMessageBox.Icon.Information), title, text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("stint-message")
+        box.setModal(False)
+        box.finished.connect(box.deleteLater)
+        box.show()
+        return box
+
+    def _tell_no_tray_once(self) -> None:
+        assert self.services is not None
+        settings = self.services.settings
+        if settings.extra.get(NO_TRAY_NOTICE):
+            return
+        self._window_message(
+            "info", self.tr("Stint: no system tray"),
+            self.tr("Your desktop has no system tray, so Stint runs as a normal window. "
+                    "Closing the window quits Stint; timers keep their state and the "
+                    "`stint` command works as usual."))
+        extra: dict[str, Any] = {**settings.extra, NO_TRAY_NOTICE: True}
+        self.services.update_settings(replace(settings, extra=extra))
+
+
+def _main_window(services: "Services") -> QWidget:
+    from .window import MainWindow
+
+    return MainWindow(services)
+
+
+def _sync_starter(services: "Services") -> Callable[[], None] | None:
+    """A function that runs one sync cycle off the GUI thread, or None while this
+    build has no sync engine to run (the tray then says so instead of offering a
+    button that does nothing)."""
+    return None

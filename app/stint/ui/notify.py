@@ -1,0 +1,121 @@
+"""Telling the person what needs them: a sync problem to act on, a timer that has
+run too long, and (optionally) that nothing is tracked during working hours.
+
+The Notifier decides *what* to say and when; `show` (the tray balloon, or a message
+in the window when there is no tray) decides where. A QTimer drives the time-based
+checks with the injected clock, so tests move time by hand and call `check()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .live_state import Snapshot
+
+if TYPE_CHECKING:
+    from .services import Services
+
+CHECK_MS = 60_000
+REMIND_EVERY = timedelta(hours=1)
+
+Show = Callable[[str, str, str], None]  # level, title, text
+
+
+class Notifier(QObject):
+    notified = Signal(str, str, str)  # level, title, text
+
+    def __init__(self, services: "Services", show: Show, interval_ms: int = CHECK_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.show = show
+        self.snapshot = Snapshot()
+        self._long_told: str | None = None     # entry id already warned about
+        self._problems_told: set[tuple[str, str]] = set()
+        self._failed_told = 0
+        self._reminded_at: datetime | None = None
+        self._timer = QTimer(self, interval=interval_ms)
+        self._timer.timeout.connect(self.check)
+        services.bridge.message.connect(self._on_message)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def notify(self, level: str, title: str, text: str) -> None:
+        self.show(level, title, text)
+        self.notified.emit(level, title, text)
+
+    def _on_message(self, level: str, text: str) -> None:
+        self.notify(level, "Stint", text)
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._check_sync(snapshot)
+        self.check()
+
+    # -- checks ----------------------------------------------------------------
+
+    def _check_sync(self, snap: Snapshot) -> None:
+        current = {(a.name, a.state) for a in snap.problems}
+        for account in snap.problems:
+            key = (account.name, account.state)
+            if key in self._problems_told:
+                continue
+            if account.state == "needs_signin":
+                text = self.tr("The server refused Stint's credentials for {name}. Sign in again in "
+                               "Settings; your changes are kept until then.").format(name=account.name)
+            else:
+                text = self.tr("Sync with {name} failed: {error}").format(
+                    name=account.name, error=account.last_error or self.tr("unknown error"))
+            self.notify("error", self.tr("Stint: {name} needs attention").format(name=account.name), text)
+        self._problems_told = current
+        if snap.failed_ops > self._failed_told:
+            self.notify("error", self.tr("Stint: changes rejected"),
+                        self.tr("The server rejected {n} change(s). Open Stint to retry, edit or "
+                                "discard them.").format(n=snap.failed_ops))
+        self._failed_told = snap.failed_ops
+
+    def check(self) -> None:
+        now = self.services.clock.now()
+        self._check_long_timer(self.snapshot, now)
+        self._check_untracked(self.snapshot, now)
+
+    def _check_long_timer(self, snap: Snapshot, now: datetime) -> None:
+        limit = self.services.settings.long_timer_hours
+        if snap.running is None or snap.running_since is None or limit <= 0:
+            return
+        if snap.running_entry == self._long_told:
+            return
+        if now - snap.running_since >= timedelta(hours=limit):
+            self._long_told = snap.running_entry
+            hours = (now - snap.running_since).total_seconds() / 3600
+            self.notify("warning", self.tr("Stint: timer still running"),
+                        self.tr("“{title}” has been running for {hours:.1f} hours. Forgot to stop it?")
+                        .format(title=snap.running.title, hours=hours))
+
+    def _check_untracked(self, snap: Snapshot, now: datetime) -> None:
+        settings = self.services.settings
+        if not settings.remind_untracked or snap.running is not None:
+            return
+        if self._reminded_at is not None and now - self._reminded_at < REMIND_EVERY:
+            return
+        if not in_working_hours(now.astimezone(self.services.tz), settings.working_hours, settings.working_days):
+            return
+        self._reminded_at = now
+        self.notify("info", self.tr("Stint: nothing is being tracked"),
+                    self.tr("It is working time and no timer runs. Start one from the tray menu."))
+
+
+def in_working_hours(local: datetime, hours: tuple[str, str], days: tuple[int, ...]) -> bool:
+    if local.weekday() not in days:
+        return False
+    try:
+        start, end = (tuple(int(p) for p in h.split(":", 1)) for h in hours)
+    except ValueError:
+        return False
+    minute = local.hour * 60 + local.minute
+    return start[0] * 60 + start[1] <= minute < end[0] * 60 + end[1]

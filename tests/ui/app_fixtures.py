@@ -1,0 +1,136 @@
+"""Fixtures for the tray/app tests: a StintApp started in the test's QApplication
+against a fresh STINT_HOME, with the suite's FixedClock and injected collaborators.
+
+Imported by name in the test modules (not a conftest, so it cannot clash with the
+window tests' fixtures)."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from stint import handoff
+from stint.cli.context import Context
+from stint.config import Settings, save_settings
+from stint.domain.clock import FixedClock
+from stint.ui.app import StintApp
+
+TZ = "Europe/Madrid"
+
+
+class PlaceholderWindow(QWidget):
+    """Stands in for stint.ui.window.MainWindow in these tests."""
+
+    def __init__(self, services: Any) -> None:
+        super().__init__()
+        self.services = services
+        self.setWindowTitle("Stint (test window)")
+
+
+class FakeIdle:
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.seconds: float | None = 0.0
+
+    def seconds_idle(self) -> float | None:
+        return self.seconds
+
+
+@dataclass
+class Running:
+    app: StintApp
+    ctx: Context
+    quits: list[bool] = field(default_factory=list)
+
+    @property
+    def services(self) -> Any:
+        return self.app.services
+
+    @property
+    def tracker(self) -> Any:
+        return self.app.services.tracker
+
+
+def app_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "STINT_HOME": str(home), "TZ": TZ}
+
+
+@pytest.fixture
+def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..., Running]]:
+    started: list[Running] = []
+
+    def start(*, tray: bool = True, idle_source: Any = None, settings: Settings | None = None,
+              window: Callable[[Any], QWidget] = PlaceholderWindow) -> Running:
+        if settings is not None:
+            save_settings(home / "settings.json", settings)
+        ctx = Context(out=io.StringIO(), err=io.StringIO(), env=app_env(home), clock=clock)
+        running = Running(None, ctx)  # type: ignore[arg-type]
+        running.app = StintApp(
+            ctx, handoff.address(ctx.paths.socket_name), tray_available=tray, window_factory=window,
+            idle_source=idle_source, quit=lambda: running.quits.append(True),
+            intervals_ms={"dbwatch": 50, "notify": 3_600_000, "idle": 3_600_000},
+        )
+        assert running.app.start()
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        app = running.app
+        app.shutdown()
+        for widget in [app.window, *app.dialogs.values()]:
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        if app.idle_prompt.dialog is not None:
+            app.idle_prompt.dialog.close()
+        if app.services is not None:
+            app.services.engine.dispose()
+        app.deleteLater()
+
+
+def local(clock_or_dt: datetime) -> str:
+    from zoneinfo import ZoneInfo
+
+    return clock_or_dt.astimezone(ZoneInfo(TZ)).strftime("%H:%M")
+
+
+def add_account(engine: Any, name: str = "work", state: str = "ok", error: str | None = None) -> int:
+    """An account row with its statuses, as `stint account add` + a first sync leave it."""
+    from datetime import timezone
+
+    from stint.domain.model import LOCAL_STATUSES
+    from stint.store.db import transaction
+    from stint.store.models import Account, Status
+
+    with transaction(engine) as s:
+        account = Account(name=name, kind="wapify", base_url="http://127.0.0.1:9", options={},
+                          credential="env:NONE", state=state, cursors={}, last_error=error,
+                          created_at=datetime(2026, 1, 1, tzinfo=timezone.utc))
+        s.add(account)
+        s.flush()
+        for spec in LOCAL_STATUSES:
+            s.add(Status(account_id=account.id, name=spec.name, label=spec.label, color=spec.color,
+                         position=spec.position, is_done=spec.is_done))
+        return account.id
+
+
+def entries(engine: Any) -> list[tuple[int, datetime, datetime | None]]:
+    """(task id, start, end) of every live entry, oldest first."""
+    from sqlalchemy import select
+
+    from stint.store.db import transaction
+    from stint.store.models import Entry
+
+    with transaction(engine) as s:
+        rows = s.scalars(select(Entry).where(Entry.deleted.is_(False)).order_by(Entry.started_at))
+        return [(e.task_id, e.started_at, e.ended_at) for e in rows]
