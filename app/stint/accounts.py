@@ -1,0 +1,208 @@
+"""Accounts: adding, listing and removing task servers, and making their backends.
+
+Qt-free; the CLI and the settings dialog both call `Accounts`. The only registry
+is KINDS (kind → factory); later servers add a line there. Everything else —
+the engine, the clock, the secret store, an HTTP transport for tests — is passed in.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select
+
+from .backends.base import Backend, BackendError
+from .domain.clock import Clock
+from .domain.errors import NotFound, Refused, UsageError
+from .logs import register_secret
+from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
+from .store.db import transaction
+from .store.models import Account, Entry, Op, Status, Task
+
+# factory(base_url, token, options, clock, transport) -> Backend
+BackendFactory = Callable[[str, str, Mapping[str, Any], Clock, Any], Backend]
+
+
+def _wapify(base_url: str, token: str, options: Mapping[str, Any], clock: Clock, transport: Any) -> Backend:
+    from .backends.http import make_client
+    from .backends.wapify import WapifyBackend
+
+    client = make_client(transport=transport, ca_file=options.get("ca_file"))
+    return WapifyBackend(client, base_url, token, clock=clock,
+                         allow_insecure=bool(options.get("allow_insecure")))
+
+
+KINDS: dict[str, BackendFactory] = {"wapify": _wapify}
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """A detached, secret-free view of an account row."""
+
+    id: int
+    name: str
+    kind: str
+    base_url: str
+    credential: str
+    options: dict[str, Any]
+    state: str
+    last_sync_at: str | None
+    last_error: str | None
+
+    @classmethod
+    def of(cls, a: Account) -> "AccountInfo":
+        return cls(a.id, a.name, a.kind, a.base_url, a.credential, dict(a.options or {}), a.state,
+                   a.last_sync_at.isoformat() if a.last_sync_at else None, a.last_error)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "url": self.base_url,
+                "credential": self.credential, "state": self.state,
+                "last_sync": self.last_sync_at, "last_error": self.last_error}
+
+
+@dataclass(frozen=True)
+class Added:
+    account: AccountInfo
+    who: str
+    statuses: int
+    tasks: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    name: str
+    tasks: int
+    entries: int
+    ops: int
+
+
+@dataclass
+class Accounts:
+    engine: Engine
+    clock: Clock
+    secrets: SecretStore = field(default_factory=KeyringStore)
+    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    transport: Any = None  # an httpx transport, for tests; None = the network
+    kinds: Mapping[str, BackendFactory] = field(default_factory=lambda: KINDS)
+    _cache: dict[tuple[str, str, str], Backend] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def list(self) -> list[AccountInfo]:
+        with transaction(self.engine) as s:
+            return [AccountInfo.of(a) for a in s.scalars(select(Account).order_by(Account.name))]
+
+    def get(self, name: str) -> AccountInfo:
+        with transaction(self.engine) as s:
+            account = s.scalar(select(Account).where(Account.name == name))
+            if account is None:
+                raise NotFound(f"no account named {name!r}")
+            return AccountInfo.of(account)
+
+    def add(self, name: str, kind: str, url: str, *, token: str, credential: str,
+            allow_insecure: bool = False) -> Added:
+        """Check `url` and `token` against the server, then store the account with its
+        statuses and tasks in one transaction. Nothing is stored if any step fails."""
+        from .backends.http import check_url
+        from .backends.base import InvalidURL
+        from .sync.pull import apply_statuses, apply_tasks
+
+        name = name.strip()
+        if not name or len(name) > 64 or ":" in name or name.isdigit():
+            raise UsageError(f"not a usable account name: {name!r} (no ':', not only digits)")
+        if kind not in self.kinds:
+            raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
+        if not token.strip():
+            raise UsageError("the token is empty")
+        token = token.strip()
+        register_secret(token)
+        try:
+            base_url = check_url(url, allow_insecure=allow_insecure)
+        except InvalidURL as exc:
+            raise UsageError(exc.message) from None
+        if credential == KEYRING and not self.secrets.available():
+            raise Refused(NO_KEYRING)
+        with transaction(self.engine) as s:
+            if s.scalar(select(Account.id).where(Account.name == name)) is not None:
+                raise Refused(f"an account named {name!r} already exists")
+        options: dict[str, Any] = {"allow_insecure": True} if allow_insecure else {}
+        backend = self.kinds[kind](base_url, token, options, self.clock, self.transport)
+        try:
+            who = backend.check()
+            statuses = backend.list_statuses()
+            tasks = backend.list_tasks(pending_only=True)
+        except BackendError as exc:
+            raise Refused(f"cannot add {name}: {exc.message.replace(token, '***')}") from None
+        now = self.clock.now()
+        with transaction(self.engine) as s:
+            account = Account(name=name, kind=kind, base_url=base_url, options=options,
+                              credential=credential, state="ok", cursors={}, created_at=now,
+                              last_sync_at=now)
+            s.add(account)
+            s.flush()
+            apply_statuses(s, account.id, statuses)
+            apply_tasks(s, account.id, tasks, now)
+            # Last, so a failing keyring write rolls the account back with it.
+            if credential == KEYRING:
+                self.secrets.set(name, token)
+            info = AccountInfo.of(account)
+        return Added(info, who, len(statuses), len(tasks))
+
+    def remove(self, name: str) -> Removed:
+        with transaction(self.engine) as s:
+            account = s.scalar(select(Account).where(Account.name == name))
+            if account is None:
+                raise NotFound(f"no account named {name!r}")
+            task_ids = select(Task.id).where(Task.account_id == account.id).scalar_subquery()
+            entries = s.scalar(select(func.count()).select_from(Entry).where(Entry.task_id.in_(task_ids))) or 0
+            tasks = s.scalar(select(func.count()).select_from(Task).where(Task.account_id == account.id)) or 0
+            ops = s.scalar(select(func.count()).select_from(Op).where(Op.account_id == account.id)) or 0
+            # Explicit, child first: does not depend on PRAGMA foreign_keys.
+            s.execute(delete(Op).where(Op.account_id == account.id))
+            s.execute(delete(Entry).where(Entry.task_id.in_(task_ids)))
+            s.execute(delete(Task).where(Task.account_id == account.id))
+            s.execute(delete(Status).where(Status.account_id == account.id))
+            s.delete(account)
+            credential = account.credential
+        if credential == KEYRING:
+            self.secrets.delete(name)
+        with self._lock:
+            for key in [k for k in self._cache if k[0] == name]:
+                self._close(self._cache.pop(key))
+        return Removed(name, tasks, entries, ops)
+
+    def token_for(self, account: AccountInfo) -> str:
+        return resolve(account.credential, account.name, self.secrets, self.env)
+
+    def backend_for(self, account: AccountInfo) -> Backend:
+        """The sync engine's backend factory. One backend (and HTTP client, so its
+        connections are reused) per account and credential, until `close()`."""
+        token = self.token_for(account)
+        if account.kind not in self.kinds:
+            raise Refused(f"account {account.name}: this version cannot sync {account.kind!r} servers")
+        # The key holds a hash, not the token, so the cache never shows it in a repr.
+        key = (account.name, account.base_url, str(hash(token)))
+        with self._lock:
+            backend = self._cache.get(key)
+            if backend is None:
+                for stale in [k for k in self._cache if k[0] == account.name]:
+                    self._close(self._cache.pop(stale))
+                backend = self.kinds[account.kind](account.base_url, token, account.options,
+                                                   self.clock, self.transport)
+                self._cache[key] = backend
+            return backend
+
+    def close(self) -> None:
+        with self._lock:
+            for backend in self._cache.values():
+                self._close(backend)
+            self._cache.clear()
+
+    @staticmethod
+    def _close(backend: Backend) -> None:
+        client = getattr(backend, "_client", None)
+        if client is not None:
+            client.close()
