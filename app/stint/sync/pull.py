@@ -1,0 +1,169 @@
+"""Pull: read what the server holds — statuses, my tasks, the active timer, and the
+time entries of the tasks in view — with every request made before anything is
+written, so a server that fails half-way changes nothing locally.
+
+An idle cycle costs two requests (my tasks and the active timer): statuses are
+re-read hourly or when a task names one we do not know, and a task's entries only
+when it runs, was just pushed, or its copy is older than `entries_refresh_seconds`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..backends.base import Backend, Rejected, RemoteStatus, RemoteTask, RemoteTimer, TaskTime
+from ..domain.weeks import week_of
+from ..store.db import transaction
+from ..store.models import Account, Entry, Op, Status, Task
+from .context import Cycle
+
+
+def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]) -> int:
+    """Upsert the server's statuses by remote id (by name for a row we made earlier)."""
+    existing = list(s.scalars(select(Status).where(Status.account_id == account_id)))
+    by_remote = {st.remote_id: st for st in existing if st.remote_id}
+    by_name = {st.name: st for st in existing}
+    n = 0
+    for rs in statuses:
+        row = by_remote.get(rs.remote_id) or by_name.get(rs.name)
+        if row is None:
+            row = Status(account_id=account_id, name=rs.name)
+            s.add(row)
+            by_name[rs.name] = row
+        row.remote_id, row.name, row.label = rs.remote_id, rs.name, rs.label
+        row.color, row.position, row.is_done = rs.color, rs.position, rs.is_done
+        n += 1
+    s.flush()
+    return n
+
+
+def _status_for(s: Session, account_id: int, task: RemoteTask) -> Status | None:
+    if task.status_remote_id is not None:
+        row = s.scalar(select(Status).where(Status.account_id == account_id,
+                                            Status.remote_id == task.status_remote_id))
+        if row is not None:
+            return row
+    if task.status_name:
+        return s.scalar(select(Status).where(Status.account_id == account_id, Status.name == task.status_name))
+    return None
+
+
+def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: datetime) -> int:
+    """Upsert tasks by remote id. A task with a status change still in the outbox
+    keeps its local status: the server has not heard of it yet."""
+    held = set(s.scalars(select(Op.task_id).where(
+        Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(("pending", "in_flight")))))
+    n = 0
+    for rt in tasks:
+        status = _status_for(s, account_id, rt)
+        if status is None:
+            raise UnknownStatus(rt.status_remote_id or rt.status_name or "?")
+        row = s.scalar(select(Task).where(Task.account_id == account_id, Task.remote_id == rt.remote_id))
+        if row is None:
+            row = Task(account_id=account_id, remote_id=rt.remote_id, created_at=now, status_id=status.id)
+            s.add(row)
+        values = (rt.title, rt.description or None, rt.project, rt.category, rt.due_date, rt.estimated_hours)
+        current = (row.title, row.description, row.project, row.category, row.due_date, row.estimated_hours)
+        if values != current or (row.id not in held and row.status_id != status.id):
+            row.title, row.description, row.project, row.category, row.due_date, row.estimated_hours = values
+            if row.id not in held:
+                row.status_id = status.id
+            row.updated_at = now
+        row.remote_updated_at = rt.updated_at or row.remote_updated_at
+        n += 1
+    s.flush()
+    return n
+
+
+class UnknownStatus(Exception):
+    """A task names a status we have not pulled: re-read the statuses."""
+
+
+@dataclass
+class Pulled:
+    statuses: list[RemoteStatus] | None = None
+    tasks: list[RemoteTask] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)       # referenced tasks the server no longer shows us
+    timer: RemoteTimer | None = None
+    times: dict[str, TaskTime] = field(default_factory=dict)
+    timer_known: bool = False
+
+
+@dataclass(frozen=True)
+class Want:
+    statuses: bool
+    referenced: frozenset[str]     # open local tasks with a remote id
+    in_view: tuple[str, ...]       # task remote ids, most wanted first
+    must: frozenset[str]           # fetch whatever the cache says (running, just pushed)
+
+
+def want(cycle: Cycle, pushed_tasks: set[str]) -> Want:
+    now = cycle.clock.now()
+    with transaction(cycle.engine) as s:
+        account = s.get(Account, cycle.account_id)
+        assert account is not None
+        cursors = account.cursors or {}
+        statuses_at = cursors.get("statuses_at", 0)
+        rows = s.execute(select(Task.remote_id, Status.is_done).join(Task.status).where(
+            Task.account_id == cycle.account_id, Task.remote_id.is_not(None))).all()
+        referenced = frozenset(rid for rid, done in rows if not done) - set(cursors.get("gone", []))
+        week = week_of(now, cycle.tz)
+        since = week.start - timedelta(days=7)
+        recent = s.execute(select(Task.remote_id).join(Entry, Entry.task_id == Task.id).where(
+            Task.account_id == cycle.account_id, Task.remote_id.is_not(None), Entry.deleted.is_(False),
+            or_(Entry.started_at >= since, Entry.ended_at.is_(None))).order_by(Entry.started_at.desc())).all()
+        running = s.scalars(select(Task.remote_id).join(Entry, Entry.task_id == Task.id).where(
+            Task.account_id == cycle.account_id, Entry.ended_at.is_(None), Entry.deleted.is_(False),
+            Task.remote_id.is_not(None))).all()
+        used = s.scalars(select(Task.remote_id).where(
+            Task.account_id == cycle.account_id, Task.remote_id.is_not(None),
+            Task.last_started_at >= since).order_by(Task.last_started_at.desc())).all()
+    fetched: dict[str, int] = cursors.get("times_at", {})
+    stale = now.timestamp() - cycle.entries_refresh_seconds
+    must = frozenset(running) | frozenset(pushed_tasks)
+    order = list(dict.fromkeys([*running, *pushed_tasks, *(r for (r,) in recent), *used]))
+    in_view = tuple(r for r in order if r in must or fetched.get(r, 0) < stale)
+    return Want(now.timestamp() - statuses_at > cycle.statuses_refresh_seconds, referenced, in_view, must)
+
+
+def fetch(cycle: Cycle, w: Want) -> Pulled:
+    backend: Backend = cycle.backend
+    caps = cycle.caps
+    got = Pulled()
+    if w.statuses:
+        got.statuses = _counted(cycle, backend.list_statuses)
+    got.tasks = _counted(cycle, lambda: backend.list_tasks(pending_only=True))
+    seen = {t.remote_id for t in got.tasks}
+    for rid in sorted(w.referenced - seen)[: cycle.max_task_time_calls]:
+        # A task we hold but the pending list left out: finished, or taken away.
+        try:
+            got.tasks.append(_counted(cycle, lambda: backend.get_task(rid)))
+        except Rejected as exc:
+            if exc.status in (403, 404):
+                got.gone.append(rid)
+            else:
+                raise
+    if caps.live_timer:
+        got.timer = _counted(cycle, backend.active_timer)
+        got.timer_known = True
+    if caps.server_timesheet:
+        wanted = list(w.in_view)
+        if got.timer is not None and got.timer.task_remote_id not in wanted:
+            wanted.insert(0, got.timer.task_remote_id)
+        for rid in wanted[: cycle.max_task_time_calls]:
+            try:
+                got.times[rid] = _counted(cycle, lambda: backend.task_time(rid))
+            except Rejected as exc:
+                if exc.status not in (403, 404):
+                    raise
+    return got
+
+
+def _counted(cycle: Cycle, call):  # type: ignore[no-untyped-def]
+    cycle.report.requests += 1
+    return call()
