@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,8 @@ from .db import transaction
 from .models import Account, Entry, Task
 
 MAX_TITLE = 255
+# A finished entry is shorter than this; queries rely on it to stay index ranges.
+MAX_ENTRY = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,10 @@ class Tracker:
         if current is not None:
             self._stop(s, current, now)
         blocker = s.scalar(
-            select(Entry).where(Entry.deleted.is_(False), Entry.ended_at > now, Entry.started_at <= now).limit(1)
+            select(Entry)
+            .where(Entry.deleted.is_(False), Entry.started_at <= now, Entry.started_at > now - MAX_ENTRY,
+                   Entry.ended_at > now)
+            .limit(1)
         )
         if blocker is not None:
             raise Refused(f"entry {blocker.id[:8]} ({blocker.task.title}) already covers this moment; edit it first")
@@ -274,7 +279,7 @@ def _first_open_status(s: Session, account_id: int | None):  # type: ignore[no-u
 def _check_interval(start: datetime, end: datetime) -> None:
     if end <= start:
         raise Refused("the end must be after the start")
-    if (end - start).days >= 7:
+    if end - start >= MAX_ENTRY:
         raise Refused("an entry cannot be a week or longer")
 
 
@@ -285,14 +290,20 @@ def _refuse_overlap(
     open-ended interval, reach forever: whatever is logged after its start would
     overlap it once it is stopped."""
     far = end if end is not None else datetime.max.replace(tzinfo=start.tzinfo)
-    query = select(Entry).where(
+    finished = select(Entry).where(
         Entry.deleted.is_(False),
         Entry.started_at < far,
-        (Entry.ended_at > start) | (Entry.ended_at.is_(None)),
+        # Finished entries are shorter than MAX_ENTRY, which keeps this an index range.
+        Entry.started_at > start - MAX_ENTRY,
+        Entry.ended_at > start,
     )
     if ignore is not None:
-        query = query.where(Entry.id != ignore)
-    for other in s.scalars(query.limit(5)):
+        finished = finished.where(Entry.id != ignore)
+    others = list(s.scalars(finished.limit(1)))
+    running = running_entry(s)
+    if running is not None and running.id != ignore and running.started_at < far:
+        others.append(running)
+    for other in others:
         begin = other.started_at.astimezone(tz)
         until = f"{other.ended_at.astimezone(tz):%H:%M}" if other.ended_at else "running"
         raise Refused(f"overlaps entry {other.id[:8]} ({other.task.title}, {begin:%Y-%m-%d %H:%M}–{until})")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.timesheet import Span
 from . import lookup, outbox
-from .actions import running_entry
+from .actions import MAX_ENTRY, running_entry
 from .models import Entry, Status, Task
 
 
@@ -55,7 +55,6 @@ def entries_between(s: Session, start: datetime, end: datetime) -> list[Entry]:
     """Live entries that overlap [start, end), oldest first. Uses the started_at index:
     a finished entry is shorter than a week, so it cannot start more than 7 days before
     `start`; the running one (which may be older) is fetched on its own."""
-    from datetime import timedelta
 
     found = {}
     running = running_entry(s)
@@ -66,7 +65,7 @@ def entries_between(s: Session, start: datetime, end: datetime) -> list[Entry]:
         .where(
             Entry.deleted.is_(False),
             Entry.started_at < end,
-            Entry.started_at >= start - timedelta(days=7),
+            Entry.started_at >= start - MAX_ENTRY,
         )
         .order_by(Entry.started_at)
     )
