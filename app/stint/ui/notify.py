@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .services import Services
 
 CHECK_MS = 60_000
+REMIND_AFTER = timedelta(minutes=15)  # untracked this long before the first reminder
 REMIND_EVERY = timedelta(hours=1)
 
 Show = Callable[[str, str, str], None]  # level, title, text
@@ -38,6 +39,7 @@ class Notifier(QObject):
         self._problems_told: set[tuple[str, str]] = set()
         self._failed_told = 0
         self._reminded_at: datetime | None = None
+        self._untracked_since: datetime | None = None
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.check)
         services.bridge.message.connect(self._on_message)
@@ -100,10 +102,15 @@ class Notifier(QObject):
     def _check_untracked(self, snap: Snapshot, now: datetime) -> None:
         settings = self.services.settings
         if not settings.remind_untracked or snap.running is not None:
-            return
-        if self._reminded_at is not None and now - self._reminded_at < REMIND_EVERY:
+            self._untracked_since = None
             return
         if not in_working_hours(now.astimezone(self.services.tz), settings.working_hours, settings.working_days):
+            return
+        if self._untracked_since is None:
+            self._untracked_since = now
+        if now - self._untracked_since < REMIND_AFTER:
+            return
+        if self._reminded_at is not None and now - self._reminded_at < REMIND_EVERY:
             return
         self._reminded_at = now
         self.notify("info", self.tr("Stint: nothing is being tracked"),
