@@ -204,12 +204,9 @@ class TasksView(QWidget):
         self._act(lambda: self.services.tracker.set_status(str(task_id), status_name), self.tr("Status changed"))
 
     def new_task(self) -> None:
-        from .task_dialog import TaskDialog
+        from .new_task import NewTaskDialog
 
-        dialog = TaskDialog(self.services, self)
-        if dialog.exec() and dialog.created_id is not None:
-            self.refresh()
-            self.select_task(dialog.created_id)
+        NewTaskDialog(self.services, self).exec()  # the Tracker's change signal refreshes the table
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -1,0 +1,126 @@
+"""The main window: three tabs, a status line, and the actions that reach them.
+
+Thin on purpose — the tabs and their models hold the logic; this wires them,
+keeps the one-second tick for running timers, and remembers its geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from .day_view import DayView
+from .services import Services
+from .status_bar import StatusLine
+from .tasks_view import TasksView
+from .week_view import WeekView
+
+TICK_MS = 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Stint"))
+        self.tasks = TasksView(services)
+        self.day = DayView(services)
+        self.week = WeekView(services)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tasks, self.tr("&Tasks"))
+        self.tabs.addTab(self.day, self.tr("&Day"))
+        self.tabs.addTab(self.week, self.tr("&Week"))
+        self.setCentralWidget(self.tabs)
+        self.status = StatusLine(services)
+        self.setStatusBar(self.status)
+        self.status.failed_clicked.connect(self.show_failed_ops)
+        for view in (self.tasks, self.day, self.week):
+            view.message.connect(lambda text: self.status.showMessage(text, 4000))
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._ticker = QTimer(self, interval=TICK_MS)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+        self._prefs = QSettings(str(services.paths.config / "window.ini"), QSettings.Format.IniFormat)
+        self._restore()
+
+    # -- actions -----------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        track = bar.addMenu(self.tr("&Tracking"))
+        self._add(track, "new_task", self.tr("&New task…"), "Ctrl+N", self.tasks.new_task)
+        self._add(track, "start_stop", self.tr("&Start/stop selected task"), "Ctrl+S", self._start_stop)
+        self._add(track, "search", self.tr("&Find task"), "Ctrl+F", self._search)
+        track.addSeparator()
+        self._add(track, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
+        self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
+        if self.services.request_sync is not None:
+            self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.request_sync)
+        self._add(track, "settings", self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self.show_settings)
+        track.addSeparator()
+        self._add(track, "close", self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
+        view = bar.addMenu(self.tr("&View"))
+        for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Week"))):
+            self._add(view, f"tab_{i + 1}", label, f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
+        # Space starts/stops from the task table (not from text fields, where it types a space).
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tasks.table, context=Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.tasks.start_stop)
+
+    def _add(self, menu, name: str, text: str, keys, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # the shortcut works with the menu closed, menu bar or not
+        self.actions_by_name[name] = action
+        return action
+
+    def _start_stop(self) -> None:
+        self.tabs.setCurrentWidget(self.tasks)
+        self.tasks.start_stop()
+
+    def _search(self) -> None:
+        self.tabs.setCurrentWidget(self.tasks)
+        self.tasks.focus_search()
+
+    def _export(self) -> None:
+        self.tabs.setCurrentWidget(self.week)
+        self.week.export_button.showMenu()
+
+    def show_failed_ops(self) -> None:
+        from .ops_dialog import OpsDialog
+
+        OpsDialog(self.services, self).exec()
+
+    def show_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.services, self).exec()
+
+    def tick(self) -> None:
+        now = self.services.clock.now()
+        for view in (self.tasks, self.day, self.week, self.status):
+            view.tick(now)
+
+    # -- geometry ----------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._prefs.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(900, 600)
+        self.tabs.setCurrentIndex(int(self._prefs.value("tab", 0)))
+
+    def save_state(self) -> None:
+        self._prefs.setValue("geometry", self.saveGeometry())
+        self._prefs.setValue("tab", self.tabs.currentIndex())
+        self._prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_state()
+        super().hideEvent(event)
