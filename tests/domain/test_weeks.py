@@ -64,3 +64,11 @@ def test_split_drops_time_outside_the_week() -> None:
     week = make_week(2026, 47, MADRID)
     parts = list(split_by_day(utc(2026, 11, 15, 22), utc(2026, 11, 16, 0), week.day_edges()))
     assert parts == [(0, 3600)]  # only the hour after local midnight on Monday
+
+
+def test_split_is_right_for_spans_given_in_local_time() -> None:
+    week = make_week(2026, 13, MADRID)
+    # The whole of Sunday 29 March, given in local time: 23 hours.
+    start = datetime(2026, 3, 29, 0, 0, tzinfo=MADRID)
+    end = datetime(2026, 3, 30, 0, 0, tzinfo=MADRID)
+    assert list(split_by_day(start, end, week.day_edges())) == [(6, 23 * 3600)]

@@ -68,7 +68,12 @@ def week_of(moment: datetime, tz: tzinfo, week_start: int = 0) -> Week:
 
 def split_by_day(start: datetime, end: datetime, edges: list[datetime]) -> Iterator[tuple[int, int]]:
     """Yield (day index, seconds) for the part of [start, end) in each day between
-    consecutive `edges`. Parts outside the edges are dropped."""
+    consecutive `edges`. Parts outside the edges are dropped.
+
+    Everything is compared in UTC: Python subtracts two datetimes of the same zone
+    as wall-clock times, which would make a DST day 24 hours long."""
+    start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+    edges = [edge.astimezone(timezone.utc) for edge in edges]
     for i in range(len(edges) - 1):
         lo = max(start, edges[i])
         hi = min(end, edges[i + 1])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,31 +62,14 @@ def export_file(timesheet: Timesheet, fmt: str, path: Path | str) -> Path:
     anything fails, a file already at `path` is left as it was and no temporary file
     stays behind. Returns the path written."""
     path = Path(path)
-    mode = _mode_for(path)
     if is_binary(fmt):
         with atomic_open(path, "wb") as handle:
             write(timesheet, fmt, handle)
-            _chmod(handle, mode)
     else:
         # newline="": the writers choose their line ends (CSV wants CRLF everywhere).
         with atomic_open(path, "w", encoding="utf-8", newline="") as handle:
             write(timesheet, fmt, handle)
-            _chmod(handle, mode)
     return path
-
-
-def _mode_for(path: Path) -> int:
-    # The temporary file is created 0600; an export is meant to be shared, so give it
-    # the mode of the file it replaces, or the usual 0644 for a new one.
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
-def _chmod(handle: IO[Any], mode: int) -> None:
-    if hasattr(os, "fchmod"):  # not on Windows, where the mode bits mean little anyway
-        os.fchmod(handle.fileno(), mode)
 
 
 def suggested_name(timesheet: Timesheet, fmt: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..domain.timesheet import Row, Timesheet, format_duration
-from .export_common import FLAG_MARKS, date_range, day_heading, legend, marks, one_line, tz_name
+from .export_common import date_range, day_heading, legend, marks, one_line, tz_name
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")  # regular, bold
 FAMILY = "DejaVuSans"
