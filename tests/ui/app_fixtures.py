@@ -50,6 +50,13 @@ class Running:
     app: StintApp
     ctx: Context
     quits: list[bool] = field(default_factory=list)
+    syncs: list[bool] = field(default_factory=list)  # `force` of each sync cycle run
+
+    def fake_sync(self, force: bool) -> Any:
+        from stint.sync.report import SyncReport
+
+        self.syncs.append(force)
+        return SyncReport()
 
     @property
     def services(self) -> Any:
@@ -76,7 +83,7 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..
         running = Running(None, ctx)  # type: ignore[arg-type]
         running.app = StintApp(
             ctx, handoff.address(ctx.paths.socket_name), tray_available=tray, window_factory=window,
-            idle_source=idle_source, quit=lambda: running.quits.append(True),
+            idle_source=idle_source, quit=lambda: running.quits.append(True), sync_run_once=running.fake_sync,
             intervals_ms={"dbwatch": 50, "notify": 3_600_000, "idle": 3_600_000},
         )
         assert running.app.start()

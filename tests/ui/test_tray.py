@@ -140,19 +140,36 @@ def test_sync_now_is_disabled_and_says_why(start_app: Any) -> None:
     action = _menu(running).action("sync")
     assert not action.isEnabled() and "no server account" in action.text()
     add_account(running.services.engine)
+    running.services.request_sync = None  # a build without a sync engine
     action = _menu(running).action("sync")
     assert not action.isEnabled() and "not available" in action.text()
 
 
-def test_sync_now_calls_request_sync(start_app: Any) -> None:
+def test_sync_now_runs_a_forced_cycle_off_the_gui_thread(start_app: Any, qtbot: Any) -> None:
     running = start_app()
     add_account(running.services.engine)
-    calls: list[bool] = []
-    running.services.request_sync = lambda: calls.append(True)
+    running.app.live.refresh()
     action = _menu(running).action("sync")
     assert action.isEnabled() and "last: never, 0 waiting" in action.text()
-    action.trigger()
-    assert calls == [True]
+    with qtbot.waitSignal(running.services.bridge.sync_finished):
+        action.trigger()
+    assert running.syncs == [True]
+
+
+def test_local_changes_and_the_interval_start_cycles(start_app: Any, qtbot: Any) -> None:
+    running = start_app()
+    sync = running.app.sync
+    assert not sync.request()  # no account: nothing to run
+    add_account(running.services.engine)
+    running.app.live.refresh()
+    sync._debounce.setInterval(0)
+    with qtbot.waitSignal(running.services.bridge.sync_finished):
+        running.tracker.create_task("Queued", account="work")
+    assert running.syncs == [False]
+    # Asked again while a cycle runs: one more cycle afterwards, not two at once.
+    with qtbot.waitSignal(running.services.bridge.sync_finished):
+        assert sync.request() and sync.request() and sync.busy
+    qtbot.waitUntil(lambda: len(running.syncs) == 3 and not sync.busy)
 
 
 def test_a_refused_action_is_reported(start_app: Any, qtbot: Any) -> None:

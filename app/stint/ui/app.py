@@ -68,6 +68,7 @@ class StintApp(QObject):
         window_factory: WindowFactory | None = None,
         idle_source: "IdleSource | None | object" = AUTO,
         quit: Callable[[], None] | None = None,
+        sync_run_once: Callable[[bool], Any] | None = None,
         intervals_ms: dict[str, int] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -83,6 +84,7 @@ class StintApp(QObject):
         self._idle_source = idle_source
         self._quit = quit or QApplication.quit
         self._intervals = intervals_ms or {}
+        self._sync_run_once = sync_run_once
         self.services: Services | None = None
         self.window: QWidget | None = None
         self.dialogs: dict[str, QWidget] = {}
@@ -97,6 +99,7 @@ class StintApp(QObject):
         from .live_state import LiveState
         from .notify import Notifier
         from .services import Bridge, Services
+        from .sync_runner import SyncRunner
 
         ctx = self.ctx
         setup(ctx.paths.logs)
@@ -107,7 +110,6 @@ class StintApp(QObject):
             return False
         services = Services(ctx.paths, ctx.settings, ctx.engine, ctx.clock, ctx.tz, Bridge(self))
         self.services = services
-        services.request_sync = _sync_starter(services)
         self.server.services = services
         self.server.activated.connect(self.show_window)
         services.bridge.show_window.connect(self.show_window)
@@ -124,6 +126,8 @@ class StintApp(QObject):
             self.tray.quick_start_requested.connect(self.show_quick_start)
             self.tray.new_task_requested.connect(self.show_new_task)
             self.tray.quit_requested.connect(self._quit)
+        self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
+        services.request_sync = lambda: self.sync.request(force=True)
         self.idle = IdleWatcher(services, self._detect_idle(), self._intervals.get("idle", 10_000), self)
         self.idle_prompt = IdlePrompt(services, self.idle, self)
 
@@ -131,6 +135,7 @@ class StintApp(QObject):
         self.dbwatch.start()
         self.notifier.start()
         self.idle.start()
+        self.sync.start()
         if self.tray is None:
             self.show_window()
             self._tell_no_tray_once()
@@ -144,10 +149,10 @@ class StintApp(QObject):
         return detect(QApplication.platformName())
 
     def shutdown(self) -> None:
-        for part in ("server", "dbwatch"):
-            obj = getattr(self, part, None)
-            if obj is not None:
-                obj.close() if part == "server" else obj.stop()
+        if self.services is not None:
+            self.server.close()
+            self.dbwatch.stop()
+            self.sync.stop()
         if self.tray is not None:
             self.tray.icon.hide()
 
@@ -233,10 +238,3 @@ def _main_window(services: "Services") -> QWidget:
     from .window import MainWindow
 
     return MainWindow(services)
-
-
-def _sync_starter(services: "Services") -> Callable[[], None] | None:
-    """A function that runs one sync cycle off the GUI thread, or None while this
-    build has no sync engine to run (the tray then says so instead of offering a
-    button that does nothing)."""
-    return None
