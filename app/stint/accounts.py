@@ -151,6 +151,30 @@ class Accounts:
             info = AccountInfo.of(account)
         return Added(info, who, len(statuses), len(tasks))
 
+    def sign_in(self, name: str, *, token: str, credential: str) -> str:
+        """A new token for an account (after 401): checked first, then the account
+        is back to "ok" and its kept ops go out at the next sync."""
+        info = self.get(name)
+        token = token.strip()
+        register_secret(token)
+        if credential == KEYRING and not self.secrets.available():
+            raise Refused(NO_KEYRING)
+        backend = self.kinds[info.kind](info.base_url, token, info.options, self.clock, self.transport)
+        try:
+            who = backend.check()
+        except BackendError as exc:
+            raise Refused(f"cannot sign in to {name}: {exc.message.replace(token, '***')}") from None
+        finally:
+            self._close(backend)
+        with transaction(self.engine) as s:
+            account = s.get(Account, info.id)
+            assert account is not None
+            account.credential, account.state = credential, "ok"
+            account.last_error, account.next_sync_at = None, None
+            if credential == KEYRING:
+                self.secrets.set(name, token)
+        return who
+
     def remove(self, name: str) -> Removed:
         with transaction(self.engine) as s:
             account = s.scalar(select(Account).where(Account.name == name))

@@ -18,7 +18,7 @@ from .. import __version__
 from ..domain.errors import StintError
 from .context import Context
 
-COMMAND_MODULES = ("tracking", "entries", "report")
+COMMAND_MODULES = ("tracking", "entries", "report", "accounts")
 
 
 class UsageExit(Exception):

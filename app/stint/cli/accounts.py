@@ -1,0 +1,177 @@
+"""Accounts and sync: account add/list/remove/signin, sync, reconcile.
+
+No command prints a secret: tokens come in on stdin or from an environment
+variable named on the command line, and only where they live is ever shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ..domain.errors import UsageError
+from . import render
+from .context import Context
+
+if TYPE_CHECKING:
+    from ..accounts import Accounts
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("account", help="task servers: add, list, remove, sign in again")
+    acc = p.add_subparsers(dest="account_command", metavar="ACTION", parser_class=type(p))
+    a = acc.add_parser("add", help="add a server account (checks the URL and token first)")
+    a.add_argument("name")
+    a.add_argument("--kind", required=True)
+    a.add_argument("--url", required=True, metavar="BASE_URL", help="the API root, e.g. https://host/api/tasks")
+    _token_args(a)
+    a.add_argument("--allow-insecure", action="store_true", help="allow plain http to a non-local host")
+    a.set_defaults(handler=cmd_add)
+    a = acc.add_parser("signin", help="give an account a new token")
+    a.add_argument("name")
+    _token_args(a)
+    a.set_defaults(handler=cmd_signin)
+    a = acc.add_parser("list", help="list accounts")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_list)
+    a = acc.add_parser("remove", help="remove an account with its tasks, entries and queued changes")
+    a.add_argument("name")
+    a.set_defaults(handler=cmd_remove)
+    p.set_defaults(handler=lambda ctx, args: _usage("stint account: give an action (add, list, remove, signin)"))
+
+    p = sub.add_parser("sync", help="push queued changes and pull from every account now")
+    p.add_argument("--account", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser("reconcile", help="local time vs the server's, per task and day")
+    p.add_argument("--week", default=None, metavar="WEEK", help="2026-W47, this or last (default: this)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_reconcile)
+
+
+def _usage(message: str) -> int:
+    raise UsageError(message)
+
+
+def _token_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--token-stdin", action="store_true", help="read the token from stdin; keep it in the OS keyring")
+    g.add_argument("--token-env", metavar="VAR", help="read the token from $VAR at each use; never stored")
+
+
+def accounts_service(ctx: Context) -> "Accounts":
+    from ..accounts import Accounts
+
+    return Accounts(ctx.engine, ctx.clock, env=ctx.env)
+
+
+def _token(ctx: Context, args: argparse.Namespace) -> tuple[str, str]:
+    from ..secrets import KEYRING, env_credential
+
+    if args.token_env:
+        credential = env_credential(args.token_env)
+        token = ctx.env.get(args.token_env, "")
+        if not token:
+            raise UsageError(f"environment variable {args.token_env} is not set")
+        return token, credential
+    token = sys.stdin.readline().strip()
+    if not token:
+        raise UsageError("no token on stdin")
+    return token, KEYRING
+
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    from ..logs import register_secret
+    from ..secrets import KEYRING, NO_KEYRING
+    from ..domain.errors import Refused
+
+    service = accounts_service(ctx)
+    if args.token_stdin and not service.secrets.available():
+        raise Refused(NO_KEYRING)  # before reading stdin: nothing to throw away
+    token, credential = _token(ctx, args)
+    register_secret(token)
+    added = service.add(args.name, args.kind, args.url, token=token, credential=credential,
+                        allow_insecure=args.allow_insecure)
+    where = "the OS keyring" if credential == KEYRING else f"${credential[4:]}"
+    ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
+              f"{added.statuses} statuses, {added.tasks} tasks; token in {where}")
+    return 0
+
+
+def cmd_signin(ctx: Context, args: argparse.Namespace) -> int:
+    service = accounts_service(ctx)
+    token, credential = _token(ctx, args)
+    who = service.sign_in(args.name, token=token, credential=credential)
+    ctx.print(f"{args.name}: signed in as {who}; queued changes will be sent at the next sync")
+    return 0
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    infos = accounts_service(ctx).list()
+    if args.json:
+        render.dump_json([i.as_json() for i in infos], ctx.out)
+        return 0
+    if not infos:
+        ctx.print("no accounts (add one with `stint account add NAME --kind wapify --url URL --token-stdin`)")
+        return 0
+    rows = [(i.name, i.kind, i.base_url, i.credential, i.state, i.last_error or "") for i in infos]
+    render.table(("NAME", "KIND", "URL", "TOKEN", "STATE", "LAST ERROR"), rows, ctx.out)
+    return 0
+
+
+def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
+    removed = accounts_service(ctx).remove(args.name)
+    ctx.print(f"removed {removed.name}: {removed.tasks} tasks, {removed.entries} entries, "
+              f"{removed.ops} queued changes, and its token")
+    return 0
+
+
+def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    from ..sync.engine import SyncEngine
+
+    service = accounts_service(ctx)
+    try:
+        engine = SyncEngine(ctx.engine, service.backend_for, ctx.clock, tz=ctx.tz)
+        report = engine.run_once(force=True, accounts=[args.account] if args.account else None)
+    finally:
+        service.close()
+    if args.account and not report.accounts:
+        raise UsageError(f"no account named {args.account!r}")
+    if args.json:
+        render.dump_json(report.as_json(), ctx.out)
+    else:
+        for line in report.lines():
+            ctx.print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
+    from ..domain.weeks import make_week
+    from ..domain.when import parse_week
+    from ..sync.compare import compare_week
+
+    year, number = parse_week(args.week, ctx.tz, ctx.clock.now())
+    week = make_week(year, number, ctx.tz, ctx.settings.week_start)
+    service = accounts_service(ctx)
+    try:
+        result = compare_week(ctx.engine, service.backend_for, week, ctx.clock)
+    finally:
+        service.close()
+    if args.json:
+        render.dump_json(result.as_json(), ctx.out)
+    else:
+        rows = [(r.day.isoformat(), r.account, r.task, render.duration(r.local_seconds),
+                 render.duration(r.server_seconds) if r.server_seconds is not None else "?",
+                 _signed(r.difference), r.why) for r in result.rows]
+        render.table(("DAY", "ACCOUNT", "TASK", "LOCAL", "SERVER", "DIFF", "WHY"), rows, ctx.out)
+        for error in result.errors:
+            print(f"stint: {error}", file=ctx.err)
+    return 1 if result.errors else 0
+
+
+def _signed(seconds: int | None) -> str:
+    if seconds is None:
+        return "?"
+    return ("+" if seconds > 0 else "-" if seconds < 0 else "") + render.duration(abs(seconds))
