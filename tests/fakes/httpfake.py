@@ -99,10 +99,23 @@ Action = Literal["answer", "down", "slow", "drop"]
 
 
 class FakeServer:
-    """Base of fakes: request log, fault queue, the two ways to serve."""
+    """Base of fakes: request log, fault queue, the two ways to serve.
+
+    A fake whose API has another error shape overrides `fault_payload`; one whose
+    objects use other required keys sets `required_keys` (see "missing_fields").
+    """
 
     base_path = ""
     base_url = "https://fake.test"
+    required_keys: frozenset[str] = frozenset(
+        {"id", "task_id", "time_id", "title", "name", "started_at", "success"}
+    )
+
+    def fault_payload(self, status: int) -> Any:
+        """The JSON body of an injected "error" or "rate_limit" answer."""
+        if status == 429:
+            return {"success": False, "message": "Demasiadas solicitudes."}
+        return {"success": False, "message": "Error interno del servidor."}
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
@@ -156,18 +169,16 @@ class FakeServer:
             kind = fault.kind
             if kind == "down":
                 return "down", None, fault
-            if kind == "error":
-                payload = {"success": False, "message": "Error interno del servidor."}
-                return "answer", FakeResponse.json(fault.status, payload, fault.headers), fault
-            if kind == "rate_limit":
-                payload = {"success": False, "message": "Demasiadas solicitudes."}
-                return "answer", FakeResponse.json(429, payload, fault.headers), fault
+            if kind in ("error", "rate_limit"):
+                status = 429 if kind == "rate_limit" else fault.status
+                payload = self.fault_payload(status)
+                return "answer", FakeResponse.json(status, payload, fault.headers), fault
             if kind == "slow" and not fault.apply:
                 return "slow", None, fault
             response = self.handle(request)
             if kind in ("slow", "drop"):
                 return kind, response, fault
-            return "answer", garble(kind, response), fault
+            return "answer", garble(kind, response, self.required_keys), fault
 
     # --- in-process ----------------------------------------------------------
 
@@ -268,10 +279,14 @@ def _handler_for(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
 
 # --- garbage ---------------------------------------------------------------------
 
-_REQUIRED_KEYS = {"id", "task_id", "time_id", "title", "name", "started_at", "success"}
+_REQUIRED_KEYS = FakeServer.required_keys
 
 
-def garble(kind: FaultKind, response: FakeResponse) -> FakeResponse:
+def garble(
+    kind: FaultKind, response: FakeResponse, required: Iterable[str] = _REQUIRED_KEYS
+) -> FakeResponse:
+    """Spoil an answer. A payload with a "data" member is spoiled inside it (the
+    envelope stays valid); any other JSON payload is spoiled as a whole."""
     headers = {"Content-Type": "application/json"}
     if kind == "invalid_json":
         return FakeResponse(response.status, b'{"success": true, "data": [<html>', headers)
@@ -279,13 +294,22 @@ def garble(kind: FaultKind, response: FakeResponse) -> FakeResponse:
         pad = b"x" * (64 * 1024)
         chunks = [b'{"success": true, "data": [], "pad": "'] + [pad] * (HUGE_BYTES // len(pad))
         return FakeResponse(response.status, b"", headers, chunks + [b'"}'])
+    if not response.body:
+        return response  # nothing to spoil (204 No Content)
     payload = json.loads(response.body)
+    keys = frozenset(required)
+    if not (isinstance(payload, dict) and "data" in payload):
+        if kind == "wrong_types":
+            swapped = _swap_types(payload)
+            return FakeResponse.json(response.status, swapped if swapped != payload else "data")
+        stripped = _strip_required(payload, keys)
+        return FakeResponse.json(response.status, stripped if stripped != payload else {})
     data = payload.get("data")
     if kind == "wrong_types":
         swapped = _swap_types(data)
         payload["data"] = swapped if swapped != data else "data"
     else:
-        stripped = _strip_required(data)
+        stripped = _strip_required(data, keys)
         if stripped == data:
             payload.pop("data", None)
         else:
@@ -307,9 +331,9 @@ def _swap_types(value: Any) -> Any:
     return value
 
 
-def _strip_required(value: Any) -> Any:
+def _strip_required(value: Any, keys: frozenset[str] = _REQUIRED_KEYS) -> Any:
     if isinstance(value, dict):
-        return {k: _strip_required(v) for k, v in value.items() if k not in _REQUIRED_KEYS}
+        return {k: _strip_required(v, keys) for k, v in value.items() if k not in keys}
     if isinstance(value, list):
-        return [_strip_required(v) for v in value]
+        return [_strip_required(v, keys) for v in value]
     return value
