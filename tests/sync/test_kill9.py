@@ -1,0 +1,92 @@
+"""kill -9 of `stint sync` at random moments, many times: after a clean sync the server
+and the store are exactly as after a run that was never interrupted."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from stint.domain.clock import FixedClock
+from tests.conftest import CLI
+from tests.fakes.wapify import FakeWapify
+from tests.sync.conftest import T0
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class WatchedFake(FakeWapify):
+    """Signals the first request, so the test waits on a condition, not a sleep."""
+
+    def __init__(self, clock: FixedClock) -> None:
+        super().__init__(clock=clock)
+        self.seen = threading.Event()
+
+    def handle(self, request):  # type: ignore[no-untyped-def]
+        self.seen.set()
+        return super().handle(request)
+
+
+def _setup(home: Path, fake: FakeWapify, url: str) -> CLI:
+    cli = CLI(home, FixedClock(T0), tz="UTC")
+    cli.env["T"] = fake.token
+    cli.ok("account", "add", "w", "--kind", "wapify", "--url", url, "--token-env", "T")
+    for i in range(3):
+        cli.ok("new", f"Task {i}", "--start")
+        cli.clock.advance(minutes=5)
+    cli.ok("set-status", "Website", "REVIEW")
+    cli.ok("start", "Website")
+    return cli
+
+
+def _state(cli: CLI, fake: FakeWapify) -> tuple:
+    titles = {t.id: t.title for t in fake.tasks.values()}
+    server = (sorted((t.title, t.status_id) for t in fake.tasks.values()),
+              sorted((titles[t.task_id], t.ended_at is None) for t in fake.times.values()))
+    status = cli.ok("status", "--json").json()
+    entries = cli.ok("entries", "--json").json() if "entries" in cli.ok("--help").out else None
+    return server, status["pending_ops"], status["failed_ops"], entries and sorted(
+        (e.get("task"), e.get("sync")) for e in entries)
+
+
+def _sync_process(home: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    code = "import sys; from stint.cli import main; sys.exit(main(['sync']))"
+    return subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.mark.slow
+def test_kill9_during_sync_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    rng = random.Random(20261123)
+    reference = None
+    killed_after: list[int] = []
+    for run in range(16):
+        fake = WatchedFake(FixedClock(T0))
+        fake.web_create_task("Website")
+        home = tmp_path / f"run{run}"
+        home.mkdir()
+        with fake.serve() as url:
+            cli = _setup(home, fake, url)
+            if run > 0:  # run 0 is the reference: never interrupted
+                env = {**os.environ, **cli.env, "PYTHONPATH": str(ROOT / "app") + os.pathsep + str(ROOT)}
+                proc = _sync_process(home, env)
+                assert fake.seen.wait(30), "stint sync never reached the server"
+                time.sleep(rng.uniform(0, 0.5))  # a random moment mid-cycle
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(10)
+                killed_after.append(len(fake.requests))
+            result = cli("sync")
+            assert result.code == 0, result.out + result.err
+            state = _state(cli, fake)
+        if reference is None:
+            reference = state
+        assert state == reference, f"run {run} differs"
+    # The kills landed at different points of the cycle, not all before or after it.
+    assert len(set(killed_after)) >= 3, killed_after
