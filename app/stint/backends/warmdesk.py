@@ -1,0 +1,238 @@
+"""WarmDesk (/work/shared/api/warmdesk.md): cards in project columns, time entries,
+and the person's timesheet. Signing in lives in `warmdesk_auth`.
+
+A task is a card; its status is the column it sits in. Columns belong to a project,
+so a status is "project-slug:column-id" and a task "project-slug:card-id" (card
+URLs need the slug). A status change is a card move. WarmDesk runs no timer: a
+stopped interval goes to /time-entries, and the server's own week comes from
+/reports/timesheet.
+
+Assumptions where the document is silent (tests/fakes/warmdesk.py makes its own
+from the document):
+- Lists (projects, columns, cards) answer a plain JSON array, unpaged: the
+  document names paging for chat history only. Ids are integers.
+- Project: {"id", "slug", "name"}. Column: {"id", "name", "position", "color"?}.
+  Card: {"id", "column_id", "title", "description"?, "due_date"? (YYYY-MM-DD),
+  "updated_at"?}. GET /users/me: {"id", "username", "display_name"?, "email"?}.
+- Columns named Done, Closed, Completed or Finished (any case) count as done.
+- A time entry is an interval on a card: {"id", "card_id", "project" (slug),
+  "user_id", "started_at", "ended_at", "description"} with ISO 8601 instants that
+  carry an offset; POST and PUT take card_id (POST only), started_at, ended_at and
+  description. A running entry cannot be stored.
+- GET /reports/timesheet?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive UTC days) answers
+  {"cards": [{"card_id", "project", "days": [{"date", "minutes"}], "entries": [..]}]}:
+  the server's minutes per card per day and the entries behind them. There is no
+  other way to read entries, so list_entries() and task_time() use it too.
+- New cards go into the first column of the `project` option's project (or of the
+  only project the person can see).
+- DELETE of an entry that is already gone (404) is success: the entry is gone,
+  which is what the op asked for, e.g. after a lost reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from stint.backends.base import (
+    Backend,
+    Capabilities,
+    CreatedTask,
+    Rejected,
+    RemoteStatus,
+    RemoteTask,
+)
+from stint.backends.http import check_url
+from stint.backends.parse import Obj
+from stint.backends.warmdesk_auth import CredentialSource, TokenSink, WarmDeskSession
+from stint.backends.warmdesk_time import SLUG, TaskDay, TimeEntries, array, slug_of, split_id
+from stint.domain.clock import Clock, SystemClock
+
+__all__ = ["DONE_COLUMNS", "TaskDay", "WarmDeskBackend"]
+
+DONE_COLUMNS = frozenset({"done", "closed", "completed", "finished"})
+
+
+@dataclass(frozen=True)
+class _Column:
+    id: str
+    name: str
+    position: int
+    color: str | None
+
+    @property
+    def is_done(self) -> bool:
+        return self.name.strip().casefold() in DONE_COLUMNS
+
+
+class WarmDeskBackend(TimeEntries, Backend):
+    capabilities = Capabilities(
+        create_task=True,
+        set_status=True,
+        live_timer=False,
+        running_entry=False,
+        explicit_entries=True,
+        entry_unit="interval",
+        server_timesheet=True,
+        idempotency_keys=False,
+        pull_entries=True,
+    )
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        base_url: str,
+        credential: CredentialSource,
+        *,
+        on_tokens: TokenSink | None = None,
+        clock: Clock | None = None,
+        allow_insecure: bool = False,
+        default_project: str | None = None,
+        task_time_days: int = 14,
+    ) -> None:
+        url = check_url(base_url, allow_insecure=allow_insecure)
+        self.base_url = url if url.endswith("/api/v1") else url + "/api/v1"
+        self._client = client  # closed by the accounts service
+        self._clock = clock or SystemClock()
+        self._session = WarmDeskSession(
+            client, self.base_url, credential, on_tokens=on_tokens, clock=self._clock
+        )
+        self.default_project = default_project
+        self.task_time_days = task_time_days
+        self._projects: dict[str, str] = {}  # slug -> name, in the server's order
+        self._columns: dict[str, list[_Column]] = {}
+
+    def __repr__(self) -> str:
+        return f"WarmDeskBackend({self.base_url!r})"
+
+    # --- reading -------------------------------------------------------------
+
+    def check(self) -> str:
+        me = Obj(self._json("GET", "/users/me"))
+        name = me.opt_text("display_name") or me.text("username")
+        email = me.opt_text("email")
+        return f"{name} <{email}>" if email else name
+
+    def list_statuses(self) -> list[RemoteStatus]:
+        projects = self._load_projects()
+        statuses: list[RemoteStatus] = []
+        for slug, project in projects.items():
+            for column in self._load_columns(slug):
+                # With one project "Done" says it all; with several it needs its project.
+                label = f"{project} / {column.name}" if len(projects) > 1 else column.name
+                statuses.append(RemoteStatus(
+                    remote_id=f"{slug}:{column.id}", name=column.name, label=label,
+                    color=column.color, position=len(statuses) + 1, is_done=column.is_done,
+                ))
+        return statuses
+
+    def list_tasks(
+        self, pending_only: bool = False, status_remote_id: str | None = None
+    ) -> list[RemoteTask]:
+        wanted = split_id(status_remote_id, "status") if status_remote_id is not None else None
+        slugs = [wanted[0]] if wanted else list(self._load_projects())
+        tasks: list[RemoteTask] = []
+        for slug in slugs:
+            columns = self._load_columns(slug)
+            for column in columns:
+                if (wanted and column.id != wanted[1]) or (pending_only and column.is_done):
+                    continue
+                path = f"/projects/{slug}/columns/{column.id}/cards"
+                for card in array(self._json("GET", path), "cards"):
+                    tasks.append(self._task(slug, card, columns))
+        return tasks
+
+    def get_task(self, remote_id: str) -> RemoteTask:
+        slug, card_id = split_id(remote_id, "task")
+        card = Obj(self._json("GET", f"/projects/{slug}/cards/{card_id}"))
+        return self._task(slug, card, self._load_columns(slug))
+
+    # --- writing -------------------------------------------------------------
+
+    def create_task(
+        self, title: str, description: str, start_timer: bool, key: str
+    ) -> CreatedTask:
+        # No timer to start and no idempotency key: after an ambiguous failure the
+        # sync engine probes for a card with this title.
+        slug = self._project_for_new_cards()
+        columns = self._load_columns(slug)
+        if not columns:
+            raise Rejected(f"the WarmDesk project {slug} has no column to put a card in")
+        body: dict[str, Any] = {"title": title}
+        if description:
+            body["description"] = description
+        path = f"/projects/{slug}/columns/{columns[0].id}/cards"
+        card = Obj(self._json("POST", path, body=body))
+        return CreatedTask(f"{slug}:{card.int_id('id')}", f"{slug}:{card.int_id('column_id')}", None)
+
+    def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
+        slug, card_id = split_id(task_remote_id, "task")
+        column_slug, column_id = split_id(status_remote_id, "status")
+        if column_slug != slug:
+            raise Rejected(f"a card of {slug} cannot move to a column of {column_slug}")
+        path = f"/projects/{slug}/cards/{card_id}/move"
+        card = Obj(self._json("PATCH", path, body={"column_id": int(column_id)}))
+        return f"{slug}:{card.int_id('column_id')}"
+
+    # --- plumbing ------------------------------------------------------------
+
+    def _json(self, method: str, path: str, *, params: dict[str, str] | None = None,
+              body: Any = None) -> Any:
+        return self._session.request(method, path, params=params, body=body).json()
+
+    def _request(self, method: str, path: str) -> None:
+        self._session.request(method, path)
+
+    def _load_projects(self) -> dict[str, str]:
+        projects = {}
+        for p in array(self._json("GET", "/projects"), "projects"):
+            projects[slug_of(p, "slug")] = p.text("name")
+        self._projects = projects
+        return projects
+
+    def _load_columns(self, slug: str) -> list[_Column]:
+        found = [
+            _Column(c.int_id("id"), c.text("name"), c.integer("position"), c.opt_text("color"))
+            for c in array(self._json("GET", f"/projects/{slug}/columns"), "columns")
+        ]
+        columns = sorted(found, key=lambda c: (c.position, int(c.id)))
+        self._columns[slug] = columns
+        return columns
+
+    def _project_name(self, slug: str) -> str:
+        if slug not in self._projects:
+            project = Obj(self._json("GET", f"/projects/{slug}"))
+            self._projects[slug] = project.text("name")
+        return self._projects[slug]
+
+    def _project_for_new_cards(self) -> str:
+        if self.default_project:
+            if not SLUG.fullmatch(self.default_project):
+                raise Rejected(f"not a WarmDesk project slug: {self.default_project!r}")
+            return self.default_project
+        projects = list(self._load_projects())
+        if len(projects) != 1:
+            raise Rejected(
+                f"{len(projects)} WarmDesk projects: set the account's project option "
+                "to say where new cards go"
+            )
+        return projects[0]
+
+    def _task(self, slug: str, card: Obj, columns: list[_Column]) -> RemoteTask:
+        column_id = card.int_id("column_id")
+        column = next((c for c in columns if c.id == column_id), None)
+        return RemoteTask(
+            remote_id=f"{slug}:{card.int_id('id')}",
+            title=card.text("title"),
+            description=card.opt_text("description") or "",
+            status_remote_id=f"{slug}:{column_id}",
+            status_name=column.name if column else None,
+            project=self._project_name(slug),
+            category=None,
+            due_date=card.opt_day("due_date"),
+            estimated_hours=None,
+            active_timer=None,
+            updated_at=card.opt_instant("updated_at"),
+        )

@@ -1,0 +1,153 @@
+"""WarmDesk time: entries on cards and the person's timesheet (see warmdesk.py for
+the assumptions), plus the id and list readers both modules share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from stint.backends.base import BadResponse, Rejected, RemoteEntry, TaskTime, Unsupported
+from stint.backends.parse import Obj
+from stint.domain.clock import Clock
+
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+
+@dataclass(frozen=True)
+class TaskDay:
+    """The server's time for one task on one (UTC) day."""
+
+    task_remote_id: str
+    day: date
+    seconds: int
+
+
+class TimeEntries:
+    """The /time-entries and /reports/timesheet half of WarmDeskBackend."""
+
+    _clock: Clock
+    task_time_days: int
+
+    def _json(self, method: str, path: str, *, params: dict[str, str] | None = None,
+              body: Any = None) -> Any:
+        raise NotImplementedError
+
+    def _request(self, method: str, path: str) -> None:
+        raise NotImplementedError
+
+    def list_entries(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+        start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+        rows = self._report(start.date(), (end - timedelta(microseconds=1)).date())
+        entries = [self._entry(e) for row in rows for e in row.objects("entries")]
+        return [e for e in entries if e.started_at < end and (e.ended_at or end) > start]
+
+    def timesheet(self, start: date, end: date) -> list[TaskDay]:
+        """The server's minutes per card per day from `start` to `end` inclusive,
+        for comparing our week with the server's (`stint reconcile`)."""
+        days: list[TaskDay] = []
+        for row in self._report(start, end):
+            task = f"{slug_of(row, 'project')}:{row.int_id('card_id')}"
+            for day in row.objects("days"):
+                when = day.opt_day("date")
+                if when is None:
+                    raise BadResponse(f"{day.where}.date: missing")
+                days.append(TaskDay(task, when, day.integer("minutes") * 60))
+        return days
+
+    def task_time(self, task_remote_id: str) -> TaskTime:
+        """This person's entries on the card over the last `task_time_days` days
+        (the timesheet is the only way to read entries); the total is theirs."""
+        slug, card_id = split_id(task_remote_id, "task")
+        today = self._clock.now().date()
+        rows = self._report(today - timedelta(days=self.task_time_days - 1), today)
+        entries = tuple(
+            self._entry(e)
+            for row in rows
+            if row.int_id("card_id") == card_id and slug_of(row, "project") == slug
+            for e in row.objects("entries")
+        )
+        return TaskTime(task_remote_id, sum(e.seconds for e in entries), entries)
+
+    def create_entry(
+        self,
+        task_remote_id: str,
+        started_at: datetime,
+        ended_at: datetime | None,
+        note: str,
+        key: str,
+    ) -> RemoteEntry:
+        _, card_id = split_id(task_remote_id, "task")
+        body = {"card_id": int(card_id), **_interval(started_at, ended_at, note)}
+        return self._entry(Obj(self._json("POST", "/time-entries", body=body)))
+
+    def update_entry(
+        self, remote_id: str, started_at: datetime, ended_at: datetime | None, note: str
+    ) -> RemoteEntry:
+        path = f"/time-entries/{_int_id(remote_id, 'entry')}"
+        return self._entry(Obj(self._json("PUT", path, body=_interval(started_at, ended_at, note))))
+
+    def delete_entry(self, remote_id: str) -> None:
+        try:
+            self._request("DELETE", f"/time-entries/{_int_id(remote_id, 'entry')}")
+        except Rejected as exc:
+            if exc.status != 404:
+                raise
+
+    def _report(self, start: date, end: date) -> list[Obj]:
+        params = {"from": start.isoformat(), "to": end.isoformat()}
+        return Obj(self._json("GET", "/reports/timesheet", params=params)).objects("cards")
+
+    def _entry(self, o: Obj) -> RemoteEntry:
+        started, ended = o.instant("started_at"), o.instant("ended_at")
+        if ended < started:
+            raise BadResponse(f"{o.where}: ends before it starts")
+        return RemoteEntry(
+            remote_id=o.int_id("id"),
+            task_remote_id=f"{slug_of(o, 'project')}:{o.int_id('card_id')}",
+            started_at=started,
+            ended_at=ended,
+            seconds=int((ended - started).total_seconds()),
+            note=o.opt_text("description") or "",
+            user_remote_id=o.opt_int_id("user_id"),
+        )
+
+
+def array(data: Any, where: str) -> list[Obj]:
+    if not isinstance(data, list):
+        kind = "null" if data is None else type(data).__name__
+        raise BadResponse(f"{where}: expected a list, got {kind}")
+    return [Obj(item, f"{where}[{i}]") for i, item in enumerate(data)]
+
+
+def slug_of(o: Obj, key: str) -> str:
+    slug = o.text(key)
+    if not SLUG.fullmatch(slug):
+        raise BadResponse(f"{o.where}.{key}: not a project slug")
+    return slug
+
+
+def split_id(remote_id: str, what: str) -> tuple[str, str]:
+    # Both halves go into URL paths: anything else is refused before it can reach
+    # the server as another path.
+    slug, _, number = remote_id.partition(":")
+    if not SLUG.fullmatch(slug) or not number.isdigit() or not number.isascii():
+        raise Rejected(f"not a WarmDesk {what} id: {remote_id!r} (expected project:number)")
+    return slug, str(int(number))
+
+
+def _int_id(remote_id: str, what: str) -> str:
+    if not remote_id.isdigit() or not remote_id.isascii():
+        raise Rejected(f"not a WarmDesk {what} id: {remote_id!r}")
+    return remote_id
+
+
+def _interval(started_at: datetime, ended_at: datetime | None, note: str) -> dict[str, str]:
+    if ended_at is None:
+        raise Unsupported("WarmDesk cannot hold a running entry; send it when it stops")
+    return {"started_at": _stamp(started_at), "ended_at": _stamp(ended_at), "description": note}
+
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
