@@ -111,7 +111,8 @@ class WarmDeskBackend(TimeEntries, Backend):
 
     def check(self) -> str:
         me = Obj(self._json("GET", "/users/me"))
-        name = me.opt_text("display_name") or me.text("username")
+        username = me.text("username")
+        name = me.opt_text("display_name") or username
         email = me.opt_text("email")
         return f"{name} <{email}>" if email else name
 
