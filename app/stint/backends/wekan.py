@@ -230,7 +230,10 @@ class WekanBackend(Backend):
         return Obj(self._json(method, path.format(list_id), body))
 
     def _card(self, board: str, card_id: str) -> Obj:
-        return self._on_card(board, card_id, "GET")
+        card = self._on_card(board, card_id, "GET")
+        if _sid(card) != card_id:
+            raise BadResponse("Wekan answered with another card")
+        return card
 
     def _update(self, board: str, card_id: str, body: dict[str, Any]) -> None:
         reply = self._on_card(board, card_id, "PUT", body)
