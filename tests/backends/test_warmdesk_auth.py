@@ -13,6 +13,7 @@ from stint.backends.http import make_client
 from stint.backends.warmdesk import WarmDeskBackend
 from stint.backends.warmdesk_auth import WarmDeskCredential
 from stint.domain.clock import FixedClock
+from tests.fakes.httpfake import FaultKind
 from tests.fakes.warmdesk import START, FakeWarmDesk
 
 Tokens = list[tuple[str, str]]
@@ -202,8 +203,9 @@ def test_no_secret_reaches_a_message_a_repr_or_the_log(
     clock.advance(minutes=20)
     backend.check()
     errors = []
-    for kind in ("down", "slow", "drop", "error", "invalid_json"):
-        fake.fail(kind)  # type: ignore[arg-type]
+    kinds: tuple[FaultKind, ...] = ("down", "slow", "drop", "error", "invalid_json")
+    for kind in kinds:
+        fake.fail(kind)
         with pytest.raises(Exception) as info:
             backend.list_statuses()
         errors.append(f"{info.value} {info.value!r} {info.value.__cause__}")

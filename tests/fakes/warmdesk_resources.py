@@ -169,12 +169,12 @@ class Resources:
             if project.roles[user.id] == "viewer":
                 return _role()
             now = self.clock.now()
-            entry = FakeEntry(self.new_id("entry"), user.id, card.id, now, now, "", now, now)
-            refused = self._apply(entry, body, required=True)
+            new = FakeEntry(self.new_id("entry"), user.id, card.id, now, now, "", now, now)
+            refused = self._apply(new, body, required=True)
             if refused is not None:
                 return refused
-            self.entries[entry.id] = entry
-            return FakeResponse.json(201, self.entry_json(entry))
+            self.entries[new.id] = new
+            return FakeResponse.json(201, self.entry_json(new))
         if len(rest) != 1 or method not in ("PUT", "DELETE"):
             return error(404, "not found")
         entry = self.entries.get(int(rest[0])) if rest[0].isdigit() else None
