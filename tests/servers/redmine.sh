@@ -106,7 +106,7 @@ fi
 # An apt run that triggered redmine without BUNDLER_VERSION deletes Gemfile.lock.
 if [ ! -e /var/lib/redmine/Gemfile.lock ] && [ ! -e "$share/Gemfile.lock" ]; then
   say "Gemfile.lock missing: bundle install --local"
-  (cd "$share" && bundle install --local >>"$install_log" 2>&1) \
+  (cd "$share" && bundle install --local >>"$install_log" 2>&1 && chown www-data:www-data /var/lib/redmine/Gemfile.lock) \
     || { say "bundle install --local failed"; exit 1; }
 fi
 say "installed ($((SECONDS - started)) s)"
