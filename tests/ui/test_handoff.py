@@ -41,6 +41,22 @@ def test_address_is_short_and_per_directory(tmp_path: Path) -> None:
     assert a != b and len(a) <= 100
 
 
+def test_socket_name_matches_config(tmp_path: Path) -> None:
+    from stint.config import paths
+
+    for env in ({"STINT_HOME": str(tmp_path / "x")}, {"STINT_HOME": str(tmp_path / "x") + "/"},
+                {"HOME": str(tmp_path)}):
+        assert handoff.socket_name(env) == paths(env).socket_name
+
+
+def test_the_client_imports_nothing_heavy() -> None:
+    import subprocess
+
+    code = ("import sys, stint.handoff; heavy = [m for m in ('PySide6', 'sqlalchemy', 'httpx', 'argparse', "
+            "'stint.cli', 'stint.config') if m in sys.modules]; print(heavy)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
 def test_only_hot_commands_are_handed_off() -> None:
     assert handoff.wants_handoff(["start", "x"]) and handoff.wants_handoff(["set-status", "1", "done"])
     assert not handoff.wants_handoff(["tasks"]) and not handoff.wants_handoff([])
@@ -66,6 +82,18 @@ def test_cli_status_and_start_are_answered_by_the_app(start_app: Any, qtbot: Any
     assert code == 1 and err == "stint: no task matches 'nothing like it'\n"
     code, _out, err = _run_stint(qtbot, home, "stop", "--bogus")
     assert code == 2 and "unrecognized arguments" in err
+
+
+def test_the_lean_entry_point_hands_off_too(start_app: Any, qtbot: Any, home: Path) -> None:
+    start_app()
+    proc = QProcess()
+    env = QProcessEnvironment()
+    for key, value in app_env(home).items():
+        env.insert(key, value)
+    proc.setProcessEnvironment(env)
+    proc.start(sys.executable, ["-c", "import sys; from stint.handoff import main; sys.exit(main())", "status"])
+    qtbot.waitUntil(lambda: proc.state() == QProcess.ProcessState.NotRunning, timeout=15_000)
+    assert bytes(proc.readAllStandardOutput().data()).decode() == "Not tracking\n"
 
 
 def test_a_second_stint_brings_the_first_to_the_front(start_app: Any, qtbot: Any, home: Path) -> None:
