@@ -158,3 +158,15 @@ def test_another_process_change_reaches_the_tray(start_app: Any, qtbot: Any, hom
         qtbot.waitUntil(lambda: "Tracking: From the CLI" in running.app.tray.icon.toolTip(), timeout=2000)
     finally:
         other.dispose()
+
+
+def test_the_real_main_window_opens_from_the_tray(start_app: Any, qtbot: Any) -> None:
+    from stint.ui.window import MainWindow
+
+    running = start_app(window=MainWindow)
+    running.app.tray.menu.aboutToShow.emit()
+    running.app.tray.action("open").trigger()
+    window = running.app.window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    window.close()  # with a tray, closing only hides the window
+    assert running.quits == [] and not window.isVisible()

@@ -53,7 +53,20 @@ def run_app(ctx: "Context") -> int:
     stint = StintApp(ctx, where)
     QTimer.singleShot(0, stint.start)
     app.aboutToQuit.connect(stint.shutdown)
+    _quit_on_signals(app)
     return app.exec()
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT (logout, `kill`, Ctrl+C) quit cleanly, so the socket is removed.
+    Python runs signal handlers only between bytecodes: a timer gives it the chance."""
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    wake = QTimer(app, interval=500)
+    wake.timeout.connect(lambda: None)
+    wake.start()
 
 
 class StintApp(QObject):
