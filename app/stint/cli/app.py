@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 from .context import Context
 
 
 def launch(ctx: Context) -> int:
+    gc.enable()  # main() turned it off for short commands; the app runs for hours
     try:
         from ..ui.app import run_app
     except ImportError as exc:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, false, select
 from sqlalchemy.orm import Session
 
 from ..domain.clock import Clock
@@ -138,7 +138,7 @@ class Tracker:
             self._stop(s, current, now)
         blocker = s.scalar(
             select(Entry)
-            .where(Entry.deleted.is_(False), Entry.started_at <= now, Entry.started_at > now - MAX_ENTRY,
+            .where(Entry.deleted == false(), Entry.started_at <= now, Entry.started_at > now - MAX_ENTRY,
                    Entry.ended_at > now)
             .limit(1)
         )
@@ -261,8 +261,14 @@ class Tracker:
         return configured[0] if configured else None
 
 
+def running_query() -> Select[tuple[Entry]]:
+    # Worded exactly as the partial index uq_entry_running (`deleted = 0`, not
+    # `deleted IS 0`), or SQLite scans every entry instead of using it.
+    return select(Entry).where(Entry.ended_at.is_(None), Entry.deleted == false())
+
+
 def running_entry(s: Session) -> Entry | None:
-    return s.scalar(select(Entry).where(Entry.ended_at.is_(None), Entry.deleted.is_(False)))
+    return s.scalar(running_query())
 
 
 def _sync_state(task: Task) -> str:
@@ -291,7 +297,7 @@ def _refuse_overlap(
     overlap it once it is stopped."""
     far = end if end is not None else datetime.max.replace(tzinfo=start.tzinfo)
     finished = select(Entry).where(
-        Entry.deleted.is_(False),
+        Entry.deleted == false(),
         Entry.started_at < far,
         # Finished entries are shorter than MAX_ENTRY, which keeps this an index range.
         Entry.started_at > start - MAX_ENTRY,

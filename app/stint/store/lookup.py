@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Ambiguous, NotFound, UsageError
@@ -50,7 +50,7 @@ def find_entry(session: Session, ref: str) -> Entry:
     if len(ref) < 4:
         raise UsageError(f"an entry id needs at least 4 characters, got {ref!r}")
     found = session.scalars(
-        select(Entry).where(Entry.id >= ref, Entry.id < ref + "\uffff", Entry.deleted.is_(False)).limit(2)
+        select(Entry).where(Entry.id >= ref, Entry.id < ref + "\uffff", Entry.deleted == false()).limit(2)
     ).all()
     if not found:
         raise NotFound(f"no entry {ref!r}")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
 from ..backends.base import Backend, Rejected, RemoteStatus, RemoteTask, RemoteTimer, TaskTime
@@ -115,10 +115,10 @@ def want(cycle: Cycle, pushed_tasks: set[str]) -> Want:
         week = week_of(now, cycle.tz)
         since = week.start - timedelta(days=7)
         recent = s.execute(select(Task.remote_id).join(Entry, Entry.task_id == Task.id).where(
-            Task.account_id == cycle.account_id, Task.remote_id.is_not(None), Entry.deleted.is_(False),
+            Task.account_id == cycle.account_id, Task.remote_id.is_not(None), Entry.deleted == false(),
             or_(Entry.started_at >= since, Entry.ended_at.is_(None))).order_by(Entry.started_at.desc())).all()
         running = s.scalars(select(Task.remote_id).join(Entry, Entry.task_id == Task.id).where(
-            Task.account_id == cycle.account_id, Entry.ended_at.is_(None), Entry.deleted.is_(False),
+            Task.account_id == cycle.account_id, Entry.ended_at.is_(None), Entry.deleted == false(),
             Task.remote_id.is_not(None))).all()
         used = s.scalars(select(Task.remote_id).where(
             Task.account_id == cycle.account_id, Task.remote_id.is_not(None),
