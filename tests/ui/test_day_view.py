@@ -8,14 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date, datetime, timedelta, timezone  # noqa: E402
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Entry  # noqa: E402
 from stint.ui.day_view import DURATION, END, START, TASK, DayView  # noqa: E402
 
-from .window_fixtures import TZ, services  # noqa: E402,F401
+from .window_fixtures import TZ, answer_box, services  # noqa: E402,F401
 
 
 def _utc(hour: int, minute: int = 0, day: int = 2) -> datetime:
@@ -125,16 +124,13 @@ def test_delete_asks_first(services, qtbot):
     qtbot.addWidget(view)
     view.select_entry(entry.id)
 
-    def answer(button: QMessageBox.StandardButton) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and "Design" in box.text()
-        box.button(button).click()
-
-    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.No))
+    seen: list[str] = []
+    answer_box(QMessageBox.StandardButton.No, seen)
     view.delete_selected()
     assert len(_entries(services)) == 1
+    assert "Design" in seen[0]
 
-    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    answer_box(QMessageBox.StandardButton.Yes)
     view.delete_selected()
     assert _entries(services) == []
     assert view.model.rowCount() == 0

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stint.store.actions import running_entry  # noqa: E402
@@ -15,7 +15,7 @@ from stint.store.models import Account, Op  # noqa: E402
 from stint.ui.ops_dialog import OpsDialog  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
 
-from .window_fixtures import add_account, fail_op, make_services, services  # noqa: E402,F401
+from .window_fixtures import add_account, fail_op, make_services, on_next, services  # noqa: E402,F401
 
 
 def test_tabs_and_shortcuts(services, qtbot):
@@ -82,13 +82,11 @@ def test_failed_count_opens_the_ops_dialog(services, qtbot):
     qtbot.addWidget(window)
     seen: list[list[str]] = []
 
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, OpsDialog)
+    def look(dialog: OpsDialog) -> None:
         seen.append([dialog.table.item(0, c).text() for c in range(5)][:3] + [dialog.table.item(0, 4).text()])
         dialog.reject()
 
-    QTimer.singleShot(0, look)
+    on_next(OpsDialog, look)
     qtbot.mouseClick(window.status.failed_button, Qt.MouseButton.LeftButton)
     assert seen == [["work", "create task", "Remote", "422: title taken"]]
 

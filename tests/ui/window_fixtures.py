@@ -75,3 +75,35 @@ def fail_op(services: Services, kind: str, message: str) -> int:
         op = s.query(Op).filter(Op.kind == kind, Op.state == "pending").order_by(Op.seq).first()
         op.state, op.last_error, op.attempts = "failed", message, 1
         return op.seq
+
+
+def on_next(kind: type, act: "object") -> None:
+    """Call `act(widget)` on the next visible top-level `kind` (a modal dialog runs
+    its own event loop, so this polls from a timer until the dialog is on screen)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    timer = QTimer(QApplication.instance(), interval=10)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
+                timer.stop()
+                timer.deleteLater()
+                act(widget)  # type: ignore[operator]
+                return
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+def answer_box(button: "object", seen: list[str] | None = None) -> None:
+    """Click `button` on the next QMessageBox; its text goes to `seen`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def act(box: QMessageBox) -> None:
+        if seen is not None:
+            seen.append(box.text())
+        box.button(button).click()
+
+    on_next(QMessageBox, act)
