@@ -1,0 +1,1082 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="34" />
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="38" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="38" />
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="38" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="39" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="45" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="46" />
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="47" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="86" />
+        <source>Testing %1…</source>
+        <translation>Probando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="96" />
+        <source>%1 works (signed in as %2)</source>
+        <translation>%1 funciona (sesión de %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="106" />
+        <source>Remove account</source>
+        <translation>Quitar cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="107" />
+        <source>Remove %1 with its tasks, entries and unsent changes from this computer? The server keeps its copy.</source>
+        <translation>¿Quitar %1 de este equipo con sus tareas, registros y cambios sin enviar? El servidor conserva su copia.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="127" />
+        <source>Add account</source>
+        <translation>Añadir cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="135" />
+        <source>System keyring</source>
+        <translation>Llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="136" />
+        <source>Environment variable STINT_TOKEN_&lt;NAME&gt;</source>
+        <translation>Variable de entorno STINT_TOKEN_&lt;NOMBRE&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="142" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="143" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="144" />
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="145" />
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="146" />
+        <source>Keep the token in</source>
+        <translation>Guardar el token en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="158" />
+        <source>Checking the server…</source>
+        <translation>Comprobando el servidor…</translation>
+    </message>
+</context>
+<context>
+    <name>DayModel</name>
+    <message>
+        <location filename="../../ui/day_view.py" line="45" />
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="45" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="45" />
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="45" />
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="45" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="46" />
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="48" />
+        <source>local task</source>
+        <translation>tarea local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="48" />
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="48" />
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="49" />
+        <source>local only</source>
+        <translation>solo local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="49" />
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="49" />
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="90" />
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <location filename="../../ui/day_view.py" line="117" />
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="117" />
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="118" />
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="132" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="132" />
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="132" />
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="191" />
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="209" />
+        <source>Entry added</source>
+        <translation>Registro añadido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="214" />
+        <source>Entry changed</source>
+        <translation>Registro modificado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="221" />
+        <source>Delete entry</source>
+        <translation>Eliminar registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="222" />
+        <source>Delete the entry of %1 (%2)?</source>
+        <translation>¿Eliminar el registro de %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="233" />
+        <source>Entry deleted</source>
+        <translation>Registro eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="52" />
+        <source>Edit entry</source>
+        <translation>Editar registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="52" />
+        <source>Add entry</source>
+        <translation>Añadir registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="74" />
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="87" />
+        <source>&amp;Task</source>
+        <translation>&amp;Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="88" />
+        <source>&amp;Start</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="89" />
+        <source>&amp;End</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="90" />
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_dialog.py" line="112" />
+        <source>Choose a task from the list.</source>
+        <translation>Elige una tarea de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleDialog</name>
+    <message>
+        <location filename="../../ui/idle_prompt.py" line="116" />
+        <source>You were away</source>
+        <translation>Estuviste ausente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_prompt.py" line="119" />
+        <source>You were away for {minutes} min (since {since}) while “{title}” was running. What should happen to that time?</source>
+        <translation>Estuviste ausente {minutes} min (desde las {since}) mientras «{title}» estaba en marcha. ¿Qué hacemos con ese tiempo?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_prompt.py" line="125" />
+        <source>&amp;Keep it</source>
+        <translation>&amp;Conservarlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_prompt.py" line="126" />
+        <source>&amp;Discard it and keep tracking</source>
+        <translation>&amp;Descartarlo y seguir midiendo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_prompt.py" line="127" />
+        <source>Discard it and &amp;stop</source>
+        <translation>Descartarlo y &amp;parar</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/window.py" line="25" />
+        <source>Stint</source>
+        <translation>Stint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="30" />
+        <source>&amp;Tasks</source>
+        <translation>&amp;Tareas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="31" />
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="32" />
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="51" />
+        <source>&amp;Tracking</source>
+        <translation>&amp;Seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="52" />
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="53" />
+        <source>&amp;Start/stop selected task</source>
+        <translation>&amp;Iniciar/parar la tarea seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="54" />
+        <source>&amp;Find task</source>
+        <translation>&amp;Buscar tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="56" />
+        <source>&amp;Export timesheet…</source>
+        <translation>&amp;Exportar hoja de horas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="57" />
+        <source>&amp;Failed changes…</source>
+        <translation>Cambios &amp;fallidos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="59" />
+        <source>S&amp;ync now</source>
+        <translation>S&amp;incronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="60" />
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="62" />
+        <source>&amp;Close window</source>
+        <translation>&amp;Cerrar ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="63" />
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="64" />
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="64" />
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="64" />
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+</context>
+<context>
+    <name>NewTaskDialog</name>
+    <message>
+        <location filename="../../ui/new_task.py" line="23" />
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="31" />
+        <source>&amp;Start the timer now</source>
+        <translation>&amp;Iniciar el temporizador ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="34" />
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="38" />
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="39" />
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="40" />
+        <source>&amp;Project:</source>
+        <translation>&amp;Proyecto:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="41" />
+        <source>&amp;Where:</source>
+        <translation>&amp;Dónde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="56" />
+        <source>On {account} (synced)</source>
+        <translation>En {account} (sincronizada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_task.py" line="57" />
+        <source>Local only (never synced)</source>
+        <translation>Solo local (nunca se sincroniza)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notify.py" line="71" />
+        <source>The server refused Stint's credentials for {name}. Sign in again in Settings; your changes are kept until then.</source>
+        <translation>El servidor rechazó las credenciales de Stint para {name}. Vuelve a iniciar sesión en Preferencias; tus cambios se guardan hasta entonces.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="74" />
+        <source>Sync with {name} failed: {error}</source>
+        <translation>Falló la sincronización con {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="75" />
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="76" />
+        <source>Stint: {name} needs attention</source>
+        <translation>Stint: {name} necesita atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="79" />
+        <source>Stint: changes rejected</source>
+        <translation>Stint: cambios rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="80" />
+        <source>The server rejected {n} change(s). Open Stint to retry, edit or discard them.</source>
+        <translation>El servidor rechazó {n} cambio(s). Abre Stint para reintentarlos, editarlos o descartarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="98" />
+        <source>Stint: timer still running</source>
+        <translation>Stint: el temporizador sigue en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="99" />
+        <source>“{title}” has been running for {hours:.1f} hours. Forgot to stop it?</source>
+        <translation>«{title}» lleva {hours:.1f} horas en marcha. ¿Olvidaste pararlo?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="116" />
+        <source>Stint: nothing is being tracked</source>
+        <translation>Stint: no se está midiendo nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="117" />
+        <source>It is working time and no timer runs. Start one from the tray menu.</source>
+        <translation>Es horario de trabajo y no hay ningún temporizador en marcha. Inicia uno desde el menú de la bandeja.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDialog</name>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="55" />
+        <source>Failed changes</source>
+        <translation>Cambios fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="58" />
+        <source>create task</source>
+        <translation>crear tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="58" />
+        <source>start timer</source>
+        <translation>iniciar temporizador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="58" />
+        <source>stop timer</source>
+        <translation>parar temporizador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="59" />
+        <source>change status</source>
+        <translation>cambiar estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="59" />
+        <source>add entry</source>
+        <translation>añadir registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="60" />
+        <source>edit entry</source>
+        <translation>editar registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="60" />
+        <source>delete entry</source>
+        <translation>eliminar registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="62" />
+        <source>The server refused these changes. Retry sends one again; discard keeps your local copy but stops sending it.</source>
+        <translation>El servidor rechazó estos cambios. Reintentar lo vuelve a enviar; descartar conserva tu copia local pero deja de enviarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="66" />
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="66" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="66" />
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="67" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="67" />
+        <source>Server's message</source>
+        <translation>Mensaje del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="72" />
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ops_dialog.py" line="73" />
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>QuickStart</name>
+    <message>
+        <location filename="../../ui/quick_start.py" line="27" />
+        <source>Start task</source>
+        <translation>Iniciar tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quick_start.py" line="30" />
+        <source>Type to search tasks…</source>
+        <translation>Escribe para buscar tareas…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="28" />
+        <source>Stint settings</source>
+        <translation>Preferencias de Stint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="32" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37" />
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="58" />
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <source>up</source>
+        <translation>hacia arriba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="41" />
+        <source>to the nearest</source>
+        <translation>al más cercano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Remind me when no timer runs during working hours</source>
+        <translation>Avisarme si no hay temporizador en marcha en horario de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <source>Start Stint when I log in</source>
+        <translation>Iniciar Stint al iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Tracking</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Sync every</source>
+        <translation>Sincronizar cada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <source>Weeks start on</source>
+        <translation>La semana empieza el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <source>Round timesheets</source>
+        <translation>Redondear hojas de horas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Ask after idle for</source>
+        <translation>Preguntar tras inactividad de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76" />
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Working days</source>
+        <translation>Días laborables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
+        <source>Warn when a timer runs longer than</source>
+        <translation>Avisar si un temporizador dura más de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="112" />
+        <source>working hours must end after they start</source>
+        <translation>el horario de trabajo debe terminar después de empezar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="121" />
+        <source>Cannot save: %1</source>
+        <translation>No se puede guardar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="71" />
+        <source>Local only</source>
+        <translation>Solo local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="72" />
+        <source>No server account is configured.</source>
+        <translation>No hay ninguna cuenta de servidor configurada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="74" />
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="77" />
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="79" />
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n cambio pendiente</numerusform><numerusform>%n cambios pendientes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="83" />
+        <source>Last sync %1</source>
+        <translation>Última sincronización %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="85" />
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="86" />
+        <source>%n failed</source>
+        <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="87" />
+        <source>Show the changes the server refused</source>
+        <translation>Mostrar los cambios que rechazó el servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="94" />
+        <source>No timer running</source>
+        <translation>Ningún temporizador en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="98" />
+        <source>▶ %1 — %2</source>
+        <translation>▶ %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>StintApp</name>
+    <message>
+        <location filename="../../ui/app.py" line="242" />
+        <source>Stint: no system tray</source>
+        <translation>Stint: sin bandeja del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="243" />
+        <source>Your desktop has no system tray, so Stint runs as a normal window. Closing the window quits Stint; timers keep their state and the `stint` command works as usual.</source>
+        <translation>Tu escritorio no tiene bandeja del sistema, así que Stint funciona como una ventana normal. Cerrar la ventana cierra Stint; los temporizadores conservan su estado y la orden `stint` funciona como siempre.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="78" />
+        <source>Sync failed: {text}</source>
+        <translation>Falló la sincronización: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../ui/task_model.py" line="95" />
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="95" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="95" />
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="95" />
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="96" />
+        <source>Tracked</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="96" />
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="184" />
+        <source>Timer running</source>
+        <translation>Temporizador en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_model.py" line="200" />
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="74" />
+        <source>Search title or project</source>
+        <translation>Buscar por título o proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="79" />
+        <source>Pending only</source>
+        <translation>Solo pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="97" />
+        <location filename="../../ui/tasks_view.py" line="178" />
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="99" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="103" />
+        <source>New task…</source>
+        <translation>Nueva tarea…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="148" />
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="178" />
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="190" />
+        <source>Timer stopped</source>
+        <translation>Temporizador parado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="195" />
+        <source>Timer started</source>
+        <translation>Temporizador iniciado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_view.py" line="204" />
+        <source>Status changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="46" />
+        <source>Stint — starting…</source>
+        <translation>Stint — iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="82" />
+        <source>Tracking: {title} — {elapsed}</source>
+        <translation>Midiendo: {title} — {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="85" />
+        <location filename="../../ui/tray.py" line="119" />
+        <source>Not tracking</source>
+        <translation>Sin medir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="87" />
+        <source>{n} change(s) waiting to sync</source>
+        <translation>{n} cambio(s) pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="89" />
+        <source>{n} change(s) rejected by the server</source>
+        <translation>{n} cambio(s) rechazados por el servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="96" />
+        <source>{name}: sign in again</source>
+        <translation>{name}: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="97" />
+        <source>{name}: sync error</source>
+        <translation>{name}: error de sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="108" />
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="109" />
+        <location filename="../../ui/tray.py" line="135" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="115" />
+        <source>▶ {title} — {elapsed}</source>
+        <translation>▶ {title} — {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="117" />
+        <source>S&amp;top</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="121" />
+        <source>Recent tasks</source>
+        <translation>Tareas recientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="129" />
+        <source>Start &amp;task…</source>
+        <translation>Iniciar &amp;tarea…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="130" />
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="132" />
+        <source>&amp;Open Stint</source>
+        <translation>&amp;Abrir Stint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="140" />
+        <source>Sync: no server account configured (add one in Settings)</source>
+        <translation>Sincronización: no hay cuenta de servidor (añade una en Preferencias)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="143" />
+        <source>Sync: not available in this build</source>
+        <translation>Sincronización: no disponible en esta versión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="146" />
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="147" />
+        <source>S&amp;ync now (last: {when}, {n} waiting)</source>
+        <translation>S&amp;incronizar ahora (última: {when}, {n} pendientes)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../ui/week_view.py" line="45" />
+        <source>Some of this time is local only: the server cannot hold it.</source>
+        <translation>Parte de este tiempo es solo local: el servidor no puede guardarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="46" />
+        <source>The server rejected a change to some of this time; see the failed changes.</source>
+        <translation>El servidor rechazó un cambio de parte de este tiempo; consulta los cambios fallidos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="50" />
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="50" />
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="51" />
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="55" />
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="123" />
+        <source>Week %1: %2 – %3</source>
+        <translation>Semana %1: %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="126" />
+        <source>Not rounded</source>
+        <translation>Sin redondeo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="128" />
+        <source>up</source>
+        <translation>hacia arriba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="128" />
+        <source>to the nearest</source>
+        <translation>al más cercano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="129" />
+        <source>Each entry rounded %1 to %2 min per day</source>
+        <translation>Cada registro redondeado %1 a %2 min por día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="138" />
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="140" />
+        <location filename="../../ui/week_view.py" line="157" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="178" />
+        <source>Export timesheet</source>
+        <translation>Exportar hoja de horas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="191" />
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="196" />
+        <source>Timesheet saved to %1</source>
+        <translation>Hoja de horas guardada en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="197" />
+        <source>Timesheet exported</source>
+        <translation>Hoja de horas exportada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week_view.py" line="199" />
+        <source>Export failed: %1</source>
+        <translation>Falló la exportación: %1</translation>
+    </message>
+</context>
+</TS>

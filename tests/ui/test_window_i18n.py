@@ -1,0 +1,43 @@
+"""The Spanish catalogue loads and translates the window's texts."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
+from stint.ui.i18n import available_languages, install_translator  # noqa: E402
+from stint.ui.window import MainWindow  # noqa: E402
+
+from .window_fixtures import services  # noqa: E402,F401
+
+
+def test_spanish_translates_known_strings(qapp):
+    translator = install_translator(qapp, "es_ES")
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("TasksView", "Pending only") == "Solo pendientes"
+        assert QCoreApplication.translate("StatusLine", "%n failed", "", 3) == "3 fallidos"
+        assert QCoreApplication.translate("StatusLine", "%n failed", "", 1) == "1 fallido"
+    finally:
+        qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("TasksView", "Pending only") == "Pending only"
+
+
+def test_window_comes_up_in_spanish(qapp, services, qtbot):
+    translator = install_translator(qapp, "es")
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        assert [window.tabs.tabText(i) for i in range(3)] == ["&Tareas", "&Día", "&Semana"]
+        assert window.tasks.pending_only.text() == "Solo pendientes"
+        assert window.status.timer_label.text() == "Ningún temporizador en marcha"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_unknown_language_installs_nothing(qapp):
+    assert install_translator(qapp, "xx_XX") is None
+    assert "es" in available_languages()
