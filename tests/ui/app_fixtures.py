@@ -105,12 +105,6 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..
         app.deleteLater()
 
 
-def local(clock_or_dt: datetime) -> str:
-    from zoneinfo import ZoneInfo
-
-    return clock_or_dt.astimezone(ZoneInfo(TZ)).strftime("%H:%M")
-
-
 def add_account(engine: Any, name: str = "work", state: str = "ok", error: str | None = None) -> int:
     """An account row with its statuses, as `stint account add` + a first sync leave it."""
     from datetime import timezone

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from stint.config import Settings, load_settings
 from stint.store.actions import Tracker
 from stint.store.db import open_engine
-from stint.ui.idle_prompt import IdleChoice
 from stint.ui.notify import in_working_hours
 
 from .app_fixtures import FakeIdle, add_account, entries, start_app  # noqa: F401
