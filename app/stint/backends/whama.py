@@ -1,0 +1,215 @@
+"""Whama (/work/shared/api/whama.md): tasks on boards, in columns, with an API key
+or an OAuth 2.0 + PKCE sign-in (whama_oauth). The wire — credentials, refresh,
+the error envelope, rate limits obeyed in advance — lives in whama_api.
+
+A status is a column of a board: "board-id:column-id". Being complete is not a
+column in Whama (task.completed is its own event), so every board also gets a
+synthetic done status "board-id:complete": setting it marks the task complete,
+and setting a column puts the task there and clears `completed`.
+
+Whama has no time API: capabilities say explicit_entries False and entry_unit
+"none", so the engine keeps the time local and the timesheet says so.
+
+Assumptions where the document is silent (tests/fakes/whama.py makes its own):
+- The reference table's paths (/api/v1/...) are right; the examples' /v1/... are
+  not. List replies carry meta.totalPages; pages run 1..totalPages at limit=100.
+- A board {"id", "name", "columns": [{"id", "name", "color"?}]} lists its columns
+  in board order. A task {"id", "title", "description"?, "boardId", "columnId",
+  "completed" (bool), "dueDate"?, "updatedAt"?}; PATCH takes columnId and
+  completed. Ids are strings. GET /api/v1/user: {"id", "name", "email"?}.
+- New tasks go to the first column of the `board` option's board, or of the only
+  board there is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from stint.backends.base import (
+    Backend,
+    BadResponse,
+    Capabilities,
+    CreatedTask,
+    Rejected,
+    RemoteStatus,
+    RemoteTask,
+)
+from stint.backends.gone import Gone
+from stint.backends.http import check_url
+from stint.backends.parse import Obj
+from stint.backends.whama_api import TokenSink, WhamaWire
+from stint.backends.whama_credential import WhamaCredential
+from stint.domain.clock import Clock, SystemClock
+
+__all__ = ["COMPLETE", "Gone", "WhamaBackend", "WhamaCredential"]
+
+COMPLETE = "complete"
+PAGE_SIZE = 100
+MAX_PAGES = 1000
+ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+class WhamaBackend(Backend):
+    capabilities = Capabilities(
+        create_task=True,
+        set_status=True,
+        live_timer=False,
+        running_entry=False,
+        explicit_entries=False,
+        entry_unit="none",
+        server_timesheet=False,
+        idempotency_keys=False,
+        pull_entries=False,
+    )
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        base_url: str,
+        credential: WhamaCredential,
+        *,
+        on_tokens: TokenSink | None = None,
+        clock: Clock | None = None,
+        allow_insecure: bool = False,
+        default_board: str | None = None,
+    ) -> None:
+        if credential.api_key is None and credential.access_token is None \
+                and credential.refresh_token is None:
+            raise Rejected("a Whama account needs an API key or an OAuth sign-in")
+        url = check_url(base_url, allow_insecure=allow_insecure)
+        self.base_url = url if url.endswith("/api/v1") else url + "/api/v1"
+        self._wire = WhamaWire(client, self.base_url, credential, on_tokens=on_tokens,
+                               clock=clock or SystemClock())
+        self.default_board = default_board
+        self._boards: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+
+    def __repr__(self) -> str:
+        return f"WhamaBackend({self.base_url!r})"
+
+    # --- reading -------------------------------------------------------------
+
+    def check(self) -> str:
+        me = self._wire.json("GET", "/user").obj("data")
+        email = me.opt_text("email")
+        return f"{me.text('name')} <{email}>" if email else me.text("name")
+
+    def list_statuses(self) -> list[RemoteStatus]:
+        boards = self._load_boards()
+        statuses: list[RemoteStatus] = []
+        for board_id, (board, columns) in boards.items():
+            for column_id, name in [*columns, (COMPLETE, "Complete")]:
+                label = f"{board} / {name}" if len(boards) > 1 else name
+                statuses.append(RemoteStatus(f"{board_id}:{column_id}", name, label, None,
+                                             len(statuses) + 1, column_id == COMPLETE))
+        return statuses
+
+    def list_tasks(
+        self, pending_only: bool = False, status_remote_id: str | None = None
+    ) -> list[RemoteTask]:
+        tasks = [self._task(o) for o in self._pages("/tasks")]
+        return [t for t in tasks
+                if not (pending_only and t.status_remote_id and t.status_remote_id.endswith(
+                    f":{COMPLETE}"))
+                and status_remote_id in (None, t.status_remote_id)]
+
+    def get_task(self, remote_id: str) -> RemoteTask:
+        rid = _check(remote_id, "task")
+        return self._task(self._wire.json("GET", f"/tasks/{rid}", what=f"task {rid}").obj("data"))
+
+    # --- writing -------------------------------------------------------------
+
+    def create_task(
+        self, title: str, description: str, start_timer: bool, key: str
+    ) -> CreatedTask:
+        # No idempotency key in Whama: after an ambiguous failure the engine probes
+        # for a task with this title (invariant 4).
+        board = self._board_for_new_tasks()
+        columns = self._boards[board][1]
+        if not columns:
+            raise Rejected(f"the Whama board {board} has no column to put a task in")
+        body = {"title": title, "boardId": board, "columnId": columns[0][0]}
+        if description:
+            body["description"] = description
+        task = self._task(self._wire.json("POST", "/tasks", body=body).obj("data"))
+        return CreatedTask(task.remote_id, task.status_remote_id, None)
+
+    def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
+        rid = _check(task_remote_id, "task")
+        board, sep, column = status_remote_id.partition(":")
+        if not sep:
+            raise Rejected(f"not a Whama status id: {status_remote_id!r} (expected board:column)")
+        _check(board, "board")
+        body: dict[str, object] = {"completed": True} if column == COMPLETE else {
+            "columnId": _check(column, "column"), "completed": False}
+        reply = self._wire.json("PATCH", f"/tasks/{rid}", body=body, what=f"task {rid}")
+        status = self._task(reply.obj("data")).status_remote_id
+        assert status is not None
+        return status
+
+    # --- plumbing ------------------------------------------------------------
+
+    def _pages(self, path: str) -> list[Obj]:
+        items: list[Obj] = []
+        page, pages = 1, 1
+        while page <= pages:
+            if page > MAX_PAGES:
+                raise BadResponse(f"{path}: more than {MAX_PAGES} pages")
+            reply = self._wire.json("GET", path,
+                                    params={"page": str(page), "limit": str(PAGE_SIZE)})
+            items.extend(reply.objects("data"))
+            pages = reply.obj("meta").integer("totalPages")
+            page += 1
+        return items
+
+    def _load_boards(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+        boards = {}
+        for b in self._pages("/boards"):
+            columns = [(_id(c, "id"), c.text("name")) for c in b.objects("columns")]
+            boards[_id(b, "id")] = (b.text("name"), columns)
+        self._boards = boards
+        return boards
+
+    def _board_for_new_tasks(self) -> str:
+        boards = self._load_boards()
+        if self.default_board:
+            if self.default_board not in boards:
+                raise Rejected(f"no Whama board {self.default_board!r} for new tasks")
+            return self.default_board
+        if len(boards) != 1:
+            raise Rejected(f"{len(boards)} Whama boards: set the account's board option "
+                           "to say where new tasks go")
+        return next(iter(boards))
+
+    def _task(self, o: Obj) -> RemoteTask:
+        board = _id(o, "boardId")
+        if board not in self._boards:
+            self._load_boards()
+        name, columns = self._boards.get(board, (None, []))
+        if o.flag("completed"):
+            column, status_name = COMPLETE, "Complete"
+        else:
+            column = _id(o, "columnId")
+            status_name = dict(columns).get(column)
+        return RemoteTask(
+            remote_id=_id(o, "id"), title=o.text("title"),
+            description=o.opt_text("description") or "",
+            status_remote_id=f"{board}:{column}", status_name=status_name, project=name,
+            category=None, due_date=o.opt_day("dueDate"), estimated_hours=None,
+            active_timer=None, updated_at=o.opt_instant("updatedAt"),
+        )
+
+
+def _check(value: str, what: str) -> str:
+    # Ids go into URL paths: only plain tokens.
+    if not ID.fullmatch(value) or not value.isascii():
+        raise Rejected(f"not a Whama {what} id: {value!r}")
+    return value
+
+
+def _id(o: Obj, key: str) -> str:
+    value = o.text(key)
+    if not ID.fullmatch(value):
+        raise BadResponse(f"{o.where}.{key}: not an id")
+    return value
