@@ -151,7 +151,7 @@ class WhamaWire:
 def envelope_message(body: bytes) -> str:
     """"message (CODE: field: detail; ...)" from {"error": {"code", "message", "details"}}."""
     try:
-        error = Obj(Obj(_loads(body)).obj("error"))
+        error = Obj(_loads(body)).obj("error")
         message = error.opt_text("message") or ""
         code = error.opt_text("code") or ""
         details = []
