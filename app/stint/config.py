@@ -35,10 +35,9 @@ class Paths:
     @property
     def socket_name(self) -> str:
         """A name for the app's local socket, unique per data directory."""
-        import hashlib
+        from .handoff import socket_name_for
 
-        digest = hashlib.sha1(str(self.data.resolve()).encode()).hexdigest()[:12]
-        return f"stint-{digest}"
+        return socket_name_for(str(self.data))
 
 
 def paths(env: dict[str, str] | None = None) -> Paths:

@@ -57,8 +57,6 @@ def main() -> int:
 
 def socket_name(env: Mapping[str, str]) -> str:
     """config.paths(env).socket_name, computed without importing config."""
-    import hashlib
-
     home = env.get("STINT_HOME")
     if home:
         data = os.path.expanduser(home)
@@ -66,7 +64,14 @@ def socket_name(env: Mapping[str, str]) -> str:
         import platformdirs
 
         data = platformdirs.user_data_dir("stint", appauthor=False)
-    digest = hashlib.sha1(os.path.realpath(data).encode()).hexdigest()[:12]
+    return socket_name_for(data)
+
+
+def socket_name_for(data_dir: str) -> str:
+    """The app's socket name for a data directory: one app per directory."""
+    import hashlib
+
+    digest = hashlib.sha1(os.path.realpath(data_dir).encode()).hexdigest()[:12]
     return f"stint-{digest}"
 
 

@@ -1,5 +1,8 @@
 """Argument parsing and dispatch for `stint`.
 
+The console script enters through stint.handoff.main, which gives the hot commands
+to a running desktop app and only imports this module when there is none.
+
 Each command module exposes `register(subparsers)`, which adds its sub-commands and
 sets `handler(ctx, args) -> int` on them. Errors the user can act on are one line on
 stderr: exit 1 when an action fails, 2 for bad usage. Nothing else is imported until
@@ -88,9 +91,6 @@ def main(argv: Sequence[str] | None = None, *, runner: Callable[[Sequence[str], 
     argv = sys.argv[1:] if argv is None else argv
     ctx = Context(out=sys.stdout, err=sys.stderr)
     try:
-        handed = _hand_off(argv, ctx)
-        if handed is not None:
-            return handed
         return runner(argv, ctx)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
         from ..logs import log_crash
@@ -100,18 +100,3 @@ def main(argv: Sequence[str] | None = None, *, runner: Callable[[Sequence[str], 
         return 1
     finally:
         gc.freeze()  # nothing left to collect before exit
-
-
-def _hand_off(argv: Sequence[str], ctx: Context) -> int | None:
-    """Run a hot command in the desktop app when it is running (see stint.handoff);
-    None when it is not, so the command runs here."""
-    from .. import handoff
-
-    if not handoff.wants_handoff(argv):
-        return None
-    reply = handoff.forward(argv, handoff.address(ctx.paths.socket_name), ctx.env)
-    if reply is None:
-        return None
-    ctx.out.write(reply.stdout)
-    ctx.err.write(reply.stderr)
-    return reply.exit
