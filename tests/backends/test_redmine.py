@@ -70,9 +70,9 @@ def test_an_entry_is_cut_at_local_midnight_into_hours_with_two_decimals() -> Non
 
 
 def test_the_key_rides_in_the_comments_and_comes_back_out() -> None:
-    text = comments_for("0c5e-41", "fixed\nthe  login")
-    assert text == "[stint:0c5e-41] fixed the login"
-    assert parse_comments(text) == ("0c5e-41", "fixed the login")
+    text = comments_for("0c5e-41", " fixed\nthe  login")
+    assert text == "[stint:0c5e-41]  fixed\nthe  login"
+    assert parse_comments(text) == ("0c5e-41", " fixed\nthe  login")
     assert parse_comments("logged on the web") == (None, "logged on the web")
     assert comments_for("k", "") == "[stint:k]" and comments_for(None, "web") == "web"
     assert len(comments_for("k", "x" * 2000)) == MAX_COMMENTS
@@ -396,11 +396,12 @@ def test_real_an_entry_across_midnight_is_two_days(
     redmine_server: RedmineServer, backend: RedmineBackend, issue: str
 ) -> None:
     entry = backend.create_entry(issue, at("2026-11-20", "23:30"), at("2026-11-21", "01:15"),
-                                 "deploy", "e-night")
+                                 "deploy\nv2", "e-night")
     assert on_server(redmine_server, issue) == [
-        ("2026-11-20", 0.5, "[stint:e-night] deploy"), ("2026-11-21", 1.25, "[stint:e-night] deploy")]
+        ("2026-11-20", 0.5, "[stint:e-night] deploy\nv2"),
+        ("2026-11-21", 1.25, "[stint:e-night] deploy\nv2")]
     assert (entry.seconds, entry.client_key, entry.note, entry.task_remote_id) == (
-        6300, "e-night", "deploy", issue)
+        6300, "e-night", "deploy\nv2", issue)
     assert len(decode_ids(entry.remote_id)) == 2
     [listed] = [e for e in backend.list_entries(at("2026-11-21", "00:00"), at("2026-11-22", "00:00"))
                 if e.task_remote_id == issue]

@@ -72,9 +72,9 @@ def marker(key: str) -> str:
 
 
 def comments_for(key: str | None, note: str) -> str:
-    """The comments for one part: our marker, then the note, cut to Redmine's limit."""
-    note = " ".join(note.split())  # Redmine's comments are one line
-    text = f"{marker(key)} {note}".rstrip() if key else note
+    """The comments for one part: our marker, then the note as it is (so that it comes
+    back unchanged), cut to Redmine's limit."""
+    text = (f"{marker(key)} {note}" if note else marker(key)) if key else note
     return text if len(text) <= MAX_COMMENTS else text[: MAX_COMMENTS - 1] + "…"
 
 
