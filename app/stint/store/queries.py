@@ -30,10 +30,12 @@ def tasks(
         wanted = {st.id for st in _statuses_matching(s, status)}
         query = query.where(Task.status_id.in_(wanted))
     query = query.order_by(Task.last_started_at.desc().nulls_last(), Task.id.desc())
-    found = list(s.scalars(query).unique())
-    if search:
-        needle = search.casefold()
-        found = [t for t in found if needle in t.title.casefold() or needle in (t.project or "").casefold()]
+    if not search:
+        return list(s.scalars(query.limit(limit) if limit else query).unique())
+    # Matched in Python: SQLite's lower() and LIKE fold ASCII only ("Revisión").
+    needle = search.casefold()
+    found = [t for t in s.scalars(query).unique()
+             if needle in t.title.casefold() or needle in (t.project or "").casefold()]
     return found[:limit] if limit else found
 
 
