@@ -99,6 +99,10 @@ EOF
       || { say "install failed"; tail -20 "$install_log" >&2; exit 1; }
   fi
 fi
+for package in redmine redmine-sqlite thin; do
+  dpkg-query -W "$package" >/dev/null 2>&1 \
+    || { say "$package is not installed; see $install_log"; tail -5 "$install_log" >&2; exit 1; }
+done
 # Half-configured from an earlier run (the bundler gotcha above)?
 if dpkg-query -W -f='${Status}' redmine 2>/dev/null | grep -qv "install ok installed"; then
   dpkg --configure -a >>"$install_log" 2>&1 || { say "dpkg --configure -a failed"; exit 1; }
@@ -131,8 +135,8 @@ wait_until_up() {
 if server_pid >/dev/null && answers "$url/"; then
   say "already running on $url (pid $(server_pid))"
 else
-  if answers "$url/"; then
-    say "something else answers on port $port; choose another port"; exit 1
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    say "something else listens on port $port; choose another port"; exit 1
   fi
   rm -f "$pidfile"
   chown www-data "$state"
