@@ -55,6 +55,9 @@ server_pid() {
 if [ "$stop" = 1 ]; then
   if pid=$(server_pid); then
     kill "$pid"
+    # Return once it is gone, so that a start right after finds the port free.
+    deadline=$((SECONDS + 15))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
     say "stopped thin (pid $pid)"
   fi
   rm -f "$pidfile"
