@@ -245,3 +245,31 @@ def test_statuses_are_per_account(tracker, engine, account) -> None:
     tracker.set_status(str(local.id), "cancelled")
     with transaction(engine) as s:
         assert s.scalar(select(Status.name).join(Task).where(Task.id == local.id)) == "CANCELLED"
+
+
+def test_discard_idle_time_and_continue(tracker, clock, engine, account) -> None:
+    started = tracker.create_task("T", account="work", start=True).entry
+    clock.advance(minutes=30)
+    idle_since = clock.now()
+    clock.advance(minutes=20)
+    result = tracker.discard_idle(started.id, idle_since, restart=True)
+    with transaction(engine) as s:
+        first = s.get(Entry, started.id)
+        assert first.ended_at == idle_since
+        assert result.entry.started_at == clock.now() and result.entry.ended_at is None
+    assert [k for k, _, _ in ops(engine)][-2:] == ["stop", "start"]
+
+
+def test_discard_idle_that_began_before_the_timer_drops_it(tracker, clock, engine) -> None:
+    started = tracker.create_task("T", start=True).entry
+    clock.advance(minutes=5)
+    assert tracker.discard_idle(started.id, started.started_at - timedelta(minutes=1), restart=False) is None
+    with transaction(engine) as s:
+        assert s.get(Entry, started.id) is None
+
+
+def test_discard_idle_refuses_when_the_timer_changed(tracker, clock) -> None:
+    first = tracker.create_task("A", start=True).entry
+    tracker.create_task("B", start=True)
+    with pytest.raises(Refused, match="timer changed"):
+        tracker.discard_idle(first.id, clock.now(), restart=False)

@@ -166,8 +166,28 @@ class Tracker:
             )
         return StartResult(entry, task, current)
 
-    def _stop(self, s: Session, entry: Entry, now: datetime) -> None:
-        entry.ended_at = max(now, entry.started_at)
+    def discard_idle(self, entry_id: str, since: datetime, *, restart: bool) -> StartResult | None:
+        """Take the time since `since` off the running timer — ending it there, or
+        dropping it if it started later — and with `restart` start its task again
+        now. One transaction, so a crash never leaves half of it done."""
+        now = self.clock.now()
+        with transaction(self.engine) as s:
+            entry = running_entry(s)
+            if entry is None or entry.id != entry_id:
+                raise Refused("the timer changed while you were away; nothing was discarded")
+            task = entry.task
+            if since <= entry.started_at:
+                self._delete(s, entry, now)
+            else:
+                self._stop(s, entry, min(since, now), now)
+            s.flush()
+            result = self._start(s, task, now) if restart else None
+        self._on_change("timer")
+        return result
+
+    def _stop(self, s: Session, entry: Entry, at: datetime, now: datetime | None = None) -> None:
+        now = now or at
+        entry.ended_at = max(at, entry.started_at)
         entry.updated_at = now
         if entry.task.account_id is not None:
             entry.sync = SYNC_PENDING
@@ -238,16 +258,19 @@ class Tracker:
         now = self.clock.now()
         with transaction(self.engine) as s:
             entry = lookup.find_entry(s, entry_ref)
-            if entry.task.account_id is None:
-                s.delete(entry)
-            else:
-                entry.deleted = True
-                entry.updated_at = now
-                outbox.append(s, account_id=entry.task.account_id, kind="delete_entry", now=now,
-                              task_id=entry.task_id, entry_id=entry.id,
-                              payload={"remote_id": entry.remote_id})
+            self._delete(s, entry, now)
         self._on_change("entries")
         return entry
+
+    def _delete(self, s: Session, entry: Entry, now: datetime) -> None:
+        if entry.task.account_id is None:
+            s.delete(entry)
+            return
+        # Kept, marked deleted, until the server confirms the delete.
+        entry.deleted = True
+        entry.updated_at = now
+        outbox.append(s, account_id=entry.task.account_id, kind="delete_entry", now=now,
+                      task_id=entry.task_id, entry_id=entry.id, payload={"remote_id": entry.remote_id})
 
     def _account_for_new_task(self, s: Session, name: str | None, local: bool) -> Account | None:
         if local:

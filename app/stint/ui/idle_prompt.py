@@ -86,26 +86,9 @@ class IdleWatcher(QObject):
 
 def resolve(services: "Services", away: Away, choice: IdleChoice) -> None:
     """Apply the person's answer. Refused (StintError) when the timer changed meanwhile."""
-    from ..domain.errors import Refused
-    from ..store.actions import running_entry
-    from ..store.db import transaction
-
     if choice is IdleChoice.KEEP:
         return
-    with transaction(services.engine) as s:
-        entry = running_entry(s)
-        if entry is None or entry.id != away.entry_id:
-            raise Refused("the timer changed while you were away; nothing was discarded")
-        end = max(away.since, entry.started_at)
-        whole = end <= entry.started_at
-    tracker = services.tracker
-    tracker.stop()
-    if whole:
-        tracker.delete_entry(away.entry_id)
-    else:
-        tracker.edit_entry(away.entry_id, end=end)
-    if choice is IdleChoice.DISCARD_CONTINUE:
-        tracker.start(str(away.task_id))
+    services.tracker.discard_idle(away.entry_id, away.since, restart=choice is IdleChoice.DISCARD_CONTINUE)
 
 
 class IdleDialog(QDialog):
