@@ -40,7 +40,12 @@ cp packaging/linux/install.sh packaging/linux/uninstall.sh "$stage/"
 cp packaging/linux/dev.stint.Stint.desktop "$stage/share/applications/"
 cp packaging/linux/dev.stint.Stint.metainfo.xml "$stage/share/metainfo/"
 cp -R packaging/icons/hicolor "$stage/share/icons/"
-# Record the commit, so a test can reuse a bundle built from the same sources.
-git rev-parse HEAD > dist/stint.commit 2>/dev/null || true
+# Record the commit, so a test can reuse a bundle built from the same sources; a build
+# from uncommitted changes is marked so it is never mistaken for one.
+if [ -z "$(git status --porcelain -- app resources packaging pyproject.toml 2>/dev/null)" ]; then
+  git rev-parse HEAD > dist/stint.commit 2>/dev/null || echo unknown > dist/stint.commit
+else
+  echo dirty > dist/stint.commit
+fi
 tar -C build/tarball -czf "dist/$name.tar.gz" "$name"
 echo "dist/$name.tar.gz ($(du -h "dist/$name.tar.gz" | cut -f1))"

@@ -39,9 +39,9 @@ cp "$here/share/metainfo/$app_id.metainfo.xml" "$share/metainfo/"
   cp "$here/share/icons/$icon" "$share/icons/$icon"
 done
 
-# Refresh the menu and icon caches where the tools exist; menus pick the files up
-# anyway on their next scan.
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$share/applications" || true
+# Menus watch ~/.local/share/applications themselves (the entry declares no MIME types,
+# so there is no mimeinfo.cache to refresh); an icon cache exists only where a theme
+# index was put in ~/.local, and then it must be refreshed or our icons stay hidden.
 command -v gtk-update-icon-cache >/dev/null 2>&1 && [ -f "$share/icons/hicolor/index.theme" ] \
   && gtk-update-icon-cache -q -t "$share/icons/hicolor" || true
 

@@ -23,11 +23,10 @@ rm -f "$share/icons/hicolor/scalable/apps/$app_id.svg"
 # The "start on login" entry the settings dialog writes: it would point at the
 # program just removed, so it goes too, but only when it runs this installation.
 autostart="${XDG_CONFIG_HOME:-$HOME/.config}/autostart/stint.desktop"
-if [ -f "$autostart" ] && grep -q "^Exec=.*$lib/stint" "$autostart"; then
+if [ -f "$autostart" ] && grep -q -e "^Exec=.*$lib/stint" -e "^Exec=.*$prefix/bin/stint" "$autostart"; then
   rm -f "$autostart"
 fi
 
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$share/applications" || true
 
 data="${XDG_DATA_HOME:-$HOME/.local/share}/stint"
 config="${XDG_CONFIG_HOME:-$HOME/.config}/stint"
