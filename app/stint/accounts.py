@@ -1,7 +1,7 @@
 """Accounts: adding, listing and removing task servers, and making their backends.
 
 Qt-free; the CLI and the settings dialog both call `Accounts`. The only registry
-is KINDS (kind → factory); later servers add a line there. Everything else —
+is KINDS (kind → Kind, in account_kinds); later servers add a line there. Everything else —
 the engine, the clock, the secret store, an HTTP transport for tests — is passed in.
 """
 
@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timezone, tzinfo
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
@@ -23,20 +24,9 @@ from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
 from .store.db import transaction
 from .store.models import Account, Entry, Op, Status, Task
 
-# factory(base_url, token, options, clock, transport) -> Backend
-BackendFactory = Callable[[str, str, Mapping[str, Any], Clock, Any], Backend]
+from .account_kinds import KINDS, Kind, SignIn, Wiring
 
-
-def _wapify(base_url: str, token: str, options: Mapping[str, Any], clock: Clock, transport: Any) -> Backend:
-    from .backends.http import make_client
-    from .backends.wapify import WapifyBackend
-
-    client = make_client(transport=transport, ca_file=options.get("ca_file"))
-    return WapifyBackend(client, base_url, token, clock=clock,
-                         allow_insecure=bool(options.get("allow_insecure")))
-
-
-KINDS: dict[str, BackendFactory] = {"wapify": _wapify}
+__all__ = ["KINDS", "Accounts", "AccountInfo", "Added", "Removed", "SignIn"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +77,8 @@ class Accounts:
     secrets: SecretStore = field(default_factory=KeyringStore)
     env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     transport: Any = None  # an httpx transport, for tests; None = the network
-    kinds: Mapping[str, BackendFactory] = field(default_factory=lambda: KINDS)
+    kinds: Mapping[str, Kind] = field(default_factory=lambda: KINDS)
+    tz: tzinfo = timezone.utc  # for servers that hold time per local day (Redmine)
     _cache: dict[tuple[str, str, str], Backend] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -102,23 +93,21 @@ class Accounts:
                 raise NotFound(f"no account named {name!r}")
             return AccountInfo.of(account)
 
-    def add(self, name: str, kind: str, url: str, *, token: str, credential: str,
-            allow_insecure: bool = False) -> Added:
-        """Check `url` and `token` against the server, then store the account with its
+    def add(self, name: str, kind: str, url: str, *, credential: str, token: str | None = None,
+            username: str | None = None, password: str | None = None,
+            options: Mapping[str, Any] | None = None, allow_insecure: bool = False) -> Added:
+        """Check the sign-in against the server, then store the account with its
         statuses and tasks in one transaction. Nothing is stored if any step fails."""
-        from .backends.http import check_url
         from .backends.base import InvalidURL
+        from .backends.http import check_url
         from .sync.pull import apply_statuses, apply_tasks
 
         name = name.strip()
         if not name or len(name) > 64 or ":" in name or name.isdigit():
             raise UsageError(f"not a usable account name: {name!r} (no ':', not only digits)")
-        if kind not in self.kinds:
-            raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
-        if not token.strip():
-            raise UsageError("the token is empty")
-        token = token.strip()
-        register_secret(token)
+        spec = self._kind(kind)
+        sign_in = self._sign_in(token, username, password)
+        opts = self._options(spec, kind, options, allow_insecure, sign_in)
         try:
             base_url = check_url(url, allow_insecure=allow_insecure)
         except InvalidURL as exc:
@@ -128,52 +117,122 @@ class Accounts:
         with transaction(self.engine) as s:
             if s.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise Refused(f"an account named {name!r} already exists")
-        options: dict[str, Any] = {"allow_insecure": True} if allow_insecure else {}
-        backend = self.kinds[kind](base_url, token, options, self.clock, self.transport)
+        kept: list[str] = []
+        wiring = Wiring(base_url, "", opts, self.clock, self.transport, self.tz, kept.append)
+        backend = None
         try:
+            secret = self._secret(spec, sign_in, wiring, credential)
+            kept.append(secret)
+            backend = spec.make(self._with(wiring, secret))
             who = backend.check()
             statuses = backend.list_statuses()
             tasks = backend.list_tasks(pending_only=True)
         except BackendError as exc:
-            raise Refused(f"cannot add {name}: {exc.message.replace(token, '***')}") from None
+            raise Refused(f"cannot add {name}: {self._redacted(exc.message, sign_in)}") from None
+        finally:
+            if backend is not None:
+                self._close(backend)
         now = self.clock.now()
         with transaction(self.engine) as s:
-            account = Account(name=name, kind=kind, base_url=base_url, options=options,
+            account = Account(name=name, kind=kind, base_url=base_url, options=dict(opts),
                               credential=credential, state="ok", cursors={}, created_at=now,
                               last_sync_at=now)
             s.add(account)
             s.flush()
             apply_statuses(s, account.id, statuses)
             apply_tasks(s, account.id, tasks, now)
-            # Last, so a failing keyring write rolls the account back with it.
+            # Last, so a failing keyring write rolls the account back with it. The
+            # newest secret: a sign-in may have handed out tokens (WarmDesk).
             if credential == KEYRING:
-                self.secrets.set(name, token)
+                self.secrets.set(name, kept[-1])
             info = AccountInfo.of(account)
         return Added(info, who, len(statuses), len(tasks))
 
-    def sign_in(self, name: str, *, token: str, credential: str) -> str:
-        """A new token for an account (after 401): checked first, then the account
+    def sign_in(self, name: str, *, credential: str, token: str | None = None,
+                username: str | None = None, password: str | None = None) -> str:
+        """A new sign-in for an account (after 401): checked first, then the account
         is back to "ok" and its kept ops go out at the next sync."""
         info = self.get(name)
-        token = token.strip()
-        register_secret(token)
+        spec = self._kind(info.kind)
+        sign_in = self._sign_in(token, username or info.options.get("username"), password)
         if credential == KEYRING and not self.secrets.available():
             raise Refused(NO_KEYRING)
-        backend = self.kinds[info.kind](info.base_url, token, info.options, self.clock, self.transport)
+        kept: list[str] = []
+        wiring = Wiring(info.base_url, "", info.options, self.clock, self.transport, self.tz, kept.append)
+        backend = None
         try:
+            secret = self._secret(spec, sign_in, wiring, credential)
+            kept.append(secret)
+            backend = spec.make(self._with(wiring, secret))
             who = backend.check()
         except BackendError as exc:
-            raise Refused(f"cannot sign in to {name}: {exc.message.replace(token, '***')}") from None
+            raise Refused(f"cannot sign in to {name}: {self._redacted(exc.message, sign_in)}") from None
         finally:
-            self._close(backend)
+            if backend is not None:
+                self._close(backend)
         with transaction(self.engine) as s:
             account = s.get(Account, info.id)
             assert account is not None
             account.credential, account.state = credential, "ok"
             account.last_error, account.next_sync_at = None, None
             if credential == KEYRING:
-                self.secrets.set(name, token)
+                self.secrets.set(name, kept[-1])
+        with self._lock:
+            for key in [k for k in self._cache if k[0] == name]:
+                self._close(self._cache.pop(key))
         return who
+
+    def _kind(self, kind: str) -> Kind:
+        if kind not in self.kinds:
+            raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
+        return self.kinds[kind]
+
+    @staticmethod
+    def _sign_in(token: str | None, username: str | None, password: str | None) -> SignIn:
+        token = (token or "").strip() or None
+        password = password.rstrip("\r\n") if password else None
+        if token is None and not password:
+            raise UsageError("the token is empty" if username is None else "the password is empty")
+        for value in (token, password):
+            if value:
+                register_secret(value)
+        return SignIn(token, username or None, password or None)
+
+    @staticmethod
+    def _options(spec: Kind, kind: str, options: Mapping[str, Any] | None, allow_insecure: bool,
+                 sign_in: SignIn) -> dict[str, Any]:
+        opts = {k: v for k, v in (options or {}).items() if v not in (None, "")}
+        if "activity" in opts:  # --option activity=9 reads better than activity_id
+            opts["activity_id"] = opts.pop("activity")
+        unknown = sorted(set(opts) - spec.options - {"activity", "ca_file"})
+        if unknown:
+            allowed = ", ".join(sorted(spec.options)) or "none"
+            raise UsageError(f"{kind} has no option {', '.join(unknown)} (options: {allowed})")
+        if sign_in.username and "username" in spec.options:
+            opts["username"] = sign_in.username  # not secret; a password in an env var needs it
+        if allow_insecure:
+            opts["allow_insecure"] = True
+        return opts
+
+    def _secret(self, spec: Kind, sign_in: SignIn, wiring: Wiring, credential: str) -> str:
+        if credential.startswith("env:"):
+            # The env var is read at each use: what it holds is the secret.
+            return resolve(credential, "new account", self.secrets, self.env)
+        return spec.secret(sign_in, wiring)
+
+    @staticmethod
+    def _with(wiring: Wiring, secret: str) -> Wiring:
+        from dataclasses import replace
+
+        register_secret(secret)
+        return replace(wiring, secret=secret)
+
+    @staticmethod
+    def _redacted(message: str, sign_in: SignIn) -> str:
+        for value in (sign_in.token, sign_in.password):
+            if value:
+                message = message.replace(value, "***")
+        return message
 
     def remove(self, name: str) -> Removed:
         with transaction(self.engine) as s:
@@ -214,10 +273,18 @@ class Accounts:
             if backend is None:
                 for stale in [k for k in self._cache if k[0] == account.name]:
                     self._close(self._cache.pop(stale))
-                backend = self.kinds[account.kind](account.base_url, token, account.options,
-                                                   self.clock, self.transport)
+                keep = self._keeper(account)
+                backend = self.kinds[account.kind].make(Wiring(
+                    account.base_url, token, account.options, self.clock, self.transport, self.tz, keep))
                 self._cache[key] = backend
             return backend
+
+    def _keeper(self, account: AccountInfo):  # type: ignore[no-untyped-def]
+        """Where a renewed credential goes: back to the keyring (an env var cannot
+        be written; the renewal is then kept in memory by the backend)."""
+        if account.credential != KEYRING:
+            return lambda _secret: None
+        return lambda secret: self.secrets.set(account.name, secret)
 
     def close(self) -> None:
         with self._lock:

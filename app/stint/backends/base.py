@@ -124,6 +124,9 @@ class Capabilities:
     server_timesheet: bool    # task_time() gives the server's totals per task
     idempotency_keys: bool    # `key` arguments make a retried write harmless
     pull_entries: bool        # list_entries() over a time range
+    # Optional, so adapters written before them keep constructing Capabilities:
+    incremental_entries: bool = False  # changes_since(cursor): what changed, deletions too
+    day_totals: bool = False           # timesheet(start, end): the server's seconds per task and day
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,29 @@ class RemoteEntry:
     # Whose time it is, where the server says: a task's entries may include
     # colleagues' time, which must not land in this person's timesheet.
     user_remote_id: str | None = None
+    # Deleted on the server (changes_since reports deletions as such).
+    deleted: bool = False
+    # Our key as the server stores it (the `key` given to create_entry: our entry
+    # id), where the adapter can read it back; None for time logged on the web.
+    client_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since a cursor (Backend.changes_since)."""
+
+    entries: list[RemoteEntry]
+    cursor: str       # pass back to the next changes_since
+    reset: bool       # the entries are everything: what the caller holds and is not here is gone
+
+
+@dataclass(frozen=True)
+class TaskDay:
+    """The server's time for one task on one day (a UTC day: what servers report)."""
+
+    task_remote_id: str
+    day: date
+    seconds: int
 
 
 @dataclass(frozen=True)
@@ -257,6 +283,21 @@ class Backend(Protocol):
 
     def delete_entry(self, remote_id: str) -> None:
         raise _unsupported(self, "delete time entries")
+
+    def changes_since(self, cursor: str | None) -> Changes:
+        """Entries written since `cursor` (None: all), deletions with deleted=True
+        (capabilities.incremental_entries)."""
+        raise _unsupported(self, "list changes since a cursor")
+
+    def timesheet(self, start: date, end: date) -> list[TaskDay]:
+        """The server's seconds per task per day, `start` to `end` inclusive
+        (capabilities.day_totals)."""
+        raise _unsupported(self, "report a timesheet")
+
+    def set_task_total(self, task_remote_id: str, seconds: int) -> int:
+        """Make the task's total time `seconds` (entry_unit "task_total"); returns
+        what the server now holds."""
+        raise _unsupported(self, "hold a total per task")
 
 
 class Secret:

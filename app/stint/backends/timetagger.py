@@ -35,7 +35,6 @@ How Stint's model maps onto TimeTagger, which has only records {key, t1, t2, mt,
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import httpx
@@ -43,6 +42,7 @@ import httpx
 from stint.backends.base import (
     Backend,
     Capabilities,
+    Changes,
     CreatedTask,
     Rejected,
     RemoteEntry,
@@ -90,12 +90,6 @@ class Superseded(Rejected):
         self.current = current
 
 
-class Changes(NamedTuple):
-    entries: list[TimeTaggerEntry]
-    cursor: str   # pass back to the next changes_since
-    reset: bool   # the entries are everything: drop what an earlier pull cached
-
-
 class TimeTaggerBackend(Backend):
     capabilities = Capabilities(
         create_task=True,
@@ -107,6 +101,7 @@ class TimeTaggerBackend(Backend):
         server_timesheet=False,
         idempotency_keys=True,
         pull_entries=True,
+        incremental_entries=True,
     )
 
     def __init__(
@@ -188,7 +183,7 @@ class TimeTaggerBackend(Backend):
         server_time, reset, records = self._api.updates(since or "0")
         now = self._clock.now()
         entries = [entry_of(r, now) for r in records]
-        return Changes(entries, repr(server_time), reset or since is None)
+        return Changes(list(entries), repr(server_time), reset or since is None)
 
     # --- writing ----------------------------------------------------------------
 

@@ -78,6 +78,7 @@ class WarmDeskBackend(TimeEntries, Backend):
         server_timesheet=True,
         idempotency_keys=False,
         pull_entries=True,
+        day_totals=True,
     )
 
     def __init__(

@@ -8,20 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from stint.backends.base import BadResponse, Rejected, RemoteEntry, TaskTime, Unsupported
+from stint.backends.base import BadResponse, Rejected, RemoteEntry, TaskDay, TaskTime, Unsupported
 from stint.backends.parse import Obj
 from stint.domain.clock import Clock
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
-
-
-@dataclass(frozen=True)
-class TaskDay:
-    """The server's time for one task on one (UTC) day."""
-
-    task_remote_id: str
-    day: date
-    seconds: int
 
 
 class TimeEntries:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UsageError
+from ..logs import register_secret
 from . import render
 from .context import Context
 
@@ -26,6 +28,8 @@ def register(sub: Any) -> None:
     a.add_argument("--kind", required=True)
     a.add_argument("--url", required=True, metavar="BASE_URL", help="the API root, e.g. https://host/api/tasks")
     _token_args(a)
+    a.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                   help="a server option, e.g. project=web or activity=9 (repeatable)")
     a.add_argument("--allow-insecure", action="store_true", help="allow plain http to a non-local host")
     a.set_defaults(handler=cmd_add)
     a = acc.add_parser("signin", help="give an account a new token")
@@ -59,51 +63,86 @@ def _token_args(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--token-stdin", action="store_true", help="read the token from stdin; keep it in the OS keyring")
     g.add_argument("--token-env", metavar="VAR", help="read the token from $VAR at each use; never stored")
+    g.add_argument("--password-stdin", action="store_true",
+                   help="with --username: read the password from stdin; keep the sign-in in the OS keyring")
+    g.add_argument("--password-env", metavar="VAR", help="with --username: read the password from $VAR at each use")
+    p.add_argument("--username", default=None, help="sign in with a username (or e-mail) and password")
 
 
 def accounts_service(ctx: Context) -> "Accounts":
     from ..accounts import Accounts
 
-    return Accounts(ctx.engine, ctx.clock, env=ctx.env)
+    return Accounts(ctx.engine, ctx.clock, env=ctx.env, tz=ctx.tz)
 
 
-def _token(ctx: Context, args: argparse.Namespace) -> tuple[str, str]:
+@dataclass
+class Given:
+    credential: str
+    token: str | None = None
+    username: str | None = None
+    password: str | None = None
+
+
+def _given(ctx: Context, args: argparse.Namespace) -> Given:
+    """What the person gave to sign in, and where it is kept ("keyring" or env:VAR)."""
     from ..secrets import KEYRING, env_credential
 
-    if args.token_env:
-        credential = env_credential(args.token_env)
-        token = ctx.env.get(args.token_env, "")
-        if not token:
-            raise UsageError(f"environment variable {args.token_env} is not set")
-        return token, credential
-    token = sys.stdin.readline().strip()
-    if not token:
-        raise UsageError("no token on stdin")
-    return token, KEYRING
+    password = args.password_stdin or args.password_env
+    if password and not args.username:
+        raise UsageError("--password-stdin and --password-env need --username")
+    if args.username and not password:
+        raise UsageError("--username needs --password-stdin or --password-env")
+    var = args.token_env or args.password_env
+    if var:
+        credential = env_credential(var)
+        value = ctx.env.get(var, "")
+        if not value:
+            raise UsageError(f"environment variable {var} is not set")
+    else:
+        credential = KEYRING
+        value = sys.stdin.readline().rstrip("\r\n")
+        if not value.strip():
+            raise UsageError("no password on stdin" if password else "no token on stdin")
+    register_secret(value)
+    if password:
+        return Given(credential, username=args.username, password=value)
+    return Given(credential, token=value.strip())
+
+
+def _options(pairs: list[str]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"not KEY=VALUE: {pair!r}")
+        options[key.strip()] = value.strip()
+    return options
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
-    from ..logs import register_secret
-    from ..secrets import KEYRING, NO_KEYRING
     from ..domain.errors import Refused
+    from ..secrets import KEYRING, NO_KEYRING
 
     service = accounts_service(ctx)
-    if args.token_stdin and not service.secrets.available():
+    if (args.token_stdin or args.password_stdin) and not service.secrets.available():
         raise Refused(NO_KEYRING)  # before reading stdin: nothing to throw away
-    token, credential = _token(ctx, args)
-    register_secret(token)
-    added = service.add(args.name, args.kind, args.url, token=token, credential=credential,
+    options = _options(args.option)
+    given = _given(ctx, args)
+    added = service.add(args.name, args.kind, args.url, credential=given.credential, token=given.token,
+                        username=given.username, password=given.password, options=options,
                         allow_insecure=args.allow_insecure)
-    where = "the OS keyring" if credential == KEYRING else f"${credential[4:]}"
+    where = "the OS keyring" if given.credential == KEYRING else f"${given.credential[4:]}"
+    what = "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
-              f"{added.statuses} statuses, {added.tasks} tasks; token in {where}")
+              f"{added.statuses} statuses, {added.tasks} tasks; {what} in {where}")
     return 0
 
 
 def cmd_signin(ctx: Context, args: argparse.Namespace) -> int:
     service = accounts_service(ctx)
-    token, credential = _token(ctx, args)
-    who = service.sign_in(args.name, token=token, credential=credential)
+    given = _given(ctx, args)
+    who = service.sign_in(args.name, credential=given.credential, token=given.token,
+                          username=given.username, password=given.password)
     ctx.print(f"{args.name}: signed in as {who}; queued changes will be sent at the next sync")
     return 0
 
@@ -162,7 +201,7 @@ def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         render.dump_json(result.as_json(), ctx.out)
     else:
-        rows = [(r.day.isoformat(), r.account, r.task, render.duration(r.local_seconds),
+        rows = [(r.day.isoformat() if r.day else "total", r.account, r.task, render.duration(r.local_seconds),
                  render.duration(r.server_seconds) if r.server_seconds is not None else "?",
                  _signed(r.difference), r.why) for r in result.rows]
         render.table(("DAY", "ACCOUNT", "TASK", "LOCAL", "SERVER", "DIFF", "WHY"), rows, ctx.out)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
-from ..backends.base import Backend, Rejected, RemoteStatus, RemoteTask, RemoteTimer, TaskTime
+from ..backends.base import Backend, Rejected, RemoteEntry, RemoteStatus, RemoteTask, RemoteTimer, TaskTime
 from ..domain.weeks import week_of
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Status, Task
@@ -92,6 +92,10 @@ class Pulled:
     timer: RemoteTimer | None = None
     times: dict[str, TaskTime] = field(default_factory=dict)
     timer_known: bool = False
+    entries: list[RemoteEntry] | None = None   # entry servers: listed or changed entries
+    window: tuple[datetime, datetime] | None = None
+    complete: bool = False                     # entries are all the server holds (in window)
+    cursor: str | None = None                  # changes_since: for next time
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class Want:
     referenced: frozenset[str]     # open local tasks with a remote id
     in_view: tuple[str, ...]       # task remote ids, most wanted first
     must: frozenset[str]           # fetch whatever the cache says (running, just pushed)
+    window: tuple[datetime, datetime] = (datetime.min, datetime.max)  # the visible weeks
+    cursor: str | None = None      # where changes_since left off
 
 
 def want(cycle: Cycle, pushed_tasks: set[str]) -> Want:
@@ -128,7 +134,8 @@ def want(cycle: Cycle, pushed_tasks: set[str]) -> Want:
     must = frozenset(running) | frozenset(pushed_tasks)
     order = list(dict.fromkeys([*running, *pushed_tasks, *(r for (r,) in recent), *used]))
     in_view = tuple(r for r in order if r in must or fetched.get(r, 0) < stale)
-    return Want(now.timestamp() - statuses_at > cycle.statuses_refresh_seconds, referenced, in_view, must)
+    return Want(now.timestamp() - statuses_at > cycle.statuses_refresh_seconds, referenced, in_view, must,
+                (since, now + timedelta(days=1)), cursors.get("entries_cursor"))
 
 
 def fetch(cycle: Cycle, w: Want) -> Pulled:
@@ -151,7 +158,14 @@ def fetch(cycle: Cycle, w: Want) -> Pulled:
     if caps.live_timer:
         got.timer = _counted(cycle, backend.active_timer)
         got.timer_known = True
-    if caps.server_timesheet:
+    if caps.incremental_entries:
+        changes = _counted(cycle, lambda: backend.changes_since(w.cursor))
+        got.entries, got.cursor, got.complete = list(changes.entries), changes.cursor, changes.reset
+    elif caps.pull_entries:
+        # One request for the visible weeks, whatever the number of tasks.
+        got.entries = _counted(cycle, lambda: backend.list_entries(*w.window))
+        got.window, got.complete = w.window, True
+    elif caps.server_timesheet:
         wanted = list(w.in_view)
         if got.timer is not None and got.timer.task_remote_id not in wanted:
             wanted.insert(0, got.timer.task_remote_id)

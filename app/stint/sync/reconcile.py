@@ -28,6 +28,7 @@ from ..store import outbox
 from ..store.actions import running_entry
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Task
+from . import entries
 from .context import Cycle
 from .pull import Pulled, apply_statuses, apply_tasks
 
@@ -56,6 +57,10 @@ def apply(cycle: Cycle, got: Pulled) -> None:
                 _entries(s, cycle, tasks[rid], time, me, now)
         if got.timer_known:
             _timer(s, cycle, account, tasks, got, now)
+        if got.entries is not None:
+            entries.fold(s, cycle, account, tasks, got.entries, got.window, got.complete, now)
+            if got.cursor is not None:
+                cursors["entries_cursor"] = got.cursor
         stamps = dict(cursors.get("times_at", {}))
         stamps.update({rid: int(now.timestamp()) for rid in got.times})
         cursors["times_at"] = stamps

@@ -18,6 +18,7 @@ class AccountReport:
     imported: int = 0                   # remote entries new to us
     updated: int = 0                    # entries changed to the server's copy
     stopped: int = 0                    # local timers stopped because the server did
+    removed: int = 0                    # entries deleted here because the server deleted them
     failed: list[dict[str, Any]] = field(default_factory=list)      # {op, kind, task, message}
     waiting: list[dict[str, Any]] = field(default_factory=list)     # ops blocked by a failed one
     local_only: list[dict[str, Any]] = field(default_factory=list)  # {entry, task, seconds, why}
@@ -37,7 +38,8 @@ class AccountReport:
             return [head + f"skipped ({self.skipped})"]
         parts = [f"pushed {self.pushed}", f"pulled {self.pulled}"]
         for label, n in (("imported", self.imported), ("adopted", self.adopted),
-                         ("updated", self.updated), ("stopped", self.stopped)):
+                         ("updated", self.updated), ("stopped", self.stopped),
+                         ("removed", self.removed)):
             if n:
                 parts.append(f"{label} {n}")
         out = [head + ", ".join(parts) + ("" if self.ok else " — FAILED")]
