@@ -356,10 +356,11 @@ def test_real_my_open_issues_page_by_page(
         small = RedmineBackend(client, redmine_server.url, redmine_server.api_key, tz=MADRID,
                                page_size=2, clock=clock)
         tasks = small.list_tasks(pending_only=True)
-    reply = redmine_server.request("GET", "/issues.json", params={
-        "assigned_to_id": "me", "status_id": "open", "limit": "100"}).json()
-    assert sorted(int(t.remote_id) for t in tasks) == sorted(i["id"] for i in reply["issues"])
-    assert len(tasks) == reply["total_count"] >= 7
+    # Exact comparison with one big page would race other sessions' tests; the seed
+    # issues (the lowest ids, so on the first pages) must all be there, once.
+    seeds = [str(i) for i in redmine_server.facts["issue_ids"]]
+    ids = [t.remote_id for t in tasks]
+    assert len(ids) == len(set(ids)) >= 7 and set(seeds) <= set(ids)
     assert pages[:4] == ["0", "2", "4", "6"] and len(pages) == (len(tasks) + 1) // 2
     seed = next(t for t in tasks if t.title == "Seed issue 1")
     assert (seed.project, seed.status_name, seed.description) == ("Stint test", "New",

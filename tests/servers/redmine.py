@@ -19,6 +19,7 @@ Import it into a test module to use it there (it is registered under its name,
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -180,10 +181,20 @@ def redmine_server_fixture() -> Iterator[RedmineServer]:
         return
     port = os.environ.get("STINT_REDMINE_PORT", "3300")
     server, started_here = _start(port)
-    yield server
-    if started_here and os.environ.get("STINT_REDMINE_KEEP") != "1":
+    # Every session using the server holds this lock shared; the one that started
+    # the server stops it only if it can then hold it alone.
+    with open(Path(str(server.facts["pidfile"])).with_suffix(".users"), "a") as users:
+        fcntl.flock(users, fcntl.LOCK_SH)
+        yield server
+        if not started_here or os.environ.get("STINT_REDMINE_KEEP") == "1":
+            return
+        try:
+            fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("\nredmine: left running for another test session", file=sys.__stderr__)
+            return
         subprocess.run(["bash", str(SCRIPT), "--stop", port], capture_output=True,
-                       timeout=30, check=False)
+                       timeout=60, check=False)
         _wait_until_down(port)
 
 

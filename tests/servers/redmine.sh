@@ -53,6 +53,9 @@ server_pid() {
 }
 
 if [ "$stop" = 1 ]; then
+  mkdir -p "$state"
+  exec 9>"$state/script.lock"
+  flock -w 60 9 || { say "could not take the lock to stop"; exit 1; }
   if pid=$(server_pid); then
     kill "$pid"
     # Return once it is gone, so that a start right after finds the port free.
@@ -74,6 +77,9 @@ case "$(cat /etc/debian_version)" in
 esac
 mkdir -p "$state"
 install_log="$state/install.log"
+# Two test sessions at once (developers running suites side by side) take turns.
+exec 9>"$state/script.lock"
+flock -w 600 9 || { say "another redmine.sh held its lock for 10 minutes"; exit 1; }
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
@@ -134,6 +140,16 @@ wait_until_up() {
     sleep 0.3
   done
 }
+
+# A thin of ours whose pid file is gone (a start that raced an older version of this
+# script, whose loser removed the file on exit) is adopted rather than fought.
+if ! server_pid >/dev/null; then
+  orphan=$(pgrep -u www-data -x -f "thin server \(127\.0\.0\.1:$port\)" | head -1 || true)
+  if [ -n "$orphan" ]; then
+    echo "$orphan" >"$pidfile"
+    say "adopting thin (pid $orphan) on port $port"
+  fi
+fi
 
 if server_pid >/dev/null && answers "$url/"; then
   say "already running on $url (pid $(server_pid))"
