@@ -76,8 +76,9 @@ def test_the_key_rides_in_the_comments_and_comes_back_out() -> None:
     assert parse_comments("logged on the web") == (None, "logged on the web")
     assert comments_for("k", "") == "[stint:k]" and comments_for(None, "web") == "web"
     assert len(comments_for("k", "x" * 2000)) == MAX_COMMENTS
-    with pytest.raises(Rejected):
-        comments_for("not a] key", "")
+    for bad in ("not a] key", "k\n"):
+        with pytest.raises(Rejected):
+            comments_for(bad, "")
 
 
 def test_parts_with_one_key_are_one_entry_and_the_rest_stay_apart() -> None:
@@ -158,6 +159,10 @@ def test_capabilities_say_hours_per_day_and_no_timer(stub: Stub) -> None:
         stub_backend(stub).create_task("T", "", False, "op")
     with pytest.raises(Unsupported):
         stub_backend(stub).create_entry("7", at("2026-11-20", "10:00"), None, "", "k")
+    with pytest.raises(Rejected, match="entry key"):
+        stub_backend(stub).create_entry("7", at("2026-11-20", "10:00"), at("2026-11-20", "11:00"),
+                                        "", "")
+    assert stub.requests == []
 
 
 def test_the_key_is_a_header_and_a_refusal_is_auth_rejected_without_it(stub: Stub) -> None:

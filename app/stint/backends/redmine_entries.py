@@ -17,6 +17,7 @@ from stint.backends.redmine_time import (
     decode_ids,
     entries_from_rows,
     entry_of,
+    marker,
     row_from,
 )
 
@@ -51,6 +52,8 @@ class RedmineTimeEntries:
         if ended_at is None:
             raise Unsupported(NO_RUNNING)
         issue_id = int_id(task_remote_id, "issue")
+        # Refuse a key a replay could not find again (empty, or odd characters).
+        marker(key)
         comments = comments_for(key, note)
         parts = day_parts(started_at, ended_at, self._tz)
         # A create whose reply was lost, or a second sender, left parts with our key:

@@ -25,7 +25,7 @@ MAX_COMMENTS = 1024
 # as 1.01), so each day's part is exact to 36 seconds.
 HOURS_DECIMALS = 2
 _MARKER = re.compile(r"^\[stint:([A-Za-z0-9_-]{1,64})\] ?")
-_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class RedmineEntry(RemoteEntry):
 
 
 def marker(key: str) -> str:
-    if not _KEY.match(key):
+    if not _KEY.fullmatch(key):
         # The key goes into text that is searched later: anything but a plain
         # token could be confused with a note, or never be found again.
         raise Rejected(f"not a usable entry key for Redmine: {key!r}")
