@@ -42,31 +42,29 @@ def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]
     return n
 
 
-def _status_for(s: Session, account_id: int, task: RemoteTask) -> Status | None:
-    if task.status_remote_id is not None:
-        row = s.scalar(select(Status).where(Status.account_id == account_id,
-                                            Status.remote_id == task.status_remote_id))
-        if row is not None:
-            return row
-    if task.status_name:
-        return s.scalar(select(Status).where(Status.account_id == account_id, Status.name == task.status_name))
-    return None
-
-
 def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: datetime) -> int:
     """Upsert tasks by remote id. A task with a status change still in the outbox
     keeps its local status: the server has not heard of it yet."""
     held = set(s.scalars(select(Op.task_id).where(
         Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(("pending", "in_flight")))))
     n = 0
+    # One read of the account's tasks and statuses, not one per task: a pull of a
+    # thousand tasks stays a few milliseconds of database work.
+    rows = {t.remote_id: t for t in s.scalars(select(Task).where(Task.account_id == account_id,
+                                                                Task.remote_id.is_not(None)))}
+    statuses = list(s.scalars(select(Status).where(Status.account_id == account_id)))
+    by_remote = {st.remote_id: st for st in statuses if st.remote_id}
+    by_name = {st.name: st for st in statuses}
     for rt in tasks:
-        status = _status_for(s, account_id, rt)
+        status = by_remote.get(rt.status_remote_id) if rt.status_remote_id is not None else None
+        status = status or (by_name.get(rt.status_name) if rt.status_name else None)
         if status is None:
             raise UnknownStatus(rt.status_remote_id or rt.status_name or "?")
-        row = s.scalar(select(Task).where(Task.account_id == account_id, Task.remote_id == rt.remote_id))
+        row = rows.get(rt.remote_id)
         if row is None:
             row = Task(account_id=account_id, remote_id=rt.remote_id, created_at=now, status_id=status.id)
             s.add(row)
+            rows[rt.remote_id] = row
         values = (rt.title, rt.description or None, rt.project, rt.category, rt.due_date, rt.estimated_hours)
         current = (row.title, row.description, row.project, row.category, row.due_date, row.estimated_hours)
         if values != current or (row.id not in held and row.status_id != status.id):
