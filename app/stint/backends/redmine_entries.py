@@ -27,10 +27,12 @@ NO_RUNNING = "Redmine cannot hold a running entry: send it once it has ended"
 
 
 class RedmineTimeEntries:
-    def __init__(self, api: RedmineApi, tz: tzinfo, activity_id: int | None) -> None:
+    def __init__(self, api: RedmineApi, tz: tzinfo, activity_id: int | None = None,
+                 activity_name: str | None = None) -> None:
         self._api = api
         self._tz = tz
         self._activity_id = activity_id
+        self._activity_name = activity_name
 
     def between(self, start: datetime, end: datetime) -> list[RemoteEntry]:
         """This user's time from `start` to `end`, merged back into our entries.
@@ -141,15 +143,24 @@ class RedmineTimeEntries:
         return row_from(self._api.write("POST", "/time_entries.json", body).obj("time_entry"))
 
     def activity(self) -> int:
-        """The account's activity, else Redmine's default one, else its first active one."""
+        """The account's activity (by id, or by name), else Redmine's default one, else
+        its first active one."""
         if self._activity_id is None:
             reply = self._api.get("/enumerations/time_entry_activities.json")
             active = [a for a in reply.objects("time_entry_activities")
                       if a.opt_flag("active") is not False]
-            chosen = next((a for a in active if a.opt_flag("is_default")),
-                          active[0] if active else None)
+            if self._activity_name is not None:
+                wanted = self._activity_name.casefold()
+                chosen = next((a for a in active if a.text("name").casefold() == wanted), None)
+                if chosen is None:
+                    names = ", ".join(a.text("name") for a in active) or "none"
+                    raise Rejected(f"Redmine has no active activity named "
+                                   f"{self._activity_name!r} (it has: {names})")
+            else:
+                chosen = next((a for a in active if a.opt_flag("is_default")),
+                              active[0] if active else None)
             if chosen is None:
                 raise Rejected("Redmine has no active time entry activity: add one, or set "
-                               "the account option 'activity_id'")
+                               "the account option 'activity'")
             self._activity_id = chosen.integer("id")
         return self._activity_id

@@ -52,14 +52,16 @@ class Row:
 
 @dataclass(frozen=True)
 class RedmineEntry(RemoteEntry):
-    """A RemoteEntry that also says whose entry it is and how its time falls on days.
+    """A RemoteEntry that also says how its time falls on local days (`days`).
 
     `client_key` is the key we wrote into the comments (None for time logged on the
-    web). Redmine has no time of day: `started_at` is the local midnight of the first
-    day and `ended_at` is `started_at + seconds`; compare `days`, not instants.
+    web). Redmine has no time of day, so the instants are made up to fall on the
+    right days: a one-day entry starts at that day's local midnight; an entry of
+    several days ends its first part at the first midnight, as the interval it came
+    from did (that is exact while the middle days are whole, as ours are).
+    `ended_at` is always `started_at + seconds`. Compare `days`, not instants.
     """
 
-    client_key: str | None = None
     days: tuple[tuple[date, int], ...] = field(default_factory=tuple)
 
 
@@ -143,8 +145,12 @@ def entry_of(rows: list[Row], tz: tzinfo) -> RedmineEntry:
     rows = sorted(rows, key=lambda r: (r.day, int(r.id)))
     first = rows[0]
     key, note = parse_comments(first.comments)
-    started = local_midnight(first.day, tz)
     seconds = sum(seconds_of(r.hours) for r in rows)
+    if len(rows) == 1:
+        started = local_midnight(first.day, tz)
+    else:
+        started = local_midnight(first.day + timedelta(days=1), tz) - timedelta(
+            seconds=seconds_of(first.hours))
     return RedmineEntry(
         remote_id=encode_ids(r.id for r in rows),
         task_remote_id=first.issue_id or "",
