@@ -2,7 +2,8 @@
 
 A bundle already in dist/ is reused when it was built from this very commit and
 nothing that goes into it (app/, resources/, packaging/, pyproject.toml) has changed
-since; otherwise it is rebuilt (~1 minute, most of it PyInstaller's analysis).
+since; otherwise one is built into a temporary folder (~1 minute, most of it
+PyInstaller's analysis), so test sessions running side by side never share one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 import re
 import subprocess
 import sys
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,17 +53,26 @@ def _up_to_date(bundle: Bundle) -> bool:
     return bool(head) and clean and stamp.read_text().strip() == head
 
 
+def _bundle_in(dist: Path) -> Bundle:
+    tarball = dist / f"stint-{version()}-linux-{os.uname().machine}.tar.gz"
+    return Bundle(dist / "stint", dist / "stint" / "stint", tarball)
+
+
 @pytest.fixture(scope="session")
-def bundle() -> Bundle:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     if not sys.platform.startswith("linux"):
         pytest.skip("the bundle test builds the Linux bundle")
-    arch = os.uname().machine
-    result = Bundle(DIST / "stint", DIST / "stint" / "stint", DIST / f"stint-{version()}-linux-{arch}.tar.gz")
+    result = _bundle_in(DIST)
     if _up_to_date(result):
         print(f"reusing {result.folder} (built from this commit)")
-        return result
-    build = subprocess.run(["bash", str(ROOT / "packaging" / "build-linux.sh")], cwd=ROOT,
+        yield result
+        return
+    where = tmp_path_factory.mktemp("bundle")
+    result = _bundle_in(where / "dist")
+    env = {**os.environ, "STINT_DIST": str(where / "dist"), "STINT_BUILD": str(where / "build")}
+    build = subprocess.run(["bash", str(ROOT / "packaging" / "build-linux.sh")], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
     assert build.returncode == 0, f"build-linux.sh failed:\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}"
     assert result.executable.exists() and result.tarball.exists(), build.stdout
-    return result
+    yield result
+    shutil.rmtree(where, ignore_errors=True)  # ~0.5 GB: bundle, work folder and tarball

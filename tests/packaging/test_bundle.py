@@ -177,3 +177,14 @@ def test_desktop_app_shows_its_tray_icon_and_quits(bundle: Bundle, display: dict
         out, err = app.communicate(timeout=20)
     assert app.returncode == 0, err
     assert "Traceback" not in err and "cannot start" not in err + out, err
+
+
+def test_bundle_benchmark_reports(bundle: Bundle, tmp_path: Path) -> None:
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "bundle.py"
+    out = tmp_path / "bundle.json"
+    result = subprocess.run([sys.executable, str(bench), "--quick", "--bundle", str(bundle.folder), "--json", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "MB in" in result.stdout and "--version" in result.stdout and "time to tray" in result.stdout, result.stdout
+    assert json.loads(out.read_text())["files"] > 0
+    print(result.stdout)
