@@ -234,6 +234,7 @@ def test_the_activity_is_the_option_else_the_default_else_the_first_active(stub:
 
 def test_a_status_the_workflow_refuses_is_never_sent(stub: Stub) -> None:
     stub.on("GET", "/issues/7.json", (200, issue_json(1, "New", [(1, "New"), (2, "In Progress")])))
+    stub.on("GET", "/issue_statuses.json", (200, {"issue_statuses": []}))
     with pytest.raises(Rejected) as info:
         stub_backend(stub).set_status("7", "6")
     assert "allowed: In Progress (2)" in info.value.message and "New (1)" not in info.value.message
@@ -274,7 +275,7 @@ def test_options_are_read_and_checked(stub: Stub) -> None:
     assert backend.capabilities.create_task and KEY not in repr(backend)
     by_name = RedmineBackend.from_options(client, "https://r.test", KEY, {"activity": "Design"},
                                           tz=MADRID)
-    by_id = RedmineBackend.from_options(client, "https://r.test", KEY, {"activity": "8"},
+    by_id = RedmineBackend.from_options(client, "https://r.test", KEY, {"activity_id": "8"},
                                         tz=MADRID)
     assert (by_name._time._activity_name, by_id._time.activity()) == ("Design", 8)
     with pytest.raises(Rejected, match="tracker_id"):
@@ -404,6 +405,7 @@ def test_real_refused_and_unknown_statuses_are_rejected(
     with pytest.raises(Rejected) as refused:
         backend.set_status(issue, "6")
     assert "allowed: In Progress (2), Resolved (3), Feedback (4), Closed (5)" in refused.value.message
+    assert "from New to Rejected (6)" in refused.value.message
     with pytest.raises(Rejected, match="to status 99"):
         backend.set_status(issue, "99")
     assert backend.get_task(issue).status_remote_id == "1"

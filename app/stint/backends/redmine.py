@@ -105,10 +105,11 @@ class RedmineBackend(Backend):
         """From an account's options: project (identifier or id), tracker_id,
         activity (an id or a name; activity_id too), allow_insecure."""
         project = options.get("project")
-        activity = str(options.get("activity") or "").strip()
-        activity_id = opt_int(options, "activity_id")
-        if activity.isdigit():
-            activity_id, activity = int(activity), ""
+        # Either option may hold an id or a name ("activity=9", "activity=Design").
+        activity = str(options.get("activity") or options.get("activity_id") or "").strip()
+        activity_id = int(activity) if activity.isdigit() else None
+        if activity_id is not None:
+            activity = ""
         return cls(
             client, base_url, api_key, tz=tz, clock=clock,
             project=str(project) if project not in (None, "") else None,
@@ -196,9 +197,11 @@ class RedmineBackend(Backend):
             self._api.current_user()  # anonymous may change nothing: is that us?
             others = [f"{s.text('name')} ({s.int_id('id')})" for s in allowed
                       if s.int_id("id") != current.int_id("id")]
+            names = {s.remote_id: s.name for s in self.list_statuses()}
+            target = f"{names[wanted]} ({wanted})" if wanted in names else f"status {wanted}"
             raise Rejected(
                 f"Redmine's workflow does not let issue #{issue_id} go from "
-                f"{current.text('name')} to status {wanted}; allowed: "
+                f"{current.text('name')} to {target}; allowed: "
                 + (", ".join(others) if others else "none (you may not change its status)"),
                 422,
             )
