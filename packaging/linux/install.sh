@@ -5,7 +5,8 @@
 #   ~/.local/share/applications/         the menu entry (dev.stint.Stint.desktop)
 #   ~/.local/share/icons/hicolor/*/apps/ its icons
 #   ~/.local/share/metainfo/             the AppStream description (software centres)
-# No root needed; running it again upgrades in place. ./uninstall.sh removes these.
+# No root needed; running it again upgrades in place. ~/.local/lib/stint/uninstall.sh
+# (also in the tarball) removes these.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +28,8 @@ cp -R "$here/stint" "$lib.new"
 rm -rf "$lib"
 mv "$lib.new" "$lib"
 ln -sfn "$lib/stint" "$prefix/bin/stint"
+# Kept with the program, so removing Stint does not need the tarball any more.
+cp "$here/uninstall.sh" "$lib/uninstall.sh"
 
 # The menu entry runs the installed executable by its full path: a menu or an autostart
 # session does not always have ~/.local/bin on its PATH. This is also the command the

@@ -109,7 +109,7 @@ def test_install_and_uninstall_in_home(bundle: Bundle, tmp_path: Path, env: dict
     autostart.parent.mkdir(parents=True)
     autostart.write_text(f"[Desktop Entry]\nType=Application\nName=Stint\nExec={lib}/stint\n")
 
-    removed = subprocess.run([str(top / "uninstall.sh")], env=user_env, capture_output=True, text=True, timeout=60)
+    removed = subprocess.run([str(lib / "uninstall.sh")], env=user_env, capture_output=True, text=True, timeout=60)
     assert removed.returncode == 0, removed.stderr
     assert str(local / "share" / "stint") in removed.stdout
     assert data.exists(), "uninstall must keep the user's data"
