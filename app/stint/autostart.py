@@ -54,7 +54,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         "Name=Stint\n"
         "Comment=Time tracker in the system tray\n"
         f"Exec={shlex.join(command)}\n"
-        "Icon=stint\n"
+        "Icon=dev.stint.Stint\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )

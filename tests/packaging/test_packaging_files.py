@@ -141,8 +141,6 @@ def test_install_script_rewrites_exec_as_the_autostart_entry_writes_it() -> None
     assert f"Exec={lib}/stint\n" in written
 
 
-@pytest.mark.xfail(reason="stint.autostart writes Icon=stint; the installed icon is named "
-                          f"{APP_ID} (see packaging report)", strict=False)
 def test_autostart_entry_uses_the_installed_icon() -> None:
     assert f"Icon={APP_ID}\n" in autostart.desktop_entry(["stint"])
 

@@ -15,6 +15,7 @@ characters then print as "?" too.
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -60,8 +61,11 @@ def write_pdf(
 ) -> None:
     """`fonts_in` overrides `font_dirs()` (an empty list forces the Helvetica fallback);
     `compress=False` leaves page content readable, for tests."""
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
+    with warnings.catch_warnings():
+        # fpdf2 warns on import when Pillow is missing; it is only for images, unused here.
+        warnings.filterwarnings("ignore", message="Pillow could not be imported", category=UserWarning)
+        from fpdf import FPDF
+        from fpdf.fonts import FontFace
 
     week = timesheet.week
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")

@@ -47,7 +47,7 @@ def run_app(ctx: "Context") -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Stint")
     app.setApplicationDisplayName("Stint")
-    app.setDesktopFileName("stint")
+    app.setDesktopFileName("dev.stint.Stint")  # the installed .desktop id
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     stint = StintApp(ctx, where)

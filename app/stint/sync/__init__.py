@@ -1,0 +1,1 @@
+"""The sync engine: push the outbox, pull, reconcile. Qt-free: the CLI runs it too."""
