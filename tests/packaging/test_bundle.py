@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import signal
 import subprocess
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ..xdisplay import tray_display
 
 from .conftest import Bundle, version
 
@@ -125,30 +126,8 @@ TOOLS = ("Xvfb", "trayer", "xdotool")
 
 @pytest.fixture
 def display() -> Iterator[dict[str, str]]:
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt: xvfb trayer xdotool; bash packaging/dev-env.sh --test)")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    trayer = None
-    try:
-        ready, _, _ = select.select([read_fd], [], [], 15)
-        number = os.read(read_fd, 32).decode().strip() if ready else ""
-        if not number:
-            pytest.fail("Xvfb did not report a display")
-        env = {"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
-        trayer = subprocess.Popen(["trayer", "--SetDockType", "true", "--edge", "top", "--align", "right",
-                                   "--widthtype", "request", "--height", "32"], env={**os.environ, **env},
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        yield env
-    finally:
-        os.close(read_fd)
-        for proc in (trayer, xvfb):
-            if proc is not None:
-                proc.terminate()
-                proc.wait(10)
+    with tray_display(TOOLS) as added:
+        yield added
 
 
 def _windows(env: dict[str, str], *args: str) -> list[str]:

@@ -9,8 +9,6 @@ Skipped, with the reason, where Xvfb, trayer, xdotool, xwininfo or ImageMagick's
 from __future__ import annotations
 
 import os
-import select
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ..xdisplay import tray_display
 
 pytestmark = pytest.mark.xvfb
 
@@ -30,31 +30,10 @@ WAIT_MS = 15_000
 
 @pytest.fixture
 def display() -> Iterator[dict[str, str]]:
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt: xvfb trayer xdotool x11-utils imagemagick)")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    trayer = None
-    try:
-        ready, _, _ = select.select([read_fd], [], [], 15)
-        number = os.read(read_fd, 32).decode().strip() if ready else ""
-        if not number:
-            pytest.fail("Xvfb did not report a display")
-        env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+    with tray_display(TOOLS, "apt: xvfb trayer xdotool x11-utils imagemagick") as added:
+        env = {**os.environ, **added}
         env.pop("WAYLAND_DISPLAY", None)
-        trayer = subprocess.Popen(["trayer", "--SetDockType", "true", "--edge", "top", "--align", "right",
-                                   "--widthtype", "request", "--height", "32"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         yield env
-    finally:
-        os.close(read_fd)
-        for proc in (trayer, xvfb):
-            if proc is not None:
-                proc.terminate()
-                proc.wait(10)
 
 
 def _out(cmd: list[str], env: dict[str, str]) -> str:
