@@ -1,6 +1,6 @@
 """The real tray on a real X server: Xvfb + trayer (a freedesktop tray host), the
 app as its own process on the xcb platform, a right click on its icon with xdotool,
-and a screenshot of the open menu in test-artifacts/.
+then a left click that opens the window, and screenshots of both in test-artifacts/.
 
 Skipped, with the reason, where Xvfb, trayer, xdotool, xwininfo or ImageMagick's
 `import` are not installed.
@@ -72,6 +72,15 @@ def test_tray_icon_and_menu_on_a_real_tray(display: dict[str, str], qtbot: Any, 
         subprocess.run(["import", "-window", "root", str(shot)], env=env, check=True, timeout=30)
         assert shot.stat().st_size > 1000
         print(f"screenshot: {shot}")
+        # Close the menu; a left click on the icon opens the main window.
+        _out(["xdotool", "key", "Escape"], env)
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) == 1, timeout=WAIT_MS)
+        _out(["xdotool", "mousemove", "--window", icon, "10", "12", "click", "1"], env)
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) >= 2, timeout=WAIT_MS)
+        window = ARTIFACTS / "window-xvfb.png"
+        subprocess.run(["import", "-window", "root", str(window)], env=env, check=True, timeout=30)
+        assert window.stat().st_size > 1000
+        print(f"screenshot: {window}")
     finally:
         app.terminate()
         out, err = app.communicate(timeout=10)
