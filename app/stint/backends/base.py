@@ -14,7 +14,8 @@ into this tree at its border (see `stint.backends.http`).
     ├── Rejected            400/403/404/409/422: permanent, .message from the server
     │   ├── AlreadyRunning  start on a task whose timer already runs
     │   ├── NotRunning      stop on a task whose timer does not run
-    │   └── Unsupported     the backend cannot do this (ask `capabilities` first)
+    │   ├── Unsupported     the backend cannot do this (ask `capabilities` first)
+    │   └── Gone            404 on one named resource: deleted, or not ours to see
     ├── ServerError         5xx: the server failed; may have applied the change
     ├── BadResponse         2xx but not the documented shape (invalid JSON, wrong
     │                       types, missing fields, a body over the size cap)
@@ -75,6 +76,18 @@ class AlreadyRunning(Rejected):
 
 class NotRunning(Rejected):
     """After a lost reply to a stop, this means the stop was applied."""
+
+
+class Gone(Rejected):
+    """404 on one named resource (a task, an entry): deleted on the server, or never
+    visible to this credential (Gipo answers cross-org ids with 404). Permanent, so
+    an engine that knew nothing of it would fail the op visibly; the sync engine
+    instead settles the op: the thing it was about is no longer on the server."""
+
+    gone = True
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 404)
 
 
 class Unsupported(Rejected):

@@ -8,6 +8,9 @@ the speed of the requests themselves, recording op N and claiming op N+1 share o
 transaction: one commit per op instead of two, with the same crash safety (op N+1
 is in_flight only once N is recorded). What each kind means for a server is decided
 by its capabilities (see `plan.py`), never by its kind.
+
+A `Gone` (404 on the one task or entry the op is about) settles the op instead of
+failing it forever — retrying cannot bring the thing back (`_gone`).
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..backends.base import AuthRejected, BackendError, Rejected
-from ..domain.model import SYNC_FAILED
+from ..backends.base import AuthRejected, BackendError, Gone, Rejected
+from ..domain.model import SYNC_FAILED, SYNC_SYNCED
 from ..store.db import transaction
-from ..store.models import Entry, Op, Task
+from ..store.models import Account, Entry, Op, Task
 from . import calls
 from . import plan as planning
 from .context import Cycle, Stop
@@ -122,7 +125,10 @@ def _call(cycle: Cycle, seq: int, call: planning.Call, ambiguous: bool, blocks: 
         if result is None:
             result = calls.send(cycle.backend, call)
     except Rejected as exc:
-        _fail(cycle, seq, exc, blocks)
+        if isinstance(exc, Gone) and call.kind != "create_task":
+            _gone(cycle, seq, call, exc)  # a create's Gone names its board: a real failure
+        else:
+            _fail(cycle, seq, exc, blocks)
         return None
     except BackendError as exc:
         _keep(cycle, seq, exc, ambiguous)
@@ -161,6 +167,46 @@ def _fail(cycle: Cycle, seq: int, exc: Rejected, blocks: Blocks) -> None:
         blocks.add(op)
         cycle.report.failed.append(_describe(s, op, exc.message))
     log.info("op #%d (%s) rejected: %s", seq, cycle.report.account, exc.message)
+
+
+GONE_ENTRY = "deleted on the server"
+GONE_TASK = "its task is no longer on the server"
+
+
+def _gone(cycle: Cycle, seq: int, call: planning.Call, exc: Gone) -> None:
+    """The op's task or entry is gone from the server (deleted, or not visible to
+    this credential). Nothing the user did is dropped: the time stays here, marked
+    local only with the reason, and the op is settled so it is not sent again."""
+    with transaction(cycle.engine) as s:
+        op = s.get(Op, seq)
+        if op is None:
+            return
+        entries = (call.entry_id,) if call.entry_id else ()
+        if call.kind == "delete_entry":
+            step = planning.Settled("done", GONE_ENTRY)  # gone is what it asked for
+        elif call.kind == "update_entry":
+            step = planning.Settled("done", GONE_ENTRY, entries)
+        elif call.kind == "set_status":
+            step = planning.Settled("done", GONE_TASK)
+        else:  # time for a gone task: create_entry, start, stop, set_task_total
+            if call.kind == "set_task_total" and op.task_id is not None:
+                entries = tuple(s.scalars(select(Entry.id).where(
+                    Entry.task_id == op.task_id, Entry.deleted.is_(False), Entry.ended_at.is_not(None),
+                    Entry.sync != SYNC_SYNCED)))
+            step = planning.Settled("local_only", GONE_TASK, entries, call.also)
+        planning.settle(s, op, step, cycle.report)
+        if call.kind not in ("update_entry", "delete_entry") and call.task_remote_id:
+            account = s.get(Account, cycle.account_id)
+            if account is not None:
+                # As pull does for a task it can no longer read: not asked for again.
+                cursors = dict(account.cursors or {})
+                cursors["gone"] = sorted(set(cursors.get("gone", [])) | {call.task_remote_id})
+                account.cursors = cursors
+            task = s.get(Task, op.task_id) if op.task_id is not None else None
+            if call.kind == "set_status":
+                title = task.title if task else "?"
+                cycle.report.notes.append(f"{title}: {GONE_TASK}; its status is kept here only")
+    log.info("op #%d (%s) settled: %s", seq, cycle.report.account, exc.message)
 
 
 def _keep(cycle: Cycle, seq: int, exc: BackendError, ambiguous: bool) -> None:
