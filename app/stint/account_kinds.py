@@ -11,6 +11,12 @@ person gives at sign-in (`SignIn`) becomes the stored secret:
   out written back on every renewal (`Wiring.keep_secret`);
 - Wekan username and password: kept as the credential JSON (Wekan has no refresh
   token: the password signs in again when the login token expires).
+- Gipo: the organisation's ba_ API key, kept as is (refused before any request
+  when it does not start with ba_).
+- Whama: an sk_ API key kept as is, or an OAuth 2.0 + PKCE browser sign-in
+  (`SignIn.oauth`, the app's client_id as an option): the credential JSON with
+  the tokens, rewritten on every refresh (`Wiring.keep_secret`). OAuth needs the
+  keyring: refreshed tokens must be written somewhere.
 """
 
 from __future__ import annotations
@@ -26,6 +32,12 @@ from .domain.errors import UsageError
 from .logs import register_secret
 
 
+NO_OAUTH_KEYRING = (
+    "no OS keyring is available here (headless session?), and a browser sign-in (--oauth) "
+    "needs one for its refreshed tokens: use an API key with --token-env VAR instead"
+)
+
+
 @dataclass(frozen=True)
 class Wiring:
     """Everything a kind's factory may use; passed in, never looked up."""
@@ -37,6 +49,8 @@ class Wiring:
     transport: Any = None
     tz: tzinfo | None = None
     keep_secret: Callable[[str], None] = lambda _secret: None  # a renewed credential, to store
+    # A browser sign-in's opener (OAuth): shows the URL and opens it; None = webbrowser.
+    open_browser: Callable[[str], Any] | None = None
 
     def client(self) -> Any:
         from .backends.http import make_client
@@ -53,9 +67,11 @@ class SignIn:
     token: str | None = None
     username: str | None = None
     password: str | None = None
+    oauth: bool = False                # a browser sign-in instead of a token or password
+    client_secret: str | None = None   # OAuth: only for a confidential client
 
     def __repr__(self) -> str:
-        return f"SignIn(username={self.username!r})"
+        return f"SignIn(username={self.username!r}, oauth={self.oauth})"
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,7 @@ class Kind:
     # SignIn (+ wiring without a secret) → the secret to keep; may ask the server.
     secret: Callable[[SignIn, Wiring], str]
     options: frozenset[str] = field(default_factory=frozenset)
+    browser_sign_in: bool = False  # takes SignIn.oauth (a browser sign-in)
 
 
 def _token_only(what: str) -> Callable[[SignIn, Wiring], str]:
@@ -163,6 +180,62 @@ def _redmine(w: Wiring) -> Backend:
                                        tz=w.tz or timezone.utc, clock=w.clock)
 
 
+def _gipo(w: Wiring) -> Backend:
+    from .backends.gipo import GipoBackend
+    from .backends.gipo_api import check_key
+
+    check_key(w.secret)  # before a client is made: a wrong key never reaches the network
+    return GipoBackend(w.client(), w.base_url, w.secret, clock=w.clock, allow_insecure=w.insecure,
+                       default_board=w.options.get("board"))
+
+
+def _gipo_secret(sign_in: SignIn, w: Wiring) -> str:
+    from .backends.gipo_api import check_key
+
+    token = _token_only("gipo")(sign_in, w)
+    check_key(token)  # Rejected, without the value, for a key that is not ba_...
+    return token
+
+
+def _whama(w: Wiring) -> Backend:
+    from .backends.whama import WhamaBackend
+    from .backends.whama_credential import WhamaCredential
+
+    credential = WhamaCredential.from_secret(w.secret)
+
+    def on_tokens(new: WhamaCredential) -> None:
+        for value in new.secrets():
+            register_secret(value)
+        w.keep_secret(new.to_secret())
+
+    return WhamaBackend(w.client(), w.base_url, credential, on_tokens=on_tokens, clock=w.clock,
+                        allow_insecure=w.insecure, default_board=w.options.get("board"))
+
+
+def _whama_secret(sign_in: SignIn, w: Wiring) -> str:
+    if not sign_in.oauth:
+        if not sign_in.token:
+            raise UsageError("whama: give an API key (--token-stdin or --token-env), "
+                             "or --oauth with --option client_id=ID")
+        return sign_in.token
+    import webbrowser
+
+    from .backends.whama_oauth import sign_in as browser_sign_in
+
+    client_id = str(w.options.get("client_id") or "")
+    if not client_id:
+        raise UsageError("whama --oauth: give the app's client id with --option client_id=ID")
+    client = w.client()
+    try:
+        credential = browser_sign_in(client, w.base_url, client_id, client_secret=sign_in.client_secret,
+                                     clock=w.clock, open_browser=w.open_browser or webbrowser.open)
+    finally:
+        client.close()
+    for value in credential.secrets():
+        register_secret(value)
+    return credential.to_secret()
+
+
 KINDS: dict[str, Kind] = {
     "wapify": Kind(_wapify, _token_only("wapify")),
     "timetagger": Kind(_timetagger, _timetagger_secret),
@@ -170,4 +243,6 @@ KINDS: dict[str, Kind] = {
     "wekan": Kind(_wekan, _wekan_secret, frozenset({"board", "boards", "username"})),
     "redmine": Kind(_redmine, _token_only("redmine"),
                     frozenset({"project", "activity_id", "activity", "tracker_id"})),
+    "gipo": Kind(_gipo, _gipo_secret, frozenset({"board"})),
+    "whama": Kind(_whama, _whama_secret, frozenset({"board", "client_id"}), browser_sign_in=True),
 }

@@ -24,7 +24,7 @@ from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
 from .store.db import transaction
 from .store.models import Account, Entry, Op, Status, Task
 
-from .account_kinds import KINDS, Kind, SignIn, Wiring
+from .account_kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring
 
 __all__ = ["KINDS", "Accounts", "AccountInfo", "Added", "Removed", "SignIn"]
 
@@ -79,6 +79,11 @@ class Accounts:
     transport: Any = None  # an httpx transport, for tests; None = the network
     kinds: Mapping[str, Kind] = field(default_factory=lambda: KINDS)
     tz: tzinfo = timezone.utc  # for servers that hold time per local day (Redmine)
+    # A browser sign-in (OAuth): `show_url` tells the person where to go (the CLI
+    # prints it, for a headless session), then `open_browser` opens it (None: the
+    # system browser; tests pass one that follows the redirect themselves).
+    open_browser: Callable[[str], Any] | None = None
+    show_url: Callable[[str], None] = lambda _url: None
     _cache: dict[tuple[str, str, str], Backend] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -95,9 +100,11 @@ class Accounts:
 
     def add(self, name: str, kind: str, url: str, *, credential: str, token: str | None = None,
             username: str | None = None, password: str | None = None,
-            options: Mapping[str, Any] | None = None, allow_insecure: bool = False) -> Added:
+            options: Mapping[str, Any] | None = None, allow_insecure: bool = False,
+            oauth: bool = False, client_secret: str | None = None) -> Added:
         """Check the sign-in against the server, then store the account with its
-        statuses and tasks in one transaction. Nothing is stored if any step fails."""
+        statuses and tasks in one transaction. Nothing is stored if any step fails.
+        `oauth`: a browser sign-in (kinds with browser_sign_in), kept in the keyring."""
         from .backends.base import InvalidURL
         from .backends.http import check_url
         from .sync.pull import apply_statuses, apply_tasks
@@ -106,19 +113,19 @@ class Accounts:
         if not name or len(name) > 64 or ":" in name or name.isdigit():
             raise UsageError(f"not a usable account name: {name!r} (no ':', not only digits)")
         spec = self._kind(kind)
-        sign_in = self._sign_in(token, username, password)
+        sign_in = self._sign_in(token, username, password, oauth, client_secret, spec, kind, credential)
         opts = self._options(spec, kind, options, allow_insecure, sign_in)
         try:
             base_url = check_url(url, allow_insecure=allow_insecure)
         except InvalidURL as exc:
             raise UsageError(exc.message) from None
         if credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_KEYRING)
+            raise Refused(NO_OAUTH_KEYRING if oauth else NO_KEYRING)
         with transaction(self.engine) as s:
             if s.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise Refused(f"an account named {name!r} already exists")
         kept: list[str] = []
-        wiring = Wiring(base_url, "", opts, self.clock, self.transport, self.tz, kept.append)
+        wiring = Wiring(base_url, "", opts, self.clock, self.transport, self.tz, kept.append, self._opener)
         backend = None
         try:
             secret = self._secret(spec, sign_in, wiring, credential)
@@ -149,16 +156,19 @@ class Accounts:
         return Added(info, who, len(statuses), len(tasks))
 
     def sign_in(self, name: str, *, credential: str, token: str | None = None,
-                username: str | None = None, password: str | None = None) -> str:
+                username: str | None = None, password: str | None = None,
+                oauth: bool = False, client_secret: str | None = None) -> str:
         """A new sign-in for an account (after 401): checked first, then the account
         is back to "ok" and its kept ops go out at the next sync."""
         info = self.get(name)
         spec = self._kind(info.kind)
-        sign_in = self._sign_in(token, username or info.options.get("username"), password)
+        sign_in = self._sign_in(token, username or info.options.get("username"), password, oauth,
+                                client_secret, spec, info.kind, credential)
         if credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_KEYRING)
+            raise Refused(NO_OAUTH_KEYRING if oauth else NO_KEYRING)
         kept: list[str] = []
-        wiring = Wiring(info.base_url, "", info.options, self.clock, self.transport, self.tz, kept.append)
+        wiring = Wiring(info.base_url, "", info.options, self.clock, self.transport, self.tz, kept.append,
+                        self._opener)
         backend = None
         try:
             secret = self._secret(spec, sign_in, wiring, credential)
@@ -187,16 +197,32 @@ class Accounts:
             raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
         return self.kinds[kind]
 
+    def _opener(self, url: str) -> Any:
+        import webbrowser
+
+        self.show_url(url)
+        return (self.open_browser or webbrowser.open)(url)
+
     @staticmethod
-    def _sign_in(token: str | None, username: str | None, password: str | None) -> SignIn:
+    def _sign_in(token: str | None, username: str | None, password: str | None, oauth: bool,
+                 client_secret: str | None, spec: Kind, kind: str, credential: str) -> SignIn:
         token = (token or "").strip() or None
         password = password.rstrip("\r\n") if password else None
-        if token is None and not password:
+        client_secret = (client_secret or "").strip() or None
+        if oauth:
+            if not spec.browser_sign_in:
+                raise UsageError(f"{kind} has no browser sign-in: give a token or a password")
+            if token or password:
+                raise UsageError("--oauth signs in in the browser: give no token or password with it")
+            if credential != KEYRING:
+                raise UsageError("--oauth keeps the sign-in in the OS keyring; an environment "
+                                 "variable cannot hold its refreshed tokens")
+        elif token is None and not password:
             raise UsageError("the token is empty" if username is None else "the password is empty")
-        for value in (token, password):
+        for value in (token, password, client_secret):
             if value:
                 register_secret(value)
-        return SignIn(token, username or None, password or None)
+        return SignIn(token, username or None, password or None, oauth, client_secret)
 
     @staticmethod
     def _options(spec: Kind, kind: str, options: Mapping[str, Any] | None, allow_insecure: bool,
@@ -229,7 +255,7 @@ class Accounts:
 
     @staticmethod
     def _redacted(message: str, sign_in: SignIn) -> str:
-        for value in (sign_in.token, sign_in.password):
+        for value in (sign_in.token, sign_in.password, sign_in.client_secret):
             if value:
                 message = message.replace(value, "***")
         return message

@@ -60,19 +60,36 @@ def _usage(message: str) -> int:
 
 
 def _token_args(p: argparse.ArgumentParser) -> None:
-    g = p.add_mutually_exclusive_group(required=True)
+    # One of the group, or --oauth (alone, or with --password-stdin for a client secret).
+    g = p.add_mutually_exclusive_group()
     g.add_argument("--token-stdin", action="store_true", help="read the token from stdin; keep it in the OS keyring")
     g.add_argument("--token-env", metavar="VAR", help="read the token from $VAR at each use; never stored")
     g.add_argument("--password-stdin", action="store_true",
-                   help="with --username: read the password from stdin; keep the sign-in in the OS keyring")
+                   help="with --username: read the password from stdin; keep the sign-in in the OS keyring. "
+                        "With --oauth: read the app's client secret from stdin (confidential clients only)")
     g.add_argument("--password-env", metavar="VAR", help="with --username: read the password from $VAR at each use")
     p.add_argument("--username", default=None, help="sign in with a username (or e-mail) and password")
+    p.add_argument("--oauth", action="store_true",
+                   help="sign in in the browser (whama; needs --option client_id=ID when adding): the "
+                        "address is printed and opened, the answer comes back to 127.0.0.1 on this "
+                        "machine, and the tokens are kept (and refreshed) in the OS keyring")
 
 
 def accounts_service(ctx: Context) -> "Accounts":
     from ..accounts import Accounts
 
-    return Accounts(ctx.engine, ctx.clock, env=ctx.env, tz=ctx.tz)
+    if ctx.accounts_factory is not None:
+        service = ctx.accounts_factory(ctx)
+    else:
+        service = Accounts(ctx.engine, ctx.clock, env=ctx.env, tz=ctx.tz)
+    service.show_url = lambda url: _show_url(ctx, url)
+    return service
+
+
+def _show_url(ctx: Context, url: str) -> None:
+    # Printed as well as opened: with no browser here the person can still copy it.
+    print(f"stint: sign in at this address (opening it in your browser; waiting up to 5 minutes):\n{url}",
+          file=ctx.err, flush=True)
 
 
 @dataclass
@@ -81,12 +98,19 @@ class Given:
     token: str | None = None
     username: str | None = None
     password: str | None = None
+    oauth: bool = False
+    client_secret: str | None = None
 
 
 def _given(ctx: Context, args: argparse.Namespace) -> Given:
     """What the person gave to sign in, and where it is kept ("keyring" or env:VAR)."""
     from ..secrets import KEYRING, env_credential
 
+    if args.oauth:
+        return _given_oauth(args)
+    if not (args.token_stdin or args.token_env or args.password_stdin or args.password_env):
+        raise UsageError("give one of --token-stdin, --token-env, --password-stdin or --password-env "
+                         "(with --username), or --oauth")
     password = args.password_stdin or args.password_env
     if password and not args.username:
         raise UsageError("--password-stdin and --password-env need --username")
@@ -109,6 +133,21 @@ def _given(ctx: Context, args: argparse.Namespace) -> Given:
     return Given(credential, token=value.strip())
 
 
+def _given_oauth(args: argparse.Namespace) -> Given:
+    from ..secrets import KEYRING
+
+    if args.token_stdin or args.token_env or args.password_env or args.username:
+        raise UsageError("--oauth signs in in the browser: no token or username with it "
+                         "(a client secret comes on stdin with --password-stdin)")
+    secret = None
+    if args.password_stdin:
+        secret = sys.stdin.readline().strip()
+        if not secret:
+            raise UsageError("no client secret on stdin")
+        register_secret(secret)
+    return Given(KEYRING, oauth=True, client_secret=secret)
+
+
 def _options(pairs: list[str]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for pair in pairs:
@@ -120,29 +159,40 @@ def _options(pairs: list[str]) -> dict[str, Any]:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
-    from ..domain.errors import Refused
-    from ..secrets import KEYRING, NO_KEYRING
+    from ..secrets import KEYRING
 
     service = accounts_service(ctx)
-    if (args.token_stdin or args.password_stdin) and not service.secrets.available():
-        raise Refused(NO_KEYRING)  # before reading stdin: nothing to throw away
+    _keyring_first(service, args)
     options = _options(args.option)
     given = _given(ctx, args)
     added = service.add(args.name, args.kind, args.url, credential=given.credential, token=given.token,
                         username=given.username, password=given.password, options=options,
-                        allow_insecure=args.allow_insecure)
+                        allow_insecure=args.allow_insecure, oauth=given.oauth,
+                        client_secret=given.client_secret)
     where = "the OS keyring" if given.credential == KEYRING else f"${given.credential[4:]}"
-    what = "sign-in" if given.password else "token"
+    what = "browser sign-in" if given.oauth else "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
               f"{added.statuses} statuses, {added.tasks} tasks; {what} in {where}")
     return 0
 
 
+def _keyring_first(service: "Accounts", args: argparse.Namespace) -> None:
+    """Before stdin is read or a browser opened: nothing to throw away."""
+    from ..account_kinds import NO_OAUTH_KEYRING
+    from ..domain.errors import Refused
+    from ..secrets import NO_KEYRING
+
+    if (args.token_stdin or args.password_stdin or args.oauth) and not service.secrets.available():
+        raise Refused(NO_OAUTH_KEYRING if args.oauth else NO_KEYRING)
+
+
 def cmd_signin(ctx: Context, args: argparse.Namespace) -> int:
     service = accounts_service(ctx)
+    _keyring_first(service, args)
     given = _given(ctx, args)
     who = service.sign_in(args.name, credential=given.credential, token=given.token,
-                          username=given.username, password=given.password)
+                          username=given.username, password=given.password, oauth=given.oauth,
+                          client_secret=given.client_secret)
     ctx.print(f"{args.name}: signed in as {who}; queued changes will be sent at the next sync")
     return 0
 

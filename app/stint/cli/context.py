@@ -7,7 +7,7 @@ Everything heavy (SQLAlchemy, the migrations) is opened on first use, so that
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from functools import cached_property
@@ -19,6 +19,7 @@ from ..domain.clock import Clock, SystemClock
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from ..accounts import Accounts
     from ..store.actions import Tracker
 
 
@@ -29,6 +30,9 @@ class Context:
     env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     clock: Clock = field(default_factory=SystemClock)
     engine_override: "Engine | None" = None
+    # Makes the Accounts service for this context (tests: a fake server's transport,
+    # a browser that follows the redirect); None = the real network and keyring.
+    accounts_factory: "Callable[[Context], Accounts] | None" = None
 
     @cached_property
     def paths(self) -> Paths:
