@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+pytest_plugins = ["tests.servers.fixtures"]  # real servers: one per session, for every folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from stint.cli.context import Context  # noqa: E402

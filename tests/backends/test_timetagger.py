@@ -31,12 +31,12 @@ from stint.backends.timetagger import (
 )
 from stint.backends.timetagger_records import DS_MAX, record_key
 from stint.domain.clock import FixedClock
-from tests.servers.timetagger import PASSWORD, TimeTaggerServer, timetagger_session
+from tests.servers.timetagger import PASSWORD, TimeTaggerServer
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TimeTaggerServer]:
-    yield from timetagger_session(tmp_path_factory)
+@pytest.fixture
+def server(timetagger_server: TimeTaggerServer) -> TimeTaggerServer:
+    return timetagger_server  # the session's one server (tests/servers/fixtures.py)
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The real TimeTagger server (PyPI: timetagger) on a free loopback port, for tests.
 
-`timetagger_session(tmp_path_factory)` is the body of a session-scoped fixture:
-
-    @pytest.fixture(scope="session")
-    def server(tmp_path_factory):
-        yield from timetagger_session(tmp_path_factory)
+`timetagger_session(tmp_path_factory)` is the body of the session fixture
+`timetagger_server` (tests/servers/fixtures.py, registered for the whole suite, so
+every test folder shares one server; take a user of your own with `.user()`).
 
 It starts `python -m timetagger` bound to 127.0.0.1 with its data in a temporary
 directory and a pool of users (TIMETAGGER_CREDENTIALS, bcrypt-hashed), waits until
