@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class WatchedFake(FakeWapify):
-    """Signals the first request, so the test waits on a condition, not a sleep."""
+    """Signals when the sync's request number `target` arrives, so the test kills the
+    process at a chosen point of the cycle (mid-request: the server has it, the
+    reply may or may not get back) by waiting on a condition, not a sleep."""
 
     def __init__(self, clock: FixedClock) -> None:
         super().__init__(clock=clock)
         self.seen = threading.Event()
+        self.target = 1_000_000
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def watch(self, target: int) -> None:
+        with self._lock:
+            self._count, self.target = 0, target
+            self.seen.clear()
 
     def handle(self, request):  # type: ignore[no-untyped-def]
-        self.seen.set()
+        with self._lock:
+            self._count += 1
+            if self._count >= self.target:
+                self.seen.set()
         return super().handle(request)
 
 
@@ -66,6 +78,7 @@ def _sync_process(home: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
 def test_kill9_during_sync_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     rng = random.Random(20261123)
     reference = None
+    cycle_requests = 0
     killed_after: list[int] = []
     for run in range(16):
         fake = WatchedFake(FixedClock(T0))
@@ -74,18 +87,21 @@ def test_kill9_during_sync_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         home.mkdir()
         with fake.serve() as url:
             cli = _setup(home, fake, url)
-            fake.seen.clear()  # `account add` made requests too: wait for the sync's own
             before = len(fake.requests)
             if run > 0:  # run 0 is the reference: never interrupted
+                # Killed while the server handles a random request of the cycle
+                # (`account add` made requests too: only the sync's own count).
+                fake.watch(rng.randint(1, cycle_requests))
                 env = {**os.environ, **cli.env, "PYTHONPATH": str(ROOT / "app") + os.pathsep + str(ROOT)}
                 proc = _sync_process(home, env)
                 assert fake.seen.wait(30), "stint sync never reached the server"
-                time.sleep(rng.uniform(0, 0.5))  # a random moment mid-cycle
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(10)
                 killed_after.append(len(fake.requests) - before)
             result = cli("sync")
             assert result.code == 0, result.out + result.err
+            if run == 0:
+                cycle_requests = len(fake.requests) - before
             state = _state(cli, fake)
         if reference is None:
             reference = state

@@ -16,6 +16,8 @@ calls themselves are in `calls.py`. Per capability:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +31,10 @@ from .steps import NO_TIME_API, OPEN, TIME_KINDS, Call, Settled, Wait, _open
 __all__ = ["Call", "Settled", "Wait", "plan", "settle", "task_total"]
 
 
-def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool) -> Settled | Wait | Call:
+def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool,
+         latest_status: Mapping[int, int] | None = None) -> Settled | Wait | Call:
+    """`latest_status`: task id → seq of its newest open status change, where the
+    caller has read it for many ops at once (else it is queried)."""
     task = s.get(Task, op.task_id) if op.task_id is not None else None
     entry = s.get(Entry, op.entry_id) if op.entry_id else None
     if op.kind == "create_task":
@@ -47,7 +52,7 @@ def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool) -> Settled | W
         return Wait("waits for its task to reach the server")
     rid = task.remote_id
     if op.kind == "set_status":
-        return _status(s, op, task.id, rid, caps, ambiguous)
+        return _status(s, op, task.id, rid, caps, ambiguous, latest_status)
     if caps.live_timer:
         return timer.plan(s, op, entry, rid, ambiguous)
     if caps.entry_unit == "task_total":
@@ -60,10 +65,13 @@ def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool) -> Settled | W
 
 
 def _status(s: Session, op: Op, task_id: int, rid: str, caps: Capabilities,
-            ambiguous: bool) -> Settled | Call:
-    later = s.scalar(select(Op.seq).where(Op.task_id == task_id, Op.kind == "set_status",
-                                          Op.seq > op.seq, Op.state.in_(OPEN)))
-    if later is not None and not ambiguous:
+            ambiguous: bool, latest: Mapping[int, int] | None) -> Settled | Call:
+    if latest is not None:
+        later = latest.get(task_id, 0) > op.seq
+    else:
+        later = s.scalar(select(Op.seq).where(Op.task_id == task_id, Op.kind == "set_status",
+                                              Op.seq > op.seq, Op.state.in_(OPEN))) is not None
+    if later and not ambiguous:
         return Settled("done", "replaced by a later status change")
     status = s.get(Status, op.payload.get("status_id"))
     if status is None or status.remote_id is None:

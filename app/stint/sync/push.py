@@ -4,10 +4,14 @@ invariant 4).
 Each op goes through three steps: claim (mark it in_flight and commit, so a crash
 mid-request leaves evidence), send (or, after an ambiguous failure, look first), and
 record (remote ids and "done" in one transaction). To keep a long drain close to
-the speed of the requests themselves, recording op N and claiming op N+1 share one
-transaction: one commit per op instead of two, with the same crash safety (op N+1
-is in_flight only once N is recorded). What each kind means for a server is decided
-by its capabilities (see `plan.py`), never by its kind.
+the speed of the requests themselves, ops are claimed in batches of independent
+ones (`claims.py`), and recording one batch's results and claiming the next share
+one transaction: a few commits per hundred ops instead of two per op, with the
+same crash safety (a claimed op is in_flight until its result is recorded, so a
+crash anywhere leaves it to be probed, never blindly replayed). A batch that stops
+early (a transient error) records what came back and puts the ops it never sent
+back to pending. What each kind means for a server is decided by its capabilities
+(see `plan.py`), never by its kind.
 
 A `Gone` (404 on the one task or entry the op is about) settles the op instead of
 failing it forever — retrying cannot bring the thing back (`_gone`).
@@ -16,6 +20,7 @@ failing it forever — retrying cannot bring the thing back (`_gone`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,33 +33,11 @@ from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Task
 from . import calls
 from . import plan as planning
+from .claims import Blocks, Claimed, claim_batch, describe, preload, release
 from .context import Cycle, Stop
 from .steps import OPEN
 
 log = logging.getLogger("stint.sync.push")
-
-
-@dataclass
-class Blocks:
-    """Which later ops must wait: a failed create blocks its task; a failed start or
-    stop blocks the rest of that entry. A failed status change blocks nothing (a
-    later one replaces it)."""
-
-    tasks: dict[int, int]
-    entries: dict[str, int]
-
-    def blocker(self, op: Op) -> int | None:
-        if op.task_id is not None and op.task_id in self.tasks:
-            return self.tasks[op.task_id]
-        if op.entry_id is not None and op.entry_id in self.entries:
-            return self.entries[op.entry_id]
-        return None
-
-    def add(self, op: Op) -> None:
-        if op.kind == "create_task" and op.task_id is not None:
-            self.tasks.setdefault(op.task_id, op.seq)
-        elif op.entry_id is not None and op.kind in ("start", "stop", "create_entry"):
-            self.entries.setdefault(op.entry_id, op.seq)
 
 
 @dataclass
@@ -69,50 +52,42 @@ class Done:
 def push(cycle: Cycle) -> None:
     """Push every open op of the account; raises Stop on a transient or sign-in error."""
     with transaction(cycle.engine) as s:
-        failed = s.scalars(select(Op).where(Op.account_id == cycle.account_id, Op.state == "failed"))
-        blocks = Blocks({}, {})
-        for op in failed:
+        blocks = Blocks()
+        for op in s.scalars(select(Op).where(Op.account_id == cycle.account_id, Op.state == "failed")):
             blocks.add(op)
         seqs = list(s.scalars(
             select(Op.seq).where(Op.account_id == cycle.account_id, Op.state.in_(OPEN)).order_by(Op.seq)
         ))
-    done: Done | None = None
-    for seq in seqs:
+    done: list[Done] = []
+    at = 0
+    while done or at < len(seqs):
         with transaction(cycle.engine) as s:
-            if done is not None:
-                _record(s, cycle, done)
-                done = None
-            claimed = _claim(s, cycle, seq, blocks)
-        if claimed is not None:
-            done = _call(cycle, seq, *claimed, blocks)
-    if done is not None:
-        with transaction(cycle.engine) as s:
-            _record(s, cycle, done)
+            _record_all(s, cycle, done)
+            batch, at = claim_batch(s, cycle, seqs, at, blocks)
+        done = _send(cycle, batch, blocks)
 
 
-def _claim(s: Session, cycle: Cycle, seq: int, blocks: Blocks) -> tuple[planning.Call, bool] | None:
-    op = s.get(Op, seq)
-    if op is None or op.state not in OPEN:
-        return None  # another process finished it, or the user discarded it
-    blocker = blocks.blocker(op)
-    if blocker is not None:
-        op.last_error = f"waits for op #{blocker}, which failed"
-        cycle.report.waiting.append(_describe(s, op, op.last_error))
-        blocks.add(op)
-        return None
-    ambiguous = op.state == "in_flight"
-    step = planning.plan(s, op, cycle.caps, ambiguous)
-    if isinstance(step, planning.Settled):
-        planning.settle(s, op, step, cycle.report)
-        return None
-    if isinstance(step, planning.Wait):
-        op.last_error = step.why
-        cycle.report.waiting.append(_describe(s, op, step.why))
-        blocks.add(op)
-        return None
-    op.state, op.sent_at = "in_flight", cycle.clock.now()
-    op.attempts += 1
-    return step, ambiguous
+def _send(cycle: Cycle, batch: Sequence[Claimed], blocks: Blocks) -> list[Done]:
+    done: list[Done] = []
+    for n, claimed in enumerate(batch):
+        try:
+            result = _call(cycle, claimed.seq, claimed.call, claimed.ambiguous, blocks)
+        except BaseException:
+            # Stopped mid-batch (Stop, a bug, an interrupt): keep what came back, and
+            # free the ops never sent. The op that raised stays as `_call` left it.
+            with transaction(cycle.engine) as s:
+                _record_all(s, cycle, done)
+                release(s, batch[n + 1:])
+            raise
+        if result is not None:
+            done.append(result)
+    return done
+
+
+def _record_all(s: Session, cycle: Cycle, done: Sequence[Done]) -> None:
+    held = preload(s, [d.seq for d in done])  # noqa: F841 - kept alive for the identity map
+    for d in done:
+        _record(s, cycle, d)
 
 
 def _call(cycle: Cycle, seq: int, call: planning.Call, ambiguous: bool, blocks: Blocks) -> Done | None:
@@ -165,7 +140,7 @@ def _fail(cycle: Cycle, seq: int, exc: Rejected, blocks: Blocks) -> None:
             if entry is not None:
                 entry.sync = SYNC_FAILED
         blocks.add(op)
-        cycle.report.failed.append(_describe(s, op, exc.message))
+        cycle.report.failed.append(describe(s, op, exc.message))
     log.info("op #%d (%s) rejected: %s", seq, cycle.report.account, exc.message)
 
 
@@ -219,11 +194,3 @@ def _keep(cycle: Cycle, seq: int, exc: BackendError, ambiguous: bool) -> None:
         if not (ambiguous or exc.maybe_applied) or isinstance(exc, AuthRejected) and not ambiguous:
             op.state = "pending"
         op.last_error = exc.message
-
-
-def _describe(s: Any, op: Op, message: str) -> dict[str, Any]:
-    task = s.get(Task, op.task_id) if op.task_id is not None else None
-    return {"op": op.seq, "kind": op.kind, "task": task.title if task else "?",
-            "task_id": op.task_id, "entry": op.entry_id, "message": message}
-
-

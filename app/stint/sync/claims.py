@@ -1,0 +1,159 @@
+"""Claiming ops for the push, a batch at a time (DESIGN invariant 4 and 5).
+
+A claim plans an op (`plan.py`) and, if it needs a call, marks it in_flight and
+counts the attempt. The claim transaction commits before any of the batch's
+requests go out, so a crash while sending leaves every claimed op in_flight, and
+the next run looks at the server before replaying each one (its probe): nothing is
+sent twice, nothing is lost. What a crash costs is a few probes, one per op of
+the batch, so a batch stays small.
+
+Only independent ops share a batch: an op whose task or entry a call earlier in
+the batch is about waits for the next batch, after that call's result is recorded
+(a start after its task's create needs the task's remote id; a stop after its
+start needs the entry's). A create_task ends its batch, since a later create's
+probe must know every task id the server gave us.
+
+To keep a long drain near the speed of its requests, a batch's rows are read in a
+few queries up front (the session then answers `get` from its identity map).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..store.models import Entry, Op, Status, Task
+from . import plan as planning
+from .context import Cycle
+from .steps import OPEN
+
+BATCH = 50
+
+
+@dataclass(frozen=True)
+class Claimed:
+    seq: int
+    call: planning.Call
+    ambiguous: bool    # it was in_flight already: look at the server before sending
+
+
+class Blocks:
+    """Which later ops must wait: a failed create blocks its task; a failed start or
+    stop blocks the rest of that entry. A failed status change blocks nothing (a
+    later one replaces it)."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[int, int] = {}
+        self.entries: dict[str, int] = {}
+
+    def blocker(self, op: Op) -> int | None:
+        if op.task_id is not None and op.task_id in self.tasks:
+            return self.tasks[op.task_id]
+        if op.entry_id is not None and op.entry_id in self.entries:
+            return self.entries[op.entry_id]
+        return None
+
+    def add(self, op: Op) -> None:
+        if op.kind == "create_task" and op.task_id is not None:
+            self.tasks.setdefault(op.task_id, op.seq)
+        elif op.entry_id is not None and op.kind in ("start", "stop", "create_entry"):
+            self.entries.setdefault(op.entry_id, op.seq)
+
+
+def preload(s: Session, seqs: Sequence[int], account_id: int | None = None) -> list[Any]:
+    """Read the ops, and their tasks and entries (and the account's statuses), in a
+    few queries. The caller keeps the returned list for the transaction: the
+    session's identity map holds its objects only weakly."""
+    if not seqs:
+        return []
+    ops = list(s.scalars(select(Op).where(Op.seq.in_(list(seqs)))))
+    task_ids = {o.task_id for o in ops if o.task_id is not None}
+    entry_ids = {o.entry_id for o in ops if o.entry_id}
+    held: list[Any] = [*ops]
+    if task_ids:
+        held += s.scalars(select(Task).where(Task.id.in_(task_ids)))
+    if entry_ids:
+        held += s.scalars(select(Entry).where(Entry.id.in_(entry_ids)))
+    if account_id is not None:
+        held += s.scalars(select(Status).where(Status.account_id == account_id))
+    return held
+
+
+def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
+                blocks: Blocks) -> tuple[list[Claimed], int]:
+    """Claim independent ops from seqs[at:]; returns them and where the next batch
+    starts. At least one op is consumed whenever any is left."""
+    window = seqs[at:at + BATCH]
+    held = preload(s, window, cycle.account_id)  # noqa: F841 - kept alive for the identity map
+    # The newest open status change per task, read once in this transaction
+    # rather than once per op.
+    rows = s.execute(select(Op.task_id, func.max(Op.seq)).where(
+        Op.account_id == cycle.account_id, Op.kind == "set_status", Op.state.in_(OPEN)
+    ).group_by(Op.task_id))
+    latest: dict[int, int] = {task_id: seq for task_id, seq in rows}
+    claimed: list[Claimed] = []
+    tasks: set[int] = set()
+    entries: set[str] = set()
+    for seq in window:
+        op = s.get(Op, seq)
+        if claimed and op is not None and op.state in OPEN and (
+                op.task_id in tasks or (op.entry_id is not None and op.entry_id in entries)):
+            break  # depends on a call of this batch: next batch, after its result
+        at += 1
+        if op is None:
+            continue
+        step = _claim(s, cycle, op, blocks, latest)
+        if step is None:
+            continue
+        claimed.append(step)
+        if op.task_id is not None:
+            tasks.add(op.task_id)
+        if op.entry_id is not None:
+            entries.add(op.entry_id)
+        if step.call.kind == "create_task":
+            break
+    return claimed, at
+
+
+def _claim(s: Session, cycle: Cycle, op: Op, blocks: Blocks, latest: dict[int, int]) -> Claimed | None:
+    if op.state not in OPEN:
+        return None  # another process finished it, or the user discarded it
+    blocker = blocks.blocker(op)
+    if blocker is not None:
+        op.last_error = f"waits for op #{blocker}, which failed"
+        cycle.report.waiting.append(describe(s, op, op.last_error))
+        blocks.add(op)
+        return None
+    ambiguous = op.state == "in_flight"
+    step = planning.plan(s, op, cycle.caps, ambiguous, latest_status=latest)
+    if isinstance(step, planning.Settled):
+        planning.settle(s, op, step, cycle.report)
+        return None
+    if isinstance(step, planning.Wait):
+        op.last_error = step.why
+        cycle.report.waiting.append(describe(s, op, step.why))
+        blocks.add(op)
+        return None
+    op.state, op.sent_at = "in_flight", cycle.clock.now()
+    op.attempts += 1
+    return Claimed(op.seq, step, ambiguous)
+
+
+def release(s: Session, unsent: Sequence[Claimed]) -> None:
+    """Claimed ops whose requests never went out (the batch stopped before them):
+    back to pending, as if never claimed — they cannot have reached the server. One
+    that was in_flight before this claim stays so: it still needs its probe."""
+    fresh = [c.seq for c in unsent if not c.ambiguous]
+    if fresh:
+        s.execute(update(Op).where(Op.seq.in_(fresh), Op.state == "in_flight")
+                  .values(state="pending", attempts=Op.attempts - 1))
+
+
+def describe(s: Any, op: Op, message: str) -> dict[str, Any]:
+    task = s.get(Task, op.task_id) if op.task_id is not None else None
+    return {"op": op.seq, "kind": op.kind, "task": task.title if task else "?",
+            "task_id": op.task_id, "entry": op.entry_id, "message": message}
