@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
@@ -18,6 +19,9 @@ from sqlalchemy import Engine
 from ..config import Paths, Settings, save_settings
 from ..domain.clock import Clock
 from ..store.actions import Tracker
+
+if TYPE_CHECKING:
+    from ..accounts import Accounts
 
 
 class Bridge(QObject):
@@ -42,6 +46,9 @@ class Services:
     tracker: Tracker = field(init=False)
     # Runs one sync cycle off the GUI thread when accounts exist; set by the app.
     request_sync: Callable[[], None] | None = None
+    # Makes the Accounts service the settings dialog works with (one per use); None:
+    # the real one (OS keyring, the network). Tests pass fakes and a memory keyring.
+    accounts_factory: Callable[[], "Accounts"] | None = None
 
     def __post_init__(self) -> None:
         self.tracker = Tracker(self.engine, self.clock, self.tz, on_change=self.bridge.changed.emit)
