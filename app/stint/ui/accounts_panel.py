@@ -1,32 +1,36 @@
-"""The accounts part of the settings: list, add (checked against the server on a
-worker thread), test the connection, remove. Uses stint.accounts, the same code as
-`stint account add/remove`."""
+"""The accounts part of the settings: list, add (ui.account_dialog: checked against
+the server on a worker thread), test the connection, sign in again, remove. Uses
+stint.accounts, the same code as `stint account add/signin/remove`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..domain.errors import StintError
 from ..store import lookup
 from ..store.db import transaction
+from .account_dialog import AccountDialog
 from .notice import Notice
 from .services import Services
 from .workers import Job
 
 
 def accounts_service(services: Services) -> Any:
-    """The app's Accounts (if the shell set one on Services), else a fresh one."""
+    """Services.accounts_factory's Accounts, else one the shell set on Services, else
+    the real one."""
+    if services.accounts_factory is not None:
+        return services.accounts_factory()
     existing = getattr(services, "accounts", None)
     if existing is not None:
         return existing
     from ..accounts import Accounts
 
-    return Accounts(services.engine, services.clock)
+    return Accounts(services.engine, services.clock, tz=services.tz)
 
 
 class AccountsPanel(QGroupBox):
@@ -34,6 +38,7 @@ class AccountsPanel(QGroupBox):
         super().__init__(self.tr("Accounts"), parent)
         self.services = services
         self.jobs: list[Job] = []
+        self.dialog: AccountDialog | None = None
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Server"), self.tr("State"),
                                               self.tr("Last error")])
@@ -44,19 +49,23 @@ class AccountsPanel(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("Add…"))
         self.test_button = QPushButton(self.tr("Test"))
+        self.signin_button = QPushButton(self.tr("Sign in again…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.add_button.clicked.connect(self.add_account)
         self.test_button.clicked.connect(self.test_selected)
+        self.signin_button.clicked.connect(self.sign_in_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.notice = Notice()
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.test_button, self.remove_button):
+        for b in (self.add_button, self.test_button, self.signin_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._enable)
+        services.bridge.changed.connect(self._changed)  # a sync may ask for a sign-in meanwhile
         self.reload()
 
     def reload(self) -> None:
@@ -66,17 +75,57 @@ class AccountsPanel(QGroupBox):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        has = bool(rows)
-        self.test_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        self._enable()
+
+    def _changed(self, what: str) -> None:
+        if what in ("all", "sync"):
+            self.reload()
+
+    def _enable(self) -> None:
+        selected = self.selected_name() is not None
+        for b in (self.test_button, self.signin_button, self.remove_button):
+            b.setEnabled(selected)
 
     def selected_name(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.table.item(rows[0].row(), 0).text() if rows else None
 
     def add_account(self) -> None:
-        if AddAccountDialog(self.services, self).exec():
-            self.reload()
+        self._open(AccountDialog(accounts_service(self.services), None, self))
+
+    def sign_in_selected(self) -> None:
+        name = self.selected_name()
+        if name is None:
+            return
+        accounts = accounts_service(self.services)
+        try:
+            info = accounts.get(name)
+        except StintError as exc:
+            self.notice.show_error(str(exc))
+            return
+        self._open(AccountDialog(accounts, info, self))
+
+    def _open(self, dialog: AccountDialog) -> None:
+        """Window-modal, not exec(): the app's event loop keeps running its timers."""
+        if self.dialog is not None and self.dialog.job is None:
+            self.dialog.deleteLater()  # a cancelled one still running finishes first
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._finished(dialog))
+        dialog.open()
+
+    def _finished(self, dialog: AccountDialog) -> None:
+        from ..accounts import Added
+
+        outcome = dialog.outcome
+        if isinstance(outcome, Added):
+            self.notice.show_info(self.tr("Added %1 (signed in as %2): %3 tasks").replace(
+                "%1", outcome.account.name).replace("%2", outcome.who).replace("%3", str(outcome.tasks)))
+        elif dialog.account is not None:
+            self.notice.show_info(self.tr("%1: signed in as %2; queued changes go out at the next sync")
+                                  .replace("%1", dialog.account.name).replace("%2", str(outcome)))
+            if self.services.request_sync is not None:
+                self.services.request_sync()
+        self.services.bridge.changed.emit("all")  # reloads this list too
 
     def test_selected(self) -> None:
         name = self.selected_name()
@@ -115,58 +164,3 @@ class AccountsPanel(QGroupBox):
             return
         self.services.bridge.changed.emit("all")
         self.reload()
-
-
-class AddAccountDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from ..accounts import KINDS
-
-        self.services = services
-        self.job: Job | None = None
-        self.setWindowTitle(self.tr("Add account"))
-        self.name = QLineEdit()
-        self.kind = QComboBox()
-        for kind in sorted(KINDS):
-            self.kind.addItem(kind, kind)
-        self.url = QLineEdit(placeholderText="https://tasks.example.com")
-        self.token = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.credential = QComboBox()
-        self.credential.addItem(self.tr("System keyring"), "keyring")
-        self.credential.addItem(self.tr("Environment variable STINT_TOKEN_<NAME>"), "env")
-        self.notice = Notice()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("&URL"), self.url)
-        form.addRow(self.tr("&Token"), self.token)
-        form.addRow(self.tr("Keep the token in"), self.credential)
-        form.addRow(self.notice)
-        form.addRow(self.buttons)
-
-    def accept(self) -> None:
-        """Checks the server on a worker thread; closes only once the account is stored."""
-        if self.job is not None:
-            return
-        accounts = accounts_service(self.services)
-        name, kind, url, token = self.name.text().strip(), str(self.kind.currentData()), self.url.text(), self.token.text()
-        credential = "keyring" if self.credential.currentData() == "keyring" else \
-            f"env:STINT_TOKEN_{name.upper().replace('-', '_')}"
-        self.notice.show_info(self.tr("Checking the server…"))
-        self.buttons.setEnabled(False)
-        self.job = Job(lambda: accounts.add(name, kind, url, token=token, credential=credential), f"add {name}")
-        self.job.succeeded.connect(self._added)
-        self.job.failed.connect(self._failed)
-        self.job.start()
-
-    def _added(self, _added: object) -> None:
-        self.services.bridge.changed.emit("all")
-        super().accept()
-
-    def _failed(self, error: str) -> None:
-        self.job = None
-        self.buttons.setEnabled(True)
-        self.notice.show_error(error)

@@ -1,0 +1,172 @@
+"""Add an account, or sign in to one again, through stint.accounts — the same
+checks and storage as `stint account add` / `stint account signin`.
+
+Every server call runs on a worker thread (ui.workers) behind a busy bar; a failure
+is one line in the dialog, which stays open. "Test" runs the very same add against a
+scratch database in a temporary folder with a keyring that keeps nothing, so it
+checks all that "Add" checks and stores nothing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..domain.errors import Refused, StintError
+from .account_form import LABELS, AccountForm, Request
+from .notice import Notice
+from .workers import Job
+
+if TYPE_CHECKING:
+    from ..accounts import AccountInfo, Accounts, Added
+    from ..secrets import SecretStore
+
+
+class _Relay(QObject):
+    # The browser sign-in's address, from the worker thread to the dialog.
+    url = Signal(str)
+
+
+class AccountDialog(QDialog):
+    """Adding when `account` is None, else signing in to that account again.
+    `outcome` holds the service's answer (Added, or who signed in) once accepted."""
+
+    def __init__(self, accounts: "Accounts", account: "AccountInfo | None" = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.accounts = accounts
+        self.account = account
+        self.job: Job | None = None
+        self.outcome: Any = None
+        self.relay = _Relay(self)
+        self.relay.url.connect(self._show_url)
+        accounts.show_url = self.relay.url.emit  # called on the worker thread
+        fixed = None if account is None else (account.kind, str(account.options.get("username") or ""))
+        self.form = AccountForm(accounts.kinds, fixed)
+        self.notice = Notice()
+        self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.test_button: QPushButton | None = None
+        layout = QVBoxLayout(self)
+        if account is None:
+            self.setWindowTitle(self.tr("Add account"))
+            self.test_button = self.buttons.addButton(self.tr("&Test"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.test_button.clicked.connect(self.test)
+            self.ok_button = self.buttons.addButton(self.tr("&Add"), QDialogButtonBox.ButtonRole.AcceptRole)
+        else:
+            self.setWindowTitle(self.tr("Sign in again"))
+            self.ok_button = self.buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+            layout.addWidget(QLabel(self.tr("%1 — %2 at %3").replace("%1", account.name).replace(
+                "%2", LABELS.get(account.kind, account.kind)).replace("%3", account.base_url)))
+            if account.credential.startswith("env:"):
+                self.form.keep.setCurrentIndex(1)
+                self.form.env_var.setText(account.credential[4:])
+            elif account.options.get("client_id"):  # added with a browser sign-in: again the same way
+                self.form.flow.setCurrentIndex(max(0, self.form.flow.findData("browser")))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for w in (self.form, self.notice, self.busy, self.buttons):
+            layout.addWidget(w)
+
+    def accept(self) -> None:
+        """Checks on a worker thread; closes only once the account is stored."""
+        if self.account is None:
+            self._run(lambda r: self.accounts.add(
+                r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
+                password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
+                client_secret=r.client_secret), self._done)
+        else:
+            name = self.account.name
+            self._run(lambda r: self.accounts.sign_in(
+                name, credential=r.credential, token=r.token, username=r.username, password=r.password,
+                oauth=r.oauth, client_secret=r.client_secret), self._done)
+
+    def test(self) -> None:
+        self._run(lambda r: check_only(self.accounts, r), self._tested)
+
+    def _run(self, work: Callable[[Request], Any], on_success: Callable[[Any], None]) -> None:
+        if self.job is not None:
+            return
+        try:
+            request = self.form.request(self.accounts.env)
+        except StintError as exc:
+            self.notice.show_error(str(exc))
+            return
+        self.notice.show_info(self.tr("Checking with the server…"))
+        self._set_busy(True)
+        self.job = Job(lambda: work(request), f"account {request.name or request.kind}")
+        self.job.succeeded.connect(on_success)
+        self.job.failed.connect(self.notice.show_error)
+        self.job.finished.connect(lambda: self._set_busy(False))
+        self.job.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        if not busy:
+            self.job = None
+        self.busy.setVisible(busy)
+        self.form.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
+        if self.test_button is not None:
+            self.test_button.setEnabled(not busy)
+
+    def _done(self, result: Any) -> None:
+        self.outcome = result
+        for secret in (self.form.token, self.form.password, self.form.client_secret):
+            secret.clear()  # kept by the service now; not left in a widget
+        super().accept()
+
+    def _tested(self, added: "Added") -> None:
+        self.notice.show_info(self.tr("It works: signed in as %1; %2 tasks to bring in. Nothing was stored.")
+                              .replace("%1", added.who).replace("%2", str(added.tasks)))
+
+    def _show_url(self, url: str) -> None:
+        self.notice.show_info(self.tr("Sign in in your browser (waiting up to 5 minutes). If it did not open, "
+                                      "go to this address: %1").replace("%1", url))
+
+
+class _Forgetful:
+    """The real keyring's availability, but nothing is written."""
+
+    def __init__(self, real: "SecretStore") -> None:
+        self.real = real
+
+    def available(self) -> bool:
+        return self.real.available()
+
+    def get(self, name: str) -> str | None:
+        return None
+
+    def set(self, name: str, value: str) -> None:
+        pass
+
+    def delete(self, name: str) -> None:
+        pass
+
+
+def check_only(accounts: "Accounts", r: Request) -> "Added":
+    """Accounts.add against a scratch database and a keyring that keeps nothing."""
+    from ..accounts import Accounts
+    from ..store.db import open_engine
+
+    if any(a.name == r.name.strip() for a in accounts.list()):
+        raise Refused(f"an account named {r.name.strip()!r} already exists")
+    with tempfile.TemporaryDirectory(prefix="stint-check-") as folder:
+        engine = open_engine(Path(folder) / "check.sqlite3")
+        try:
+            scratch = Accounts(engine, accounts.clock, secrets=_Forgetful(accounts.secrets), env=accounts.env,
+                               transport=accounts.transport, kinds=accounts.kinds, tz=accounts.tz,
+                               open_browser=accounts.open_browser, show_url=accounts.show_url)
+            return scratch.add(r.name, r.kind, r.url, credential=r.credential, token=r.token,
+                               username=r.username, password=r.password, options=r.options,
+                               allow_insecure=r.allow_insecure, oauth=r.oauth, client_secret=r.client_secret)
+        finally:
+            engine.dispose()
