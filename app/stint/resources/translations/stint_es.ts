@@ -2,114 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>AccountsPanel</name>
+    <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="34" />
-        <source>Accounts</source>
-        <translation>Cuentas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="38" />
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="38" />
-        <source>Server</source>
-        <translation>Servidor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="38" />
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="39" />
-        <source>Last error</source>
-        <translation>Último error</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="45" />
-        <source>Add…</source>
-        <translation>Añadir…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="46" />
-        <source>Test</source>
-        <translation>Probar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="47" />
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="86" />
-        <source>Testing %1…</source>
-        <translation>Probando %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="96" />
-        <source>%1 works (signed in as %2)</source>
-        <translation>%1 funciona (sesión de %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="106" />
-        <source>Remove account</source>
-        <translation>Quitar cuenta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="107" />
-        <source>Remove %1 with its tasks, entries and unsent changes from this computer? The server keeps its copy.</source>
-        <translation>¿Quitar %1 de este equipo con sus tareas, registros y cambios sin enviar? El servidor conserva su copia.</translation>
-    </message>
-</context>
-<context>
-    <name>AddAccountDialog</name>
-    <message>
-        <location filename="../../ui/accounts_panel.py" line="127" />
+        <location filename="../../ui/account_dialog.py" line="60" />
         <source>Add account</source>
         <translation>Añadir cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="135" />
+        <location filename="../../ui/account_dialog.py" line="61" />
+        <source>&amp;Test</source>
+        <translation>&amp;Probar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="63" />
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="65" />
+        <source>Sign in again</source>
+        <translation>Iniciar sesión de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="66" />
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="67" />
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2 en %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="104" />
+        <source>Checking with the server…</source>
+        <translation>Comprobando con el servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="128" />
+        <source>It works: signed in as %1; %2 tasks to bring in. Nothing was stored.</source>
+        <translation>Funciona: sesión de %1; %2 tareas por traer. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="132" />
+        <source>Sign in in your browser (waiting up to 5 minutes). If it did not open, go to this address: %1</source>
+        <translation>Inicia sesión en el navegador (se espera hasta 5 minutos). Si no se abrió, ve a esta dirección: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../ui/account_form.py" line="98" />
+        <source>only for a confidential app</source>
+        <translation>solo para una aplicación confidencial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="100" />
         <source>System keyring</source>
         <translation>Llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="136" />
-        <source>Environment variable STINT_TOKEN_&lt;NAME&gt;</source>
-        <translation>Variable de entorno STINT_TOKEN_&lt;NOMBRE&gt;</translation>
+        <location filename="../../ui/account_form.py" line="101" />
+        <source>Read from an environment variable</source>
+        <translation>Leer de una variable de entorno</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="142" />
+        <location filename="../../ui/account_form.py" line="106" />
+        <source>Allow insecure http (not https) to this server</source>
+        <translation>Permitir http inseguro (no https) con este servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="110" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="143" />
+        <location filename="../../ui/account_form.py" line="111" />
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="144" />
+        <location filename="../../ui/account_form.py" line="112" />
         <source>&amp;URL</source>
         <translation>&amp;URL</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="145" />
+        <location filename="../../ui/account_form.py" line="113" />
+        <source>&amp;Sign in with</source>
+        <translation>&amp;Iniciar sesión con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="114" />
         <source>&amp;Token</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="146" />
-        <source>Keep the token in</source>
-        <translation>Guardar el token en</translation>
+        <location filename="../../ui/account_form.py" line="115" />
+        <source>&amp;Username</source>
+        <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="158" />
-        <source>Checking the server…</source>
-        <translation>Comprobando el servidor…</translation>
+        <location filename="../../ui/account_form.py" line="116" />
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="117" />
+        <source>&amp;Client id</source>
+        <translation>Id de &amp;cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="118" />
+        <source>Client secret</source>
+        <translation>Secreto del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="119" />
+        <source>Keep the secret in</source>
+        <translation>Guardar el secreto en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="120" />
+        <source>&amp;Variable name</source>
+        <translation>Nombre de la &amp;variable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="121" />
+        <source>Other options</source>
+        <translation>Otras opciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="123" />
+        <source>One KEY=VALUE per line</source>
+        <translation>Un CLAVE=VALOR por línea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="147" />
+        <source>API &amp;key</source>
+        <translation>&amp;Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="147" />
+        <source>API &amp;token</source>
+        <translation>&amp;Token de API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="150" />
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="150" />
+        <source>API token</source>
+        <translation>Token de API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="151" />
+        <source>Username and password</source>
+        <translation>Usuario y contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="151" />
+        <source>Sign in with the browser</source>
+        <translation>Iniciar sesión con el navegador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="179" />
+        <source>Password &amp;variable</source>
+        <translation>&amp;Variable de la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="179" />
+        <source>Token &amp;variable</source>
+        <translation>&amp;Variable del token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="182" />
+        <source>Board</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="182" />
+        <source>Boards</source>
+        <translation>Tableros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="182" />
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="183" />
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="183" />
+        <source>Tracker id</source>
+        <translation>Id del tipo de petición</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="186" />
+        <source>default board, name or id (optional)</source>
+        <translation>tablero por defecto, nombre o id (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="187" />
+        <source>only these boards, comma-separated (optional)</source>
+        <translation>solo estos tableros, separados por comas (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="188" />
+        <source>default project (optional)</source>
+        <translation>proyecto por defecto (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="189" />
+        <source>time entry activity, id or name</source>
+        <translation>actividad de las horas, id o nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="190" />
+        <source>tracker for new issues (optional)</source>
+        <translation>tipo de las peticiones nuevas (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="190" />
+        <source>(optional)</source>
+        <translation>(opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="208" />
+        <source>Give the username</source>
+        <translation>Indica el usuario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="214" />
+        <source>The environment variable %1 is not set</source>
+        <translation>La variable de entorno %1 no está definida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="218" />
+        <source>Give the password</source>
+        <translation>Indica la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="218" />
+        <source>Give the token</source>
+        <translation>Indica el token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_form.py" line="232" />
+        <source>Not KEY=VALUE: %1</source>
+        <translation>No es CLAVE=VALOR: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="38" />
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="43" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="43" />
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="43" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="44" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="50" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="51" />
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="52" />
+        <source>Sign in again…</source>
+        <translation>Iniciar sesión de nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="53" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="121" />
+        <source>Added %1 (signed in as %2): %3 tasks</source>
+        <translation>Añadida %1 (sesión de %2): %3 tareas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="124" />
+        <source>%1: signed in as %2; queued changes go out at the next sync</source>
+        <translation>%1: sesión de %2; los cambios en cola se envían en la próxima sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="135" />
+        <source>Testing %1…</source>
+        <translation>Probando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="145" />
+        <source>%1 works (signed in as %2)</source>
+        <translation>%1 funciona (sesión de %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="155" />
+        <source>Remove account</source>
+        <translation>Quitar cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="156" />
+        <source>Remove %1 with its tasks, entries and unsent changes from this computer? The server keeps its copy.</source>
+        <translation>¿Quitar %1 de este equipo con sus tareas, registros y cambios sin enviar? El servidor conserva su copia.</translation>
     </message>
 </context>
 <context>
