@@ -56,7 +56,7 @@ class AccountInfo:
 
 @dataclass(frozen=True)
 class Added:
-    account: AccountInfo
+    account: AccountInfo | None  # None for a check that stored nothing
     who: str
     statuses: int
     tasks: int
@@ -101,10 +101,11 @@ class Accounts:
     def add(self, name: str, kind: str, url: str, *, credential: str, token: str | None = None,
             username: str | None = None, password: str | None = None,
             options: Mapping[str, Any] | None = None, allow_insecure: bool = False,
-            oauth: bool = False, client_secret: str | None = None) -> Added:
+            oauth: bool = False, client_secret: str | None = None, check_only: bool = False) -> Added:
         """Check the sign-in against the server, then store the account with its
         statuses and tasks in one transaction. Nothing is stored if any step fails.
-        `oauth`: a browser sign-in (kinds with browser_sign_in), kept in the keyring."""
+        `oauth`: a browser sign-in (kinds with browser_sign_in), kept in the keyring.
+        `check_only`: stop after the check (the settings dialog's Test)."""
         from .backends.base import InvalidURL
         from .backends.http import check_url
         from .sync.pull import apply_statuses, apply_tasks
@@ -139,6 +140,8 @@ class Accounts:
         finally:
             if backend is not None:
                 self._close(backend)
+        if check_only:
+            return Added(None, who, len(statuses), len(tasks))
         now = self.clock.now()
         with transaction(self.engine) as s:
             account = Account(name=name, kind=kind, base_url=base_url, options=dict(opts),

@@ -2,16 +2,13 @@
 checks and storage as `stint account add` / `stint account signin`.
 
 Every server call runs on a worker thread (ui.workers) behind a busy bar; a failure
-is one line in the dialog, which stays open. "Test" runs the very same add against a
-scratch database in a temporary folder with a keyring that keeps nothing, so it
-checks all that "Add" checks and stores nothing.
+is one line in the dialog, which stays open. "Test" runs the very same add with
+check_only, so it checks all that "Add" checks and stores nothing.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,14 +16,13 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..domain.errors import Refused, StintError
+from ..domain.errors import StintError
 from .account_form import LABELS, AccountForm, Request
 from .notice import Notice
 from .workers import Job
 
 if TYPE_CHECKING:
     from ..accounts import AccountInfo, Accounts, Added
-    from ..secrets import SecretStore
 
 
 class _Relay(QObject):
@@ -133,40 +129,8 @@ class AccountDialog(QDialog):
                                       "go to this address: %1").replace("%1", url))
 
 
-class _Forgetful:
-    """The real keyring's availability, but nothing is written."""
-
-    def __init__(self, real: "SecretStore") -> None:
-        self.real = real
-
-    def available(self) -> bool:
-        return self.real.available()
-
-    def get(self, name: str) -> str | None:
-        return None
-
-    def set(self, name: str, value: str) -> None:
-        pass
-
-    def delete(self, name: str) -> None:
-        pass
-
-
 def check_only(accounts: "Accounts", r: Request) -> "Added":
-    """Accounts.add against a scratch database and a keyring that keeps nothing."""
-    from ..accounts import Accounts
-    from ..store.db import open_engine
-
-    if any(a.name == r.name.strip() for a in accounts.list()):
-        raise Refused(f"an account named {r.name.strip()!r} already exists")
-    with tempfile.TemporaryDirectory(prefix="stint-check-") as folder:
-        engine = open_engine(Path(folder) / "check.sqlite3")
-        try:
-            scratch = Accounts(engine, accounts.clock, secrets=_Forgetful(accounts.secrets), env=accounts.env,
-                               transport=accounts.transport, kinds=accounts.kinds, tz=accounts.tz,
-                               open_browser=accounts.open_browser, show_url=accounts.show_url)
-            return scratch.add(r.name, r.kind, r.url, credential=r.credential, token=r.token,
-                               username=r.username, password=r.password, options=r.options,
-                               allow_insecure=r.allow_insecure, oauth=r.oauth, client_secret=r.client_secret)
-        finally:
-            engine.dispose()
+    """The same checks as Add, against the server, storing nothing."""
+    return accounts.add(r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
+                        password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
+                        client_secret=r.client_secret, check_only=True)
