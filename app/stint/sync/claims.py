@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from ..store.models import Entry, Op, Status, Task
 from . import plan as planning
@@ -74,10 +74,13 @@ def preload(s: Session, seqs: Sequence[int], account_id: int | None = None) -> l
     task_ids = {o.task_id for o in ops if o.task_id is not None}
     entry_ids = {o.entry_id for o in ops if o.entry_id}
     held: list[Any] = [*ops]
+    # Without the joined status and account (entry: task) the mappings load by
+    # default: planning rarely needs them, and they cost more than the rows.
     if task_ids:
-        held += s.scalars(select(Task).where(Task.id.in_(task_ids)))
+        held += s.scalars(select(Task).where(Task.id.in_(task_ids))
+                          .options(lazyload(Task.status), lazyload(Task.account)))
     if entry_ids:
-        held += s.scalars(select(Entry).where(Entry.id.in_(entry_ids)))
+        held += s.scalars(select(Entry).where(Entry.id.in_(entry_ids)).options(lazyload(Entry.task)))
     if account_id is not None:
         held += s.scalars(select(Status).where(Status.account_id == account_id))
     return held

@@ -19,6 +19,7 @@ keeps our start and takes the server's length.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import false, select
@@ -35,7 +36,7 @@ from .steps import OPEN
 MATCH_WINDOW = timedelta(minutes=1)
 
 
-def fold(s: Session, cycle: Cycle, account: Account, tasks: dict[str, Task], pulled: list[RemoteEntry],
+def fold(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task], pulled: list[RemoteEntry],
          window: tuple[datetime, datetime] | None, complete: bool, now: datetime) -> None:
     """`complete`: `pulled` is everything the server holds in `window` (None: all time)."""
     report = cycle.report
@@ -79,7 +80,7 @@ def fold(s: Session, cycle: Cycle, account: Account, tasks: dict[str, Task], pul
         _adopt(s, cycle, tasks, max(running, key=lambda r: r.started_at), now)
 
 
-def _match(s: Session, account_id: int, tasks: dict[str, Task], re: RemoteEntry, instants: bool) -> Entry | None:
+def _match(s: Session, account_id: int, tasks: Mapping[str, Task], re: RemoteEntry, instants: bool) -> Entry | None:
     e = s.scalar(select(Entry).join(Entry.task).where(Task.account_id == account_id,
                                                         Entry.remote_id == re.remote_id).limit(1))
     if e is None and re.client_key:
@@ -147,7 +148,7 @@ def _import(s: Session, task: Task, re: RemoteEntry, now: datetime, running: boo
     return entry
 
 
-def _adopt(s: Session, cycle: Cycle, tasks: dict[str, Task], re: RemoteEntry, now: datetime) -> None:
+def _adopt(s: Session, cycle: Cycle, tasks: Mapping[str, Task], re: RemoteEntry, now: datetime) -> None:
     """A timer running on the server (the web app, another device) that we do not
     have: the newer of it and ours runs, as starting it here would have done."""
     task = tasks[re.task_remote_id]

@@ -17,6 +17,7 @@ end time.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -49,8 +50,7 @@ def apply(cycle: Cycle, got: Pulled) -> None:
         report.pulled += apply_tasks(s, account.id, got.tasks, now)
         if got.gone:
             cursors["gone"] = sorted(set(cursors.get("gone", [])) | set(got.gone))
-        tasks = {t.remote_id: t for t in s.scalars(
-            select(Task).where(Task.account_id == account.id, Task.remote_id.is_not(None)))}
+        tasks = TasksByRemoteId(s, account.id)
         me = _learn_user(s, account, got.times.values())
         for rid, time in got.times.items():
             if rid in tasks:
@@ -65,6 +65,37 @@ def apply(cycle: Cycle, got: Pulled) -> None:
         stamps.update({rid: int(now.timestamp()) for rid in got.times})
         cursors["times_at"] = stamps
         account.cursors = cursors
+
+
+class TasksByRemoteId(Mapping[str, Task]):
+    """The account's tasks by remote id, each read when first asked for: a cycle
+    needs a handful (a timer, the tasks of pulled entries), and reading all of a
+    thousand would cost more than the rest of the pull."""
+
+    def __init__(self, s: Session, account_id: int) -> None:
+        self._s, self._account_id = s, account_id
+        self._seen: dict[str, Task | None] = {}
+
+    def __getitem__(self, remote_id: str) -> Task:
+        if remote_id not in self._seen:
+            self._seen[remote_id] = self._s.scalar(select(Task).where(
+                Task.account_id == self._account_id, Task.remote_id == remote_id))
+        task = self._seen[remote_id]
+        if task is None:
+            raise KeyError(remote_id)
+        return task
+
+    def _all(self) -> dict[str, Task]:
+        for t in self._s.scalars(select(Task).where(Task.account_id == self._account_id,
+                                                    Task.remote_id.is_not(None))):
+            self._seen[t.remote_id or ""] = t
+        return {rid: t for rid, t in self._seen.items() if t is not None}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _learn_user(s: Session, account: Account, times: object) -> str | None:
@@ -150,7 +181,7 @@ def _server_end(cycle_times: dict[str, TaskTime], task: Task, remote_id: str | N
     return next((e.ended_at for e in time.entries if e.remote_id == remote_id), None)
 
 
-def _timer(s: Session, cycle: Cycle, account: Account, tasks: dict[str, Task], got: Pulled,
+def _timer(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task], got: Pulled,
            now: datetime) -> None:
     report = cycle.report
     ours = running_entry(s)
