@@ -27,7 +27,7 @@ from ..domain.clock import Clock
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING
 from ..domain.weeks import Week, split_by_day
 from ..store.db import transaction
-from ..store.models import Account, Entry, Task
+from ..store.models import Account, Task
 from ..store.queries import entries_between
 from .plan import task_total
 
