@@ -414,3 +414,220 @@ class SecondGate:
         remaining = int(self.after) + 1.01 - time.time()
         if remaining > 0:
             time.sleep(remaining)
+
+
+# -- a virtual X display with a tray host, and processes' memory -------------------------
+# (the minimal part of tests/xdisplay.py, without pytest: Xvfb picks a free display and
+# reports it on a pipe, trayer docks at the top right and owns the tray selection)
+
+X_TOOLS = ("Xvfb", "trayer", "xdotool")
+
+
+class XDisplay:
+    """`with XDisplay(tray=True) as d:` — d.env is os.environ plus DISPLAY and
+    QT_QPA_PLATFORM=xcb. Raises RuntimeError (with the reason) if it cannot start."""
+
+    def __init__(self, tray: bool = True) -> None:
+        self.tray = tray
+        self.env: dict[str, str] = {}
+        self.tray_check = ""
+        self._procs: list[subprocess.Popen[bytes]] = []
+
+    def __enter__(self) -> "XDisplay":
+        tools = X_TOOLS if self.tray else ("Xvfb", "xdotool")
+        missing = [t for t in tools if shutil.which(t) is None]
+        if missing:
+            raise RuntimeError(f"needs {', '.join(missing)} (apt-get install xvfb trayer xdotool)")
+        number = self._start_xvfb()
+        if not number:
+            self.__exit__(None, None, None)
+            raise RuntimeError(f"Xvfb did not start on any of 20 display numbers (last: {self.tray_check})")
+        self.env = {**base_env(), "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+        self.env.pop("WAYLAND_DISPLAY", None)
+        if self.tray:
+            self._procs.append(subprocess.Popen(
+                ["trayer", "--SetDockType", "true", "--edge", "top", "--align", "right",
+                 "--widthtype", "request", "--height", "32"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            if not self._tray_available(deadline=time.monotonic() + 20):
+                self.__exit__(None, None, None)
+                raise RuntimeError("trayer did not take the system-tray selection within 20 s "
+                                   f"(Qt said: {self.tray_check!r})")
+        return self
+
+    def _start_xvfb(self) -> str:
+        """Xvfb on a display number of our own, from :60 + (pid % 200) up. Not the
+        first free one (-displayfd alone): test runs on the same machine start Xvfb
+        concurrently, pick the same low number, and one's exit removes the other's
+        socket. -displayfd still tells when the server is ready."""
+        import select
+
+        for k in range(20):
+            n = 60 + (os.getpid() + k * 7) % 200
+            if Path(f"/tmp/.X{n}-lock").exists() or Path(f"/tmp/.X11-unix/X{n}").exists():
+                continue
+            read_fd, write_fd = os.pipe()
+            try:
+                xvfb = subprocess.Popen(
+                    ["Xvfb", f":{n}", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24",
+                     "-nolisten", "tcp"],
+                    pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                os.close(write_fd)
+                ready, _, _ = select.select([read_fd], [], [], 15)
+                number = os.read(read_fd, 32).decode().strip() if ready else ""
+            finally:
+                os.close(read_fd)
+            env = {**base_env(), "DISPLAY": f":{number}"}
+            probe = None
+            give_up = time.monotonic() + 3  # a display that is not reachable at once sometimes is soon
+            while number and xvfb.poll() is None and time.monotonic() < give_up:
+                probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True,
+                                       text=True, timeout=20)
+                if probe.returncode == 0:
+                    break
+                time.sleep(0.1)
+            if probe is not None and probe.returncode == 0:
+                self._procs.append(xvfb)
+                return number
+            self.tray_check = (f":{n} reported {number!r}, "
+                               f"xdotool: {(probe.stderr.strip() if probe else '')[:200]!r}")
+            xvfb.terminate()
+            xvfb.wait(10)
+        return ""
+
+    def _tray_available(self, deadline: float) -> bool:
+        code = ("from PySide6.QtWidgets import QApplication, QSystemTrayIcon; app = QApplication([]); "
+                "print(app.platformName(), QSystemTrayIcon.isSystemTrayAvailable())")
+        self.tray_check = ""
+        while time.monotonic() < deadline:
+            run = subprocess.run([sys.executable, "-c", code], env=self.env, capture_output=True,
+                                 text=True, timeout=30)
+            if run.stdout.split() == ["xcb", "True"]:
+                return True
+            self.tray_check = (run.stdout + run.stderr).strip()[:400]
+            time.sleep(0.05)
+        return False
+
+    def __exit__(self, *_exc: object) -> None:
+        for proc in reversed(self._procs):
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self._procs.clear()
+
+    def alive(self) -> bool:
+        """Xvfb (and trayer) still run and the display answers. (Other test runs on the
+        machine have been seen to take a display away mid-run.)"""
+        if not self._procs or any(p.poll() is not None for p in self._procs):
+            return False
+        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=self.env, capture_output=True, timeout=20)
+        return probe.returncode == 0
+
+    def visible_windows(self, *, cls: str | None = None, name: str | None = None) -> list[str]:
+        """Viewable X windows whose WM_CLASS (or name) matches, via `xdotool search`."""
+        argv = ["xdotool", "search", "--onlyvisible"]
+        argv += ["--class", cls] if cls else ["--name", name or "."]
+        out = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=20).stdout
+        return out.split()
+
+    def xdotool(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], env=self.env, capture_output=True, timeout=20)
+
+
+def poll_until(pred: Callable[[], object], deadline: float, interval: float = 0.002) -> tuple[object, float]:
+    """Call `pred` until it returns something truthy or `deadline` (time.perf_counter)
+    passes; return (value, perf_counter when the successful call returned). The value
+    is None on timeout. A figure taken this way is late by at most one call of `pred`."""
+    while True:
+        value = pred()
+        now = time.perf_counter()
+        if value:
+            return value, now
+        if now >= deadline:
+            return None, now
+        time.sleep(interval)
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and all its live descendants (from /proc/<pid>/stat's ppid field)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        if Path(f"/proc/{p}").exists():
+            found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+@dataclass
+class Memory:
+    pids: list[int]
+    rss_kib: int  # sum of VmRSS: shared pages (Qt, GTK, libc) counted once per process
+    pss_kib: int  # sum of Pss from smaps_rollup: shared pages split between their users
+
+    @property
+    def rss_mb(self) -> float:
+        return self.rss_kib * 1024 / 1e6
+
+    @property
+    def pss_mb(self) -> float:
+        return self.pss_kib * 1024 / 1e6
+
+
+def memory_of(pid: int) -> Memory:
+    """Resident memory of `pid` and its descendants, summed."""
+    pids = process_tree(pid)
+    rss = pss = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss += int(line.split()[1])
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return Memory(pids, rss, pss)
+
+
+def rss_by_mapping(pid: int, top: int = 15) -> list[tuple[int, str]]:
+    """(RSS KiB, mapping) of `pid`'s largest mappings, grouped by file ([heap] and
+    anonymous mappings grouped under their own names) — for diagnosing memory."""
+    sizes: dict[str, int] = {}
+    current = ""
+    try:
+        text = Path(f"/proc/{pid}/smaps").read_text()
+    except OSError:
+        return []
+    for line in text.splitlines():
+        head = line.split(None, 5)
+        if len(head) >= 5 and "-" in head[0] and ":" not in head[0]:
+            current = head[5].strip() if len(head) == 6 else "[anonymous]"
+        elif line.startswith("Rss:"):
+            sizes[current] = sizes.get(current, 0) + int(line.split()[1])
+    return sorted(((v, k) for k, v in sizes.items()), reverse=True)[:top]
+
+
+def stop_process(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """SIGTERM, then SIGKILL after 10 s; reaps it."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -49,3 +49,23 @@ def test_timesheet_quick(tmp_path: Path) -> None:
 def test_cli_phases_quick(tmp_path: Path) -> None:
     out = run_script("cli_phases.py", tmp_path=tmp_path)
     assert "import sqlalchemy (core)" in out and "10,000 entries" in out
+
+
+@pytest.mark.timeout(120)
+def test_app_startup_quick(tmp_path: Path) -> None:
+    # Needs Xvfb, trayer and xdotool for figures; without them it says so and exits 0.
+    out = run_script("app_startup.py", "--no-gtimelog", tmp_path=tmp_path)
+    if "no virtual display" in out:
+        return
+    assert "start → tray icon shown" in out and "Idle memory" in out
+    assert "gtimelog" in out and "not available" in out
+
+
+@pytest.mark.timeout(120)
+def test_handoff_latency_quick(tmp_path: Path) -> None:
+    out = run_script("handoff_latency.py", "--no-install", "--platform", "offscreen", tmp_path=tmp_path)
+    assert "handed to the running app" in out and "check: handed off" in out
+    for command in ("start", "status", "stop"):
+        assert f"  {command}" in out
+    assert ("watson " in out) or ("watson: not installed" in out)
+    assert ("timewarrior " in out) or ("timewarrior: not installed" in out)
