@@ -52,6 +52,12 @@ def main() -> int:
             return reply.exit
     from .cli.main import main as cli_main
 
+    if not argv:
+        # The desktop app: skip building the parser and importing every command
+        # module, which the tray's first paint does not need.
+        from .cli.app import launch
+
+        return cli_main(argv, runner=lambda _argv, ctx: launch(ctx))
     return cli_main(argv)
 
 
