@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import os
 import ssl
 import time
 from collections.abc import Iterable, Mapping
@@ -83,9 +84,7 @@ def make_client(
     ca_file: str | None = None,
 ) -> httpx.Client:
     """A client that verifies TLS (against `ca_file` too, for self-hosted CAs)."""
-    verify: ssl.SSLContext | bool = True
-    if ca_file is not None:
-        verify = ssl.create_default_context(cafile=ca_file)
+    verify = _default_tls() if ca_file is None else ssl.create_default_context(cafile=ca_file)
     return httpx.Client(
         timeout=timeout,
         verify=verify,
@@ -93,6 +92,20 @@ def make_client(
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
     )
+
+
+_TLS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+
+
+def _default_tls() -> ssl.SSLContext:
+    """The verifying context httpx builds for verify=True, made once per process
+    (loading the CA bundle costs tens of milliseconds, once per sync cycle
+    otherwise). Keyed by the variables that choose the bundle, as httpx reads them."""
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    context = _TLS.get(key)
+    if context is None:
+        context = _TLS.setdefault(key, httpx.create_ssl_context(verify=True))
+    return context
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -128,8 +141,8 @@ def send(
     max_bytes: int = MAX_BODY_BYTES,
 ) -> Reply:
     """Make one request; return a 2xx reply or raise the matching BackendError."""
-    secrets = tuple(secrets)
-    host = urlsplit(url).hostname or "?"
+    # The URL is split only where it is needed (an error names its host, a debug
+    # line its path): a long drain makes a thousand of these calls.
     started = time.monotonic()
     try:
         with client.stream(method, url, params=params, json=json_body, headers=headers) as response:
@@ -137,19 +150,27 @@ def send(
             body = _read_capped(response, max_bytes if ok else MAX_ERROR_BYTES, strict=ok)
             status, response_headers = response.status_code, response.headers
     except httpx.TransportError as exc:
-        raise _offline(exc, host, secrets) from exc
+        raise _offline(exc, _host(url), tuple(secrets)) from exc
     except httpx.DecodingError:
-        raise BadResponse(f"{host} sent a body that cannot be decoded") from None
+        raise BadResponse(f"{_host(url)} sent a body that cannot be decoded") from None
     except httpx.InvalidURL as exc:
-        raise InvalidURL(redact(str(exc), secrets)) from None
-    log.debug(
-        "%s %s -> %d (%d bytes, %.0f ms)",
-        method, urlsplit(url).path, status, len(body), (time.monotonic() - started) * 1000,
-    )
+        raise InvalidURL(redact(str(exc), tuple(secrets))) from None
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug(
+            "%s %s -> %d (%d bytes, %.0f ms)",
+            method, urlsplit(url).path, status, len(body), (time.monotonic() - started) * 1000,
+        )
     if 200 <= status < 300:
         return Reply(status, response_headers, body)
     now = (clock or SystemClock()).now()
-    raise error_for_status(status, response_headers, body, now=now, secrets=secrets)
+    raise error_for_status(status, response_headers, body, now=now, secrets=tuple(secrets))
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or "?"
+    except ValueError:
+        return "?"
 
 
 def _read_capped(response: httpx.Response, limit: int, *, strict: bool) -> bytes:
