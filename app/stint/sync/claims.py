@@ -91,16 +91,22 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
     """Claim independent ops from seqs[at:]; returns them and where the next batch
     starts. At least one op is consumed whenever any is left."""
     window = seqs[at:at + BATCH]
-    # The newest open status change per task, read once in this transaction
-    # rather than once per op.
-    rows = s.execute(select(Op.task_id, func.max(Op.seq)).where(
-        Op.account_id == cycle.account_id, Op.kind == "set_status", Op.state.in_(OPEN)
-    ).group_by(Op.task_id))
-    latest: dict[int, int] = {task_id: seq for task_id, seq in rows}
     # The window's ops as plain rows first: a status change that will surely be
     # sent (the bulk of a long drain) is planned from them and claimed in one
     # executemany; every other op goes through `plan` on mapped objects.
-    fast = _plain_status_changes(s, cycle, window, latest)
+    outbox = Op.__table__
+    ops = s.execute(select(outbox.c.seq, outbox.c.uuid, outbox.c.kind, outbox.c.state, outbox.c.task_id,
+                           outbox.c.entry_id, outbox.c.payload)
+                    .where(outbox.c.seq.in_(list(window)))).all() if window else []
+    # The newest open status change of each of the window's tasks, read once in
+    # this transaction rather than once per op.
+    task_ids = {o.task_id for o in ops if o.task_id is not None}
+    latest: dict[int, int] = {}
+    if task_ids:
+        latest = dict(s.execute(select(outbox.c.task_id, func.max(outbox.c.seq)).where(
+            outbox.c.account_id == cycle.account_id, outbox.c.kind == "set_status",
+            outbox.c.state.in_(OPEN), outbox.c.task_id.in_(task_ids)).group_by(outbox.c.task_id)).all())
+    fast = _plain_status_changes(s, cycle, [o for o in ops if o.kind == "set_status"], latest)
     held = preload(s, [seq for seq in window if seq not in fast], cycle.account_id)  # noqa: F841
     claimed: list[Claimed] = []
     claimed_plain: list[int] = []
@@ -134,26 +140,19 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
         if step.call.kind == "create_task":
             break
     if claimed_plain:  # what `_claim` does to an op, for each of them at once
-        outbox = Op.__table__
         s.execute(update(outbox).where(outbox.c.seq == bindparam("claim_seq"))
                   .values(state="in_flight", sent_at=cycle.clock.now(), attempts=outbox.c.attempts + 1),
                   [{"claim_seq": seq} for seq in claimed_plain])
     return claimed, at
 
 
-def _plain_status_changes(s: Session, cycle: Cycle, window: Sequence[int],
+def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
                           latest: dict[int, int]) -> dict[int, tuple[Any, planning.Call]]:
-    """The window's status changes that `plan` would surely answer with a call,
-    each as (row, call), read from plain rows. Anything less certain is left out
-    (and planned the usual way): a missing task or status, a task not on the
-    server yet, a later change that replaces it, a server without statuses."""
-    if not window or not cycle.caps.set_status:
-        return {}
-    outbox = Op.__table__
-    ops = s.execute(select(outbox.c.seq, outbox.c.uuid, outbox.c.kind, outbox.c.state, outbox.c.task_id,
-                           outbox.c.entry_id, outbox.c.payload)
-                    .where(outbox.c.seq.in_(list(window)), outbox.c.kind == "set_status")).all()
-    if not ops:
+    """Of these status changes (outbox rows), those `plan` would surely answer
+    with a call, each as (row, call). Anything less certain is left out (and
+    planned the usual way): a missing task or status, a task not on the server
+    yet, a later change that replaces it, a server without statuses."""
+    if not ops or not cycle.caps.set_status:
         return {}
     t = Task.__table__
     tasks = dict(s.execute(select(t.c.id, t.c.remote_id).where(
