@@ -14,10 +14,13 @@ and `BUSY_TIMEOUT_MS` from this module.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 BUSY_TIMEOUT_MS = 15_000
 OPEN_OP_STATES = ("pending", "in_flight")  # as stint.store.outbox.OPEN_STATES
@@ -56,6 +59,8 @@ def _utc(seconds: int | None) -> datetime | None:
 
 def connect_readonly(path: Path | str) -> sqlite3.Connection:
     """A read-only connection to the store at `path` (which must exist)."""
+    import sqlite3  # here: the tray imports this module before its icon shows
+
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -105,6 +110,8 @@ def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
 
 def current_revision(path: Path) -> str | None:
     """The schema revision of the file at `path`, read without loading Alembic."""
+    import sqlite3
+
     path = Path(path)
     if not path.exists():
         return None
