@@ -16,8 +16,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from .migrations import HEAD, upgrade
+from .snapshot import BUSY_TIMEOUT_MS, current_revision
 
-BUSY_TIMEOUT_MS = 15_000
+__all__ = ["BUSY_TIMEOUT_MS", "current_revision", "open_engine", "transaction"]
 
 
 def open_engine(path: Path | str, *, migrate: bool = True) -> Engine:
@@ -48,20 +49,6 @@ def _configure(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: object) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
-
-
-def current_revision(path: Path) -> str | None:
-    """The schema revision of the file at `path`, read without loading Alembic."""
-    if not path.exists():
-        return None
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        conn.close()
-    return row[0] if row else None
 
 
 @contextmanager

@@ -1,9 +1,12 @@
 """The desktop app: `stint` with no command.
 
 Start-up is ordered for a fast first paint: the QApplication and the tray icon come
-first (Qt only); the store (SQLAlchemy ORM, migrations), the hand-off server, the
-database watcher, notifications, idle detection and sync are wired on the first
-turn of the event loop, after the icon is on screen.
+first (Qt only); the store, the hand-off server, the database watcher,
+notifications, idle detection and sync are wired on the first turn of the event
+loop, after the icon is on screen. The idle app reads the store with stdlib sqlite3
+(stint.store.snapshot): SQLAlchemy is imported only to migrate an old schema, or
+when something needs the ORM (the window, a dialog, a handed-off command, a sync
+cycle with an account configured, a start from the tray menu).
 
 Without a system tray (offscreen, some GNOME sessions) the window is the app: it
 is shown at start and closing it quits; the person is told once why.
@@ -24,6 +27,8 @@ from .icons import app_icon
 from .tray import Tray
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from ..cli.context import Context
     from .idle import IdleSource
     from .services import Services
@@ -121,7 +126,8 @@ class StintApp(QObject):
             log.info("another Stint answers on %s; quitting", self.where)
             self._quit()
             return False
-        services = Services(ctx.paths, ctx.settings, ctx.engine, ctx.clock, ctx.tz, Bridge(self))
+        services = Services(ctx.paths, ctx.settings, self._engine_if_needed(), ctx.clock, ctx.tz, Bridge(self),
+                            open_engine=lambda: ctx.engine)
         self.services = services
         self.server.services = services
         self.server.activated.connect(self.show_window)
@@ -153,6 +159,18 @@ class StintApp(QObject):
             self.show_window()
             self._tell_no_tray_once()
         return True
+
+    def _engine_if_needed(self) -> "Engine | None":
+        """The engine, opened now only if the schema must be migrated first (that imports
+        Alembic and SQLAlchemy once) or one was given; else None: the idle app reads the
+        store with stdlib sqlite3 and opens the ORM on first real use (Services.engine)."""
+        from ..store.migrations import HEAD
+        from ..store.snapshot import current_revision
+
+        ctx = self.ctx
+        if ctx.engine_override is not None or current_revision(ctx.paths.database) != HEAD:
+            return ctx.engine
+        return None
 
     def _detect_idle(self) -> "IdleSource | None":
         if self._idle_source is not AUTO:

@@ -74,14 +74,10 @@ class IdleWatcher(QObject):
             self.returned.emit(away)
 
     def _running_since(self, since: datetime) -> Away | None:
-        from ..store.actions import running_entry
-        from ..store.db import transaction
-
-        with transaction(self.services.engine) as s:
-            entry = running_entry(s)
-            if entry is None:
-                return None
-            return Away(entry.id, entry.task_id, entry.task.title, since)
+        snap = self.services.snapshot()  # stdlib sqlite3: polling never loads the ORM
+        if snap.running is None or snap.running_entry is None:
+            return None
+        return Away(snap.running_entry, snap.running.id, snap.running.title, since)
 
 
 def resolve(services: "Services", away: Away, choice: IdleChoice) -> None:

@@ -1,40 +1,25 @@
 """What the tray and the notifications show, read from the store in one go.
 
 `Snapshot` is a plain value; `LiveState` re-reads it when the Bridge says something
-changed (bursts are coalesced) and hands it to whoever listens.
+changed (bursts are coalesced) and hands it to whoever listens. It is read with
+stdlib sqlite3 (stint.store.snapshot), so the idle tray never imports SQLAlchemy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..store.snapshot import RECENT_TASKS, AccountLine, StoreSnapshot, TaskLine
 from .icons import TrayState
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from .services import Services
 
-RECENT_TASKS = 8
-
-
-@dataclass(frozen=True)
-class TaskLine:
-    id: int
-    title: str
-    project: str | None
-
-
-@dataclass(frozen=True)
-class AccountLine:
-    name: str
-    state: str               # ok | needs_signin | error
-    last_error: str | None
-    last_sync: datetime | None
+__all__ = ["RECENT_TASKS", "AccountLine", "LiveState", "Snapshot", "TaskLine", "format_elapsed", "read_snapshot"]
 
 
 @dataclass(frozen=True)
@@ -66,30 +51,10 @@ class Snapshot:
         return TrayState.IDLE
 
 
-def read_snapshot(engine: "Engine") -> Snapshot:
-    from datetime import timezone
-
-    from ..store import lookup, queries
-    from ..store.db import transaction
-
-    with transaction(engine) as s:
-        view = queries.overview(s)
-        recent = tuple(TaskLine(t.id, t.title, t.project) for t in queries.tasks(s, limit=RECENT_TASKS))
-        accounts = tuple(
-            AccountLine(a.name, a.state, a.last_error,
-                        a.last_sync_at.astimezone(timezone.utc) if a.last_sync_at else None)
-            for a in lookup.accounts(s)
-        )
-        running = view.running
-        return Snapshot(
-            running=TaskLine(running.task.id, running.task.title, running.task.project) if running else None,
-            running_entry=running.id if running else None,
-            running_since=running.started_at if running else None,
-            recent=recent,
-            accounts=accounts,
-            pending_ops=view.pending_ops,
-            failed_ops=view.failed_ops,
-        )
+def read_snapshot(services: "Services") -> Snapshot:
+    """The store as the tray shows it (stdlib sqlite3, no ORM)."""
+    view: StoreSnapshot = services.snapshot()
+    return Snapshot(**{f.name: getattr(view, f.name) for f in fields(view)})
 
 
 class LiveState(QObject):
@@ -106,7 +71,7 @@ class LiveState(QObject):
 
     def refresh(self) -> Snapshot:
         self._soon.stop()
-        self.snapshot = read_snapshot(self.services.engine)
+        self.snapshot = read_snapshot(self.services)
         self.updated.emit(self.snapshot)
         return self.snapshot
 

@@ -9,19 +9,22 @@ that something changed. Widgets connect to its signals; nothing else touches the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import tzinfo
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import Engine
 
 from ..config import Paths, Settings, save_settings
 from ..domain.clock import Clock
-from ..store.actions import Tracker
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from ..accounts import Accounts
+    from ..store.actions import Tracker
+    from ..store.snapshot import StoreSnapshot
 
 
 class Bridge(QObject):
@@ -35,23 +38,78 @@ class Bridge(QObject):
     show_window = Signal()
 
 
-@dataclass
 class Services:
-    paths: Paths
-    settings: Settings
-    engine: Engine
-    clock: Clock
-    tz: tzinfo
-    bridge: Bridge
-    tracker: Tracker = field(init=False)
-    # Runs one sync cycle off the GUI thread when accounts exist; set by the app.
-    request_sync: Callable[[], None] | None = None
-    # Makes the Accounts service the settings dialog works with (one per use); None:
-    # the real one (OS keyring, the network). Tests pass fakes and a memory keyring.
-    accounts_factory: Callable[[], "Accounts"] | None = None
+    """The store is opened lazily: the idle tray reads through `snapshot()` (stdlib
+    sqlite3), and SQLAlchemy is imported only when something needs the ORM — the
+    window, a dialog, a handed-off command, a sync cycle, a start from the tray menu.
 
-    def __post_init__(self) -> None:
-        self.tracker = Tracker(self.engine, self.clock, self.tz, on_change=self.bridge.changed.emit)
+    `engine` is an open engine, or None: then `open_engine()` (when given) or
+    `store.db.open_engine(paths.database)` makes it on first use."""
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        engine: "Engine | None",
+        clock: Clock,
+        tz: tzinfo,
+        bridge: Bridge,
+        *,
+        open_engine: "Callable[[], Engine] | None" = None,
+        request_sync: Callable[[], None] | None = None,
+        accounts_factory: Callable[[], "Accounts"] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.clock = clock
+        self.tz = tz
+        self.bridge = bridge
+        self._engine = engine
+        self._open_engine = open_engine
+        # Runs one sync cycle off the GUI thread when accounts exist; set by the app.
+        self.request_sync = request_sync
+        # Makes the Accounts service the settings dialog works with (one per use); None:
+        # the real one (OS keyring, the network). Tests pass fakes and a memory keyring.
+        self.accounts_factory = accounts_factory
+
+    @property
+    def engine_opened(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> "Engine":
+        if self._engine is None:
+            if self._open_engine is not None:
+                self._engine = self._open_engine()
+            else:
+                from ..store.db import open_engine
+
+                self._engine = open_engine(self.paths.database)
+        return self._engine
+
+    @cached_property
+    def tracker(self) -> "Tracker":
+        from ..store.actions import Tracker
+
+        return Tracker(self.engine, self.clock, self.tz, on_change=self.bridge.changed.emit)
+
+    @property
+    def database(self) -> Path:
+        """The SQLite file the store lives in (the engine's, once one is open)."""
+        if self._engine is not None and self._engine.url.database:
+            return Path(self._engine.url.database)
+        return self.paths.database
+
+    def snapshot(self) -> "StoreSnapshot":
+        """The tray's view of the store, read without SQLAlchemy."""
+        from ..store.snapshot import read
+
+        return read(self.database)
+
+    def close(self) -> None:
+        """Dispose of the engine, if one was opened."""
+        if self._engine is not None:
+            self._engine.dispose()
 
     def update_settings(self, settings: Settings) -> None:
         save_settings(self.paths.settings, settings)

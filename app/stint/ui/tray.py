@@ -108,7 +108,7 @@ class Tray(QObject):
             self._add(self.tr("Starting…"), "starting", enabled=False)
             self._add(self.tr("&Quit"), "quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
             return
-        snap = read_snapshot(self.services.engine)
+        snap = read_snapshot(self.services)
         self.set_snapshot(snap)
         if snap.running is not None and snap.running_since is not None:
             elapsed = format_elapsed((self.clock.now() - snap.running_since).total_seconds())
