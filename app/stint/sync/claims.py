@@ -33,6 +33,22 @@ from .steps import OPEN
 
 BATCH = 50
 
+# The statements a long drain runs every batch, built once (their compiled form is
+# cached by the engine): a window's ops with their task's remote id, the newest
+# open status change of some tasks, an account's statuses, and the claim itself.
+_outbox, _task, _status = Op.__table__, Task.__table__, Status.__table__
+_WINDOW = (select(_outbox.c.seq, _outbox.c.uuid, _outbox.c.kind, _outbox.c.state, _outbox.c.task_id,
+                  _outbox.c.entry_id, _outbox.c.payload, _task.c.remote_id.label("task_remote_id"))
+           .outerjoin(_task, _task.c.id == _outbox.c.task_id)
+           .where(_outbox.c.seq.in_(bindparam("seqs", expanding=True))))
+_LATEST = (select(_outbox.c.task_id, func.max(_outbox.c.seq))
+           .where(_outbox.c.account_id == bindparam("account"), _outbox.c.kind == "set_status",
+                  _outbox.c.state.in_(OPEN), _outbox.c.task_id.in_(bindparam("tasks", expanding=True)))
+           .group_by(_outbox.c.task_id))
+_STATUSES = select(_status.c.id, _status.c.remote_id).where(_status.c.account_id == bindparam("account"))
+_CLAIM = (update(_outbox).where(_outbox.c.seq == bindparam("claim_seq"))
+          .values(state="in_flight", sent_at=bindparam("claim_at"), attempts=_outbox.c.attempts + 1))
+
 
 @dataclass(frozen=True)
 class Claimed:
@@ -94,18 +110,13 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
     # The window's ops as plain rows first: a status change that will surely be
     # sent (the bulk of a long drain) is planned from them and claimed in one
     # executemany; every other op goes through `plan` on mapped objects.
-    outbox = Op.__table__
-    ops = s.execute(select(outbox.c.seq, outbox.c.uuid, outbox.c.kind, outbox.c.state, outbox.c.task_id,
-                           outbox.c.entry_id, outbox.c.payload)
-                    .where(outbox.c.seq.in_(list(window)))).all() if window else []
+    ops = s.execute(_WINDOW, {"seqs": list(window)}).all() if window else []
     # The newest open status change of each of the window's tasks, read once in
     # this transaction rather than once per op.
     task_ids = {o.task_id for o in ops if o.task_id is not None}
     latest: dict[int, int] = {}
     if task_ids:
-        latest = dict(s.execute(select(outbox.c.task_id, func.max(outbox.c.seq)).where(
-            outbox.c.account_id == cycle.account_id, outbox.c.kind == "set_status",
-            outbox.c.state.in_(OPEN), outbox.c.task_id.in_(task_ids)).group_by(outbox.c.task_id)).all())
+        latest = dict(s.execute(_LATEST, {"account": cycle.account_id, "tasks": list(task_ids)}).all())
     fast = _plain_status_changes(s, cycle, [o for o in ops if o.kind == "set_status"], latest)
     held = preload(s, [seq for seq in window if seq not in fast], cycle.account_id)  # noqa: F841
     claimed: list[Claimed] = []
@@ -140,9 +151,8 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
         if step.call.kind == "create_task":
             break
     if claimed_plain:  # what `_claim` does to an op, for each of them at once
-        s.execute(update(outbox).where(outbox.c.seq == bindparam("claim_seq"))
-                  .values(state="in_flight", sent_at=cycle.clock.now(), attempts=outbox.c.attempts + 1),
-                  [{"claim_seq": seq} for seq in claimed_plain])
+        now = cycle.clock.now()
+        s.execute(_CLAIM, [{"claim_seq": seq, "claim_at": now} for seq in claimed_plain])
     return claimed, at
 
 
@@ -154,17 +164,12 @@ def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
     yet, a later change that replaces it, a server without statuses."""
     if not ops or not cycle.caps.set_status:
         return {}
-    t = Task.__table__
-    tasks = dict(s.execute(select(t.c.id, t.c.remote_id).where(
-        t.c.id.in_({o.task_id for o in ops if o.task_id is not None}))).all())
-    st = Status.__table__
-    statuses = dict(s.execute(select(st.c.id, st.c.remote_id).where(
-        st.c.account_id == cycle.account_id)).all())
+    statuses = dict(s.execute(_STATUSES, {"account": cycle.account_id}).all())
     fast: dict[int, tuple[Any, planning.Call]] = {}
     for o in ops:
         if o.state not in OPEN or o.entry_id is not None:
             continue
-        rid = tasks.get(o.task_id)
+        rid = o.task_remote_id
         status_rid = statuses.get((o.payload or {}).get("status_id"))
         ambiguous = o.state == "in_flight"
         if rid is None or status_rid is None or (latest.get(o.task_id, 0) > o.seq and not ambiguous):

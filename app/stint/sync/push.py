@@ -39,6 +39,9 @@ from .steps import OPEN
 
 log = logging.getLogger("stint.sync.push")
 
+_outbox = Op.__table__
+_DONE = update(_outbox).where(_outbox.c.seq == bindparam("done_seq")).values(state="done", last_error=None)
+
 
 @dataclass
 class Done:
@@ -89,9 +92,7 @@ def _record_all(s: Session, cycle: Cycle, done: Sequence[Done]) -> None:
     # are one executemany, not an object each (the bulk of a long drain).
     plain = [d.seq for d in done if d.call.kind == "set_status"]
     if plain:
-        outbox = Op.__table__
-        s.execute(update(outbox).where(outbox.c.seq == bindparam("done_seq"))
-                  .values(state="done", last_error=None), [{"done_seq": seq} for seq in plain])
+        s.execute(_DONE, [{"done_seq": seq} for seq in plain])
         cycle.report.pushed += len(plain)
     rest = [d for d in done if d.call.kind != "set_status"]
     held = preload(s, [d.seq for d in rest])  # noqa: F841 - kept alive for the identity map
