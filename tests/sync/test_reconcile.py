@@ -86,3 +86,26 @@ def test_both_changed_is_a_conflict_never_overwritten(world: World) -> None:
     assert [c["entry"] for c in report.accounts[0].conflicts] == [entry.id]
     (kept,) = world.entries()
     assert kept.sync == "conflict" and kept.ended_at == entry.ended_at != remote.ended_at
+
+
+def test_our_timer_on_a_task_marked_done_on_the_web_keeps_running(world: World) -> None:
+    # The pending list leaves the task out once it is DONE; the task is fetched on its
+    # own because we hold it, and its running timer must still count as running.
+    world.tracker.start("Website")
+    assert world.run().ok
+    world.tick(minutes=15)
+    world.fake.web_set_status(1, "DONE")
+    world.tick(minutes=1)
+    report = world.run()
+    assert report.ok and report.accounts[0].stopped == 0
+    (entry,) = world.entries()
+    assert entry.ended_at is None
+
+
+def test_an_idle_cycle_reads_the_task_list_once(world: World) -> None:
+    world.run()
+    before = len(world.fake.requests)
+    world.tick(minutes=2)
+    assert world.run().ok
+    lists = [r for r in world.fake.requests[before:] if r == ("GET", "/api/tasks")]
+    assert len(lists) == 1

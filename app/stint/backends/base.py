@@ -140,6 +140,10 @@ class Capabilities:
     # Optional, so adapters written before them keep constructing Capabilities:
     incremental_entries: bool = False  # changes_since(cursor): what changed, deletions too
     day_totals: bool = False           # timesheet(start, end): the server's seconds per task and day
+    # Each task in list_tasks()/get_task() carries its running timer, and starting a
+    # timer makes its task pending: the pending list plus the tasks we fetch one by
+    # one show the active timer, so no separate active_timer() call is needed.
+    timers_in_tasks: bool = False
 
 
 @dataclass(frozen=True)

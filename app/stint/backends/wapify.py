@@ -64,6 +64,7 @@ class WapifyBackend(Backend):
         server_timesheet=True,
         idempotency_keys=False,
         pull_entries=False,
+        timers_in_tasks=True,  # active_time on every task; start moves a task to IN_PROGRESS
     )
 
     def __init__(

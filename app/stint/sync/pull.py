@@ -175,7 +175,12 @@ def fetch(cycle: Cycle, w: Want) -> Pulled:
                 got.gone.append(rid)
             else:
                 raise
-    if caps.live_timer:
+    if caps.live_timer and caps.timers_in_tasks:
+        # The tasks fetched above already show the timer: one list request, not two.
+        timers = [t.active_timer for t in got.tasks if t.active_timer is not None]
+        got.timer = max(timers, key=lambda t: t.started_at, default=None)
+        got.timer_known = True
+    elif caps.live_timer:
         got.timer = _counted(cycle, backend.active_timer)
         got.timer_known = True
     if caps.incremental_entries:
