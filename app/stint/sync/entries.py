@@ -58,7 +58,7 @@ def fold(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task], 
             elif re.ended_at is None:
                 running.append(re)
             else:
-                _import(s, task, re, now)
+                import_remote(s, task, re, now)
                 report.imported += 1
             continue
         if e.deleted:
@@ -138,7 +138,8 @@ def _held(s: Session, account_id: int, window: tuple[datetime, datetime] | None)
     return list(s.scalars(query))
 
 
-def _import(s: Session, task: Task, re: RemoteEntry, now: datetime, running: bool = False) -> Entry:
+def import_remote(s: Session, task: Task, re: RemoteEntry, now: datetime) -> Entry:
+    """A server entry we did not know, added as origin remote and synced."""
     entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=re.started_at, ended_at=re.ended_at,
                   note=re.note, remote_id=re.remote_id, remote_started_at=re.started_at,
                   remote_ended_at=re.ended_at, origin="remote", sync=SYNC_SYNCED, deleted=False,
@@ -165,6 +166,6 @@ def _adopt(s: Session, cycle: Cycle, tasks: Mapping[str, Task], re: RemoteEntry,
                           entry_id=ours.id, payload={"at": ours.ended_at.isoformat()})
         cycle.report.stopped += 1
         s.flush()
-    _import(s, task, re, now)
+    import_remote(s, task, re, now)
     task.last_started_at = max(task.last_started_at or re.started_at, re.started_at)
     cycle.report.adopted += 1

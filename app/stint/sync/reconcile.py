@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..backends.base import RemoteEntry, TaskTime
+from ..backends.base import TaskTime
 from ..domain.model import SYNC_CONFLICT, SYNC_SYNCED
 from ..store import outbox
 from ..store.actions import running_entry
@@ -138,7 +138,7 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
                 e.remote_id = re.remote_id
                 by_remote[re.remote_id] = e
         if e is None:
-            _import(s, task, re, now)
+            entries.import_remote(s, task, re, now)
             report.imported += 1
             continue
         if e.deleted or e.ended_at is None or re.ended_at is None:
@@ -162,16 +162,6 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
                 and not (time.active and time.active.remote_entry_id == e.remote_id)):
             e.deleted, e.updated_at = True, now
             report.notes.append(f"{task.title}: an entry deleted on the server was removed here")
-
-
-def _import(s: Session, task: Task, re: RemoteEntry, now: datetime) -> Entry:
-    entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=re.started_at, ended_at=re.ended_at,
-                  note=re.note, remote_id=re.remote_id, remote_started_at=re.started_at,
-                  remote_ended_at=re.ended_at, origin="remote", sync=SYNC_SYNCED, deleted=False,
-                  created_at=now, updated_at=now)
-    entry.task = task
-    s.add(entry)
-    return entry
 
 
 def _server_end(cycle_times: dict[str, TaskTime], task: Task, remote_id: str | None) -> datetime | None:
