@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timezone, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, select
 
@@ -25,6 +25,8 @@ from .store.db import transaction
 from .store.models import Account, Entry, Op, Status, Task
 
 from .account_kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring
+
+T = TypeVar("T")
 
 __all__ = ["KINDS", "Accounts", "AccountInfo", "Added", "Removed", "SignIn"]
 
@@ -125,21 +127,13 @@ class Accounts:
         with transaction(self.engine) as s:
             if s.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise Refused(f"an account named {name!r} already exists")
-        kept: list[str] = []
-        wiring = Wiring(base_url, "", opts, self.clock, self.transport, self.tz, kept.append, self._opener)
-        backend = None
-        try:
-            secret = self._secret(spec, sign_in, wiring, credential)
-            kept.append(secret)
-            backend = spec.make(self._with(wiring, secret))
-            who = backend.check()
-            statuses = backend.list_statuses()
-            tasks = backend.list_tasks(pending_only=True)
-        except BackendError as exc:
-            raise Refused(f"cannot add {name}: {self._redacted(exc.message, sign_in)}") from None
-        finally:
-            if backend is not None:
-                self._close(backend)
+        def fetch(backend: Backend) -> tuple[str, list[Any], list[Any]]:
+            return backend.check(), backend.list_statuses(), backend.list_tasks(pending_only=True)
+
+        kept, (who, statuses, tasks) = self._connect(
+            spec, sign_in, credential, Wiring(base_url, "", opts, self.clock, self.transport, self.tz,
+                                              lambda _s: None, self._opener),
+            fetch, f"cannot add {name}")
         if check_only:
             return Added(None, who, len(statuses), len(tasks))
         now = self.clock.now()
@@ -169,20 +163,10 @@ class Accounts:
                                 client_secret, spec, info.kind, credential)
         if credential == KEYRING and not self.secrets.available():
             raise Refused(NO_OAUTH_KEYRING if oauth else NO_KEYRING)
-        kept: list[str] = []
-        wiring = Wiring(info.base_url, "", info.options, self.clock, self.transport, self.tz, kept.append,
-                        self._opener)
-        backend = None
-        try:
-            secret = self._secret(spec, sign_in, wiring, credential)
-            kept.append(secret)
-            backend = spec.make(self._with(wiring, secret))
-            who = backend.check()
-        except BackendError as exc:
-            raise Refused(f"cannot sign in to {name}: {self._redacted(exc.message, sign_in)}") from None
-        finally:
-            if backend is not None:
-                self._close(backend)
+        kept, who = self._connect(
+            spec, sign_in, credential, Wiring(info.base_url, "", info.options, self.clock, self.transport,
+                                              self.tz, lambda _s: None, self._opener),
+            lambda backend: backend.check(), f"cannot sign in to {name}")
         with transaction(self.engine) as s:
             account = s.get(Account, info.id)
             assert account is not None
@@ -194,6 +178,25 @@ class Accounts:
             for key in [k for k in self._cache if k[0] == name]:
                 self._close(self._cache.pop(key))
         return who
+
+    def _connect(self, spec: Kind, sign_in: SignIn, credential: str, wiring: Wiring,
+                 ask: Callable[[Backend], T], failure: str) -> tuple[list[str], T]:
+        """Sign in, ask the server what `ask` wants, close. Returns the secrets handed
+        out on the way (the last is the one to keep: a sign-in may renew tokens) and
+        the answer; a server error becomes one line starting with `failure`."""
+        kept: list[str] = []
+        wiring = replace(wiring, keep_secret=kept.append)
+        backend = None
+        try:
+            secret = self._secret(spec, sign_in, wiring, credential)
+            kept.append(secret)
+            backend = spec.make(self._with(wiring, secret))
+            return kept, ask(backend)
+        except BackendError as exc:
+            raise Refused(f"{failure}: {self._redacted(exc.message, sign_in)}") from None
+        finally:
+            if backend is not None:
+                self._close(backend)
 
     def _kind(self, kind: str) -> Kind:
         if kind not in self.kinds:
