@@ -147,6 +147,26 @@ def timew_subject(exe: str, name: str, db: Path) -> Subject:
     )
 
 
+def peer_subjects(install: bool) -> tuple[list[Subject], list[str]]:
+    """Watson and Timewarrior where they can be had, then the `python -c pass` floor;
+    and a line for each peer that is missing, saying why."""
+    subjects: list[Subject] = []
+    missing: list[str] = []
+    watson, how = c.find_watson(install=install)
+    if watson:
+        subjects.append(watson_subject(watson))
+    else:
+        missing.append(f"watson: {how}")
+    timew, how = c.find_timew()
+    if timew:
+        subjects.append(timew_subject(timew, f"timewarrior {tool_version([timew, '--version'])}",
+                                      c.timew_new_db()))
+    else:
+        missing.append(f"timewarrior: {how}")
+    subjects.append(floor_subject())
+    return subjects, missing
+
+
 def floor_subject() -> Subject:
     return Subject("python -c pass (floor)", c.base_env(),
                    [Step("run", [sys.executable, "-c", "pass"])])
@@ -184,21 +204,8 @@ def section_empty(args: argparse.Namespace, runs: int, warmup: int) -> dict[str,
     print(f"\n== 1. One command per process, empty database — median of {runs} cycles "
           f"(start → status → stop) after {warmup} warm-up, tools interleaved")
     stint = stint_subject("stint", stint_fresh_home())
-    subjects = [stint]
-    missing: list[str] = []
-    watson, how = c.find_watson(install=not args.no_install)
-    if watson:
-        subjects.append(watson_subject(watson))
-    else:
-        missing.append(f"watson: {how}")
-    timew, how = c.find_timew()
-    if timew:
-        subjects.append(timew_subject(timew, f"timewarrior {tool_version([timew, '--version'])}",
-                                      c.timew_new_db()))
-    else:
-        missing.append(f"timewarrior: {how}")
-    floor = floor_subject()
-    subjects.append(floor)
+    peers, missing = peer_subjects(install=not args.no_install)
+    subjects = [stint, *peers]
     try:
         run_interleaved(subjects, runs, warmup, args.rss_runs)
 

@@ -33,8 +33,7 @@ from pathlib import Path
 
 import _common as c
 from cli_latency import (
-    COMMANDS, Subject, floor_subject, print_table, run_interleaved, stint_fresh_home, stint_subject,
-    timew_subject, tool_version, watson_subject,
+    COMMANDS, Subject, peer_subjects, print_table, run_interleaved, stint_fresh_home, stint_subject,
 )
 
 TARGET_MS = 50.0
@@ -132,20 +131,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(start → status → stop) after {args.warmup} warm-up, tools interleaved")
         stint = stint_subject("stint → app", home)
         stint.cleanup = []  # the home is removed by the stack, after the app stops
-        subjects = [stint]
-        missing: list[str] = []
-        watson, note = c.find_watson(install=not args.no_install)
-        if watson:
-            subjects.append(watson_subject(watson))
-        else:
-            missing.append(f"watson: {note}")
-        timew, note = c.find_timew()
-        if timew:
-            subjects.append(timew_subject(timew, f"timewarrior {tool_version([timew, '--version'])}",
-                                          c.timew_new_db()))
-        else:
-            missing.append(f"timewarrior: {note}")
-        subjects.append(floor_subject())
+        peers, missing = peer_subjects(install=not args.no_install)
+        subjects = [stint, *peers]
         try:
             run_interleaved(subjects, args.runs, args.warmup, args.rss_runs)
         except c.CommandFailed as exc:
