@@ -50,15 +50,32 @@ def main() -> int:
             sys.stdout.write(reply.stdout)
             sys.stderr.write(reply.stderr)
             return reply.exit
+    if not argv:
+        return _desktop_app()
     from .cli.main import main as cli_main
 
-    if not argv:
-        # The desktop app: skip building the parser and importing every command
-        # module, which the tray's first paint does not need.
-        from .cli.app import launch
-
-        return cli_main(argv, runner=lambda _argv, ctx: launch(ctx))
     return cli_main(argv)
+
+
+def _desktop_app() -> int:
+    """`stint` alone: straight to the app, so the tray's first paint waits only for Qt
+    (not for the CLI's parser, command modules, Context or settings)."""
+    try:
+        from .ui.app import run_app
+    except ImportError:
+        from .cli.app import launch
+        from .cli.main import main as cli_main
+
+        return cli_main([], runner=lambda _argv, ctx: launch(ctx))  # says why, exit 1
+    try:
+        return run_app()
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
+        from .config import paths
+        from .logs import log_crash
+
+        where = log_crash(paths().logs, exc)
+        print(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        return 1
 
 
 def socket_name(env: Mapping[str, str]) -> str:

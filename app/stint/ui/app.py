@@ -15,6 +15,7 @@ is shown at start and closing it quits; the person is told once why.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from ..domain.clock import SystemClock
 from .icons import app_icon
 from .tray import Tray
 
@@ -40,13 +42,18 @@ AUTO = object()  # "detect it": the default for the idle source
 WindowFactory = Callable[["Services"], QWidget]
 
 
-def run_app(ctx: "Context") -> int:
-    """Run the desktop app until it quits; returns the exit status."""
+def run_app(ctx: "Context | None" = None) -> int:
+    """Run the desktop app until it quits; returns the exit status.
+
+    Without a `ctx` (plain `stint`), the tray icon is shown before the Context and
+    its settings are even imported: the first paint waits only for Qt."""
     from .. import handoff
 
-    where = handoff.address(ctx.paths.socket_name)
+    name = ctx.paths.socket_name if ctx is not None else handoff.socket_name(os.environ)
+    where = handoff.address(name)
     if handoff.activate(where):
-        print("Stint is already running; its window was brought to the front.", file=ctx.out)
+        print("Stint is already running; its window was brought to the front.",
+              file=ctx.out if ctx is not None else sys.stdout)
         return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -55,7 +62,15 @@ def run_app(ctx: "Context") -> int:
     app.setDesktopFileName("dev.stint.Stint")  # the installed .desktop id
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    stint = StintApp(ctx, where)
+    clock = ctx.clock if ctx is not None else SystemClock()
+    tray = Tray(clock) if QSystemTrayIcon.isSystemTrayAvailable() else None
+    if tray is not None:
+        tray.show()
+    if ctx is None:
+        from ..cli.context import Context
+
+        ctx = Context(out=sys.stdout, err=sys.stderr, clock=clock)
+    stint = StintApp(ctx, where, tray=tray, tray_available=tray is not None)
     QTimer.singleShot(0, stint.start)
     app.aboutToQuit.connect(stint.shutdown)
     _quit_on_signals(app)
@@ -83,6 +98,7 @@ class StintApp(QObject):
         where: str,
         *,
         tray_available: bool | None = None,
+        tray: Tray | None = None,
         window_factory: WindowFactory | None = None,
         idle_source: "IdleSource | None | object" = AUTO,
         quit: Callable[[], None] | None = None,
@@ -93,9 +109,13 @@ class StintApp(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.where = where
-        if tray_available is None:
-            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-        self.tray: Tray | None = Tray(ctx.clock, self) if tray_available else None
+        if tray is not None:
+            tray.setParent(self)  # made and shown before the Context, for the first paint
+        else:
+            if tray_available is None:
+                tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+            tray = Tray(ctx.clock, self) if tray_available else None
+        self.tray: Tray | None = tray
         if self.tray is not None:
             self.tray.show()
         self._window_factory = window_factory or _main_window
