@@ -136,3 +136,12 @@ def test_format_duration() -> None:
     assert format_duration(59) == "0:00"
     assert format_duration(3 * H + 25 * 60) == "3:25"
     assert format_duration(100 * H) == "100:00"
+
+
+def test_format_elapsed() -> None:
+    from stint.domain.timesheet import format_elapsed
+
+    assert format_elapsed(0) == "0:00:00"
+    assert format_elapsed(-5) == "0:00:00"
+    assert format_elapsed(3 * H + 25 * 60 + 7.9) == "3:25:07"
+    assert format_elapsed(100 * H) == "100:00:00"

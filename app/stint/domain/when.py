@@ -55,7 +55,3 @@ def parse_week(text: str | None, tz: tzinfo, now: datetime) -> tuple[int, int]:
     except ValueError:
         raise UsageError(f"{year} has no week {week}") from None
     return year, week
-
-
-def week_label(year: int, week: int) -> str:
-    return f"{year}-W{week:02d}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..domain.timesheet import format_elapsed
+
 
 @dataclass
 class AccountReport:
@@ -48,7 +50,7 @@ class AccountReport:
         for w in self.waiting:
             out.append(f"  waiting: {w['kind']} on {w['task']}: {w['message']}")
         for lo in self.local_only:
-            out.append(f"  stays local only: {lo['task']} ({_dur(lo['seconds'])}): {lo['why']}")
+            out.append(f"  stays local only: {lo['task']} ({format_elapsed(lo['seconds'])}): {lo['why']}")
         for c in self.conflicts:
             out.append(f"  conflict: {c['task']} entry {c['entry'][:8]}: {c['why']}")
         for n in self.notes:
@@ -77,6 +79,3 @@ class SyncReport:
         return [line for a in self.accounts for line in a.lines()]
 
 
-def _dur(seconds: int) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

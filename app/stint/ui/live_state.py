@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..domain.timesheet import format_elapsed
 from ..store.snapshot import RECENT_TASKS, AccountLine, StoreSnapshot, TaskLine
 from .icons import TrayState
 
@@ -76,6 +77,3 @@ class LiveState(QObject):
         return self.snapshot
 
 
-def format_elapsed(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from ..domain.timesheet import format_duration
+from ..domain.timesheet import format_elapsed
 from ..store.db import transaction
 from ..store.queries import overview
 from .services import Services
@@ -93,6 +93,5 @@ class StatusLine(QStatusBar):
         if summary is None or summary.running_since is None:
             self.timer_label.setText(self.tr("No timer running"))
             return
-        seconds = max(0, int((now - summary.running_since).total_seconds()))
-        clock = f"{format_duration(seconds)}:{seconds % 60:02d}"
+        clock = format_elapsed((now - summary.running_since).total_seconds())
         self.timer_label.setText(self.tr("▶ %1 — %2").replace("%1", summary.running_task or "").replace("%2", clock))
