@@ -38,15 +38,32 @@ def test_interval_job_and_debounced_poke(world: World) -> None:
     assert world.fake.user_timer(world.fake.user.id) is not None
 
 
-def test_job_does_not_overlap_itself(world: World) -> None:
+def test_job_does_not_overlap_itself_and_runs_once_more_after(world: World) -> None:
     inner: list[object] = []
+    forces: list[bool] = []
 
-    def run_once() -> SyncReport:
-        inner.append(job.run_job())  # a poke firing while the interval run is under way
+    def run_once(*, force: bool) -> SyncReport:
+        forces.append(force)
+        if len(forces) == 1:
+            inner.append(job.run_job(force=True))  # "Sync now" while the interval run is under way
+            inner.append(job.run_job())
         return SyncReport()
 
     job = SyncScheduler(run_once, scheduler=BackgroundScheduler(timezone="UTC"))
-    assert job.run_job() is not None and inner == [None]
+    assert job.run_job() is not None and inner == [None, None]
+    assert forces == [False, True]  # two requests meanwhile: one more run, forced
+    assert not job.busy
+
+
+def test_a_failing_cycle_is_reported_and_frees_the_job(world: World) -> None:
+    errors: list[str] = []
+
+    def run_once(*, force: bool) -> SyncReport:
+        raise RuntimeError("boom")
+
+    job = SyncScheduler(run_once, on_error=errors.append, scheduler=BackgroundScheduler(timezone="UTC"))
+    assert job.run_job() is None
+    assert errors == ["RuntimeError: boom"] and not job.busy
 
 
 def test_two_engines_never_push_the_same_op(world: World) -> None:
@@ -62,3 +79,14 @@ def test_two_engines_never_push_the_same_op(world: World) -> None:
     finally:
         lock.release()
     assert world.run().ok and world.fake.count("POST", "*/start") == 1
+
+
+def test_start_can_leave_the_first_run_to_the_caller(world: World) -> None:
+    scheduler = BackgroundScheduler(timezone="UTC")
+    job = SyncScheduler(world.sync.run_once, interval_seconds=60, clock=world.clock, scheduler=scheduler)
+    scheduler.start(paused=True)
+    try:
+        job.start(run_now=False)
+        assert scheduler.get_job(JOB_ID).next_run_time == world.clock.now() + timedelta(seconds=60)
+    finally:
+        scheduler.shutdown(wait=False)

@@ -1,9 +1,13 @@
-"""Running the sync engine from the app: on an interval, soon after a local change
-(debounced), and when asked ("Sync now") — always off the GUI thread, never two
-cycles at once (a request during a cycle is coalesced into one more run after it).
+"""Running the sync from the app: the Qt side of stint.sync.scheduler.SyncScheduler.
 
-The engine itself (stint.sync.engine.SyncEngine) is Qt-free; it reports through
-the Bridge: `sync_finished(report)` and `changed("sync")`.
+The APScheduler job runs a cycle every `sync_interval_seconds`, a debounced one a
+few seconds after each local change, and one at once for "Sync now" — never two at
+once, and a request made during a cycle becomes one more cycle after it. Cycles run
+on the scheduler's threads or a worker; their reports reach the widgets through the
+Bridge (`sync_finished(report)`, `changed("sync")`), never directly.
+
+Nothing is imported or started until an account exists, so the idle app of someone
+who tracks only locally loads neither APScheduler nor the sync engine.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Signal, Slot
 
 from .workers import run_in_background
 
 if TYPE_CHECKING:
+    from ..sync.scheduler import SyncScheduler
     from .services import Services
 
 log = logging.getLogger("stint.ui.sync")
@@ -26,6 +31,11 @@ LOCAL_CHANGES = ("tasks", "timer", "entries")
 
 
 class SyncRunner(QObject):
+    # Cycles end on other threads; these carry their outcome to this object's (the GUI)
+    # thread before anything reaches the Bridge, whose listeners may be plain callables.
+    _report = Signal(object)
+    _error = Signal(str)
+
     def __init__(self, services: "Services", has_accounts: Callable[[], bool],
                  run_once: RunOnce | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,55 +43,69 @@ class SyncRunner(QObject):
         self.has_accounts = has_accounts
         self._run_once = run_once or self._engine_run_once
         self._engine: Any = None
-        self.busy = False
-        self._again = False
-        settings = services.settings
-        self._interval = QTimer(self, interval=settings.sync_interval_seconds * 1000)
-        self._interval.timeout.connect(lambda: self.request(force=False))
-        self._debounce = QTimer(self, singleShot=True, interval=max(0, settings.sync_debounce_seconds) * 1000)
-        self._debounce.timeout.connect(lambda: self.request(force=False))
+        self._job: SyncScheduler | None = None
+        self._asked = 0  # "Sync now" requests handed to a worker and not finished yet
+        self._report.connect(self._reported)
+        self._error.connect(self._failed)
         services.bridge.changed.connect(self._on_changed)
 
+    @property
+    def busy(self) -> bool:
+        return self._asked > 0 or (self._job is not None and self._job.busy)
+
     def start(self) -> None:
-        self._interval.start()
-        self._debounce.start()  # a first cycle soon after start-up
+        if self.has_accounts():
+            self._scheduled()
 
     def stop(self) -> None:
-        self._interval.stop()
-        self._debounce.stop()
+        if self._job is not None:
+            # Let a cycle under way record what the server answered before the app goes.
+            self._job.shutdown(wait=True)
         if self._engine is not None:
             self._engine[1].close()
 
     def _on_changed(self, what: str) -> None:
         # Only the person's own changes; the sync's writes come back as "all"/"sync".
-        if what in LOCAL_CHANGES and self._interval.isActive():
-            self._debounce.start()
+        if what in LOCAL_CHANGES and self.has_accounts():
+            self._scheduled().poke()
 
     def request(self, force: bool = True) -> bool:
         """Start a cycle now (or right after the running one). False: no account."""
         if not self.has_accounts():
             return False
-        if self.busy:
-            self._again = True
-            return True
-        self.busy = True
-        run_in_background(lambda: self._run_once(force), "sync", on_success=self._succeeded,
-                          on_failure=self._failed, on_finished=self._finished)
+        job = self._scheduled(run_now=False)  # this request is the first cycle
+        self._asked += 1
+        run_in_background(lambda: job.run_job(force=force), "sync", on_finished=self._finished)
         return True
 
-    def _succeeded(self, report: Any) -> None:
+    def _finished(self) -> None:
+        self._asked -= 1
+
+    def _scheduled(self, run_now: bool = True) -> "SyncScheduler":
+        """The job, built and started the first time an account is there; its first
+        cycle runs at once unless the caller runs one itself."""
+        if self._job is None:
+            from ..sync.scheduler import SyncScheduler
+
+            settings = self.services.settings
+            self._job = SyncScheduler(
+                lambda *, force: self._run_once(force),
+                interval_seconds=settings.sync_interval_seconds,
+                debounce_seconds=max(0, settings.sync_debounce_seconds),
+                on_report=self._report.emit, on_error=self._error.emit,
+            )
+            self._job.start(run_now=run_now)
+        return self._job
+
+    @Slot(object)
+    def _reported(self, report: Any) -> None:
         self.services.bridge.sync_finished.emit(report)
         self.services.bridge.changed.emit("sync")
 
+    @Slot(str)
     def _failed(self, text: str) -> None:
         self.services.bridge.sync_finished.emit(None)
         self.services.bridge.message.emit("error", self.tr("Sync failed: {text}").format(text=text))
-
-    def _finished(self) -> None:
-        self.busy = False
-        if self._again:
-            self._again = False
-            self.request(force=False)
 
     def _engine_run_once(self, force: bool) -> Any:
         if self._engine is None:
