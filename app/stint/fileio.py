@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -42,9 +42,3 @@ def atomic_open(path: Path | str, mode: str = "w", **kwargs: object) -> Iterator
 def atomic_write_text(path: Path | str, text: str) -> None:
     with atomic_open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
-
-
-def atomic_write_with(path: Path | str, writer: Callable[[IO[bytes]], None]) -> None:
-    """Let `writer` fill a binary stream that becomes `path` only when it succeeds."""
-    with atomic_open(path, "wb") as handle:
-        writer(handle)

@@ -4,7 +4,6 @@ the assumptions), plus the id and list readers both modules share."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 

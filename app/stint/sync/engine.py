@@ -14,7 +14,7 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
@@ -192,10 +192,3 @@ class SyncEngine:
         base = min(self.settings.backoff_cap_seconds, self.settings.backoff_base_seconds * 2 ** (failures - 1))
         # Full jitter in the upper half: many clients that failed together spread out.
         return base * (0.5 + self._rng.random() / 2)
-
-
-def next_due(engine: Engine) -> datetime | None:
-    """The earliest backoff deadline, for a scheduler that wants to wake then."""
-    with transaction(engine) as s:
-        return s.scalar(select(Account.next_sync_at).where(Account.next_sync_at.is_not(None))
-                        .order_by(Account.next_sync_at).limit(1))
