@@ -40,7 +40,6 @@ is printed as "not available" with the reason.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -382,12 +381,22 @@ def main(argv: list[str] | None = None) -> int:
                         displays[role] = c.XDisplay(tray=disp.tray).__enter__()
                         print(f"  (display {disp.env.get('DISPLAY')} went away; now "
                               f"{displays[role].env['DISPLAY']})")
-                try:
-                    last = one_round(rnd, args, displays["tray1"], displays["tray2"], displays["notray"],
-                                     homes, gtimelog, gt_root, logs, figs, mem, notes) or last
-                except StartFailed as exc:
-                    failures += 1
-                    print(f"  run {rnd + 1} abandoned: {exc}")
+                for attempt in (1, 2):
+                    try:
+                        last = one_round(rnd, args, displays["tray1"], displays["tray2"], displays["notray"],
+                                         homes, gtimelog, gt_root, logs, figs, mem, notes) or last
+                        break
+                    except StartFailed as exc:
+                        if attempt == 1 and "platform plugin" in str(exc):
+                            # Qt could not open the display (it answered xdotool a moment
+                            # before): the display's fault, not Stint's — new ones, once.
+                            for role, disp in list(displays.items()):
+                                disp.__exit__(None, None, None)
+                                displays[role] = c.XDisplay(tray=disp.tray).__enter__()
+                            print(f"  run {rnd + 1}: Qt could not open its display; again on new displays")
+                            continue
+                        failures += 1
+                        print(f"  run {rnd + 1} abandoned: {exc}")
             if failures == args.runs:
                 raise StartFailed("no run succeeded")
             if args.importtime:
