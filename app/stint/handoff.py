@@ -2,7 +2,7 @@
 
 While the app runs it listens on a local socket (a Unix domain socket path, or a
 named pipe on Windows) unique to the data directory. The hot commands — start, stop,
-status, new, set-status — are sent there so they answer from the app's warm process
+toggle, pick, status, new, set-status — are sent there so they answer from the app's warm process
 instead of importing SQLAlchemy and opening the database:
 
     request  (one JSON line)  {"argv": [...], "cwd": "...", "env": {"TZ": "..."}}
@@ -25,7 +25,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-HOT_COMMANDS = frozenset({"start", "stop", "status", "new", "set-status"})
+HOT_COMMANDS = frozenset({"start", "stop", "toggle", "pick", "status", "new", "set-status"})
 CONNECT_TIMEOUT_S = 0.25
 # The app answers in milliseconds, unless another process holds the database's
 # write lock (busy timeout 15 s); wait a little longer than that.

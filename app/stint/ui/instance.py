@@ -29,6 +29,7 @@ MAX_REQUEST_BYTES = 1_000_000
 
 class CommandServer(QObject):
     activated = Signal()
+    pick_requested = Signal()  # `stint pick`: the task search, in this app
     command_ran = Signal(list, int)  # argv, exit status
 
     def __init__(self, where: str, parent: QObject | None = None) -> None:
@@ -89,9 +90,12 @@ class CommandServer(QObject):
             return {"exit": 0, "stdout": "", "stderr": ""}
         argv = request.get("argv")
         if not isinstance(argv, list) or not handoff.wants_handoff([str(a) for a in argv]):
-            return {"exit": 2, "stdout": "", "stderr": "stint: the app only runs start, stop, status, new, set-status\n"}
+            return {"exit": 2, "stdout": "", "stderr": "stint: the app only runs start, stop, toggle, pick, status, new, set-status\n"}
         if self.services is None:
             return {"exit": 1, "stdout": "", "stderr": "stint: the app is still starting; try again\n"}
+        if [str(a) for a in argv] == ["pick"]:
+            self.pick_requested.emit()
+            return {"exit": 0, "stdout": "", "stderr": ""}
         env = request.get("env") if isinstance(request.get("env"), dict) else {}
         return run_command([str(a) for a in argv], self.services, env)
 

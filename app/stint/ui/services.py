@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -68,6 +68,9 @@ class Services:
         self._open_engine = open_engine
         # Runs one sync cycle off the GUI thread when accounts exist; set by the app.
         self.request_sync = request_sync
+        # The desktop around the app (stint.ui.desktop.Desktop), for what Settings shows
+        # and registers; set by the app, None in a bare window.
+        self.desktop: Any = None
         # Makes the Accounts service the settings dialog works with (one per use); None:
         # the real one (OS keyring, the network). Tests pass fakes and a memory keyring.
         self.accounts_factory = accounts_factory
