@@ -49,6 +49,7 @@ class Desktop(QObject):
         self._detect_idle = detect_idle
         self.idle_detecting = False
         self.fallback_action: str | None = None  # what a click on the last tray balloon does
+        self._waiting: list[tuple[str, str, str, tuple[str, str] | None]] = []
         self.session_link: BusLink | None = open_bus("SESSION", self)
         self.system_link: BusLink | None = open_bus("SYSTEM", self, enable_fds=True)
         session = self.session_link.bus if self.session_link else None
@@ -83,7 +84,7 @@ class Desktop(QObject):
         self.heartbeat.start()
         self.session_watcher.start()
         if self.notifications is not None:
-            self.notifications.probe(self.status_changed.emit)
+            self.notifications.probe(self._notifications_known)
         if self.shortcuts is not None:
             self.shortcuts.probe(self._portal_known)
         self._find_idle_source()
@@ -135,6 +136,9 @@ class Desktop(QObject):
     def notify(self, level: str, title: str, text: str, action: tuple[str, str] | None = None) -> None:
         """Tell the person; `action` is (key, button label): "signin" or "start"."""
         notes = self.notifications
+        if notes is not None and notes.available is None:
+            self._waiting.append((level, title, text, action))  # until the server has said what it shows
+            return
         if notes is not None and notes.available:
             actions = [("default", action[1]), action] if action is not None and notes.actions else []
             notes.notify(title, text, level=level, actions=actions,
@@ -142,6 +146,12 @@ class Desktop(QObject):
             return
         self.fallback_action = action[0] if action else None
         self.fallback(level, title, text)
+
+    def _notifications_known(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for args in waiting:
+            self.notify(*args)
+        self.status_changed.emit()
 
     def run_action(self, key: str | None) -> None:
         if key == "signin":
