@@ -13,7 +13,7 @@ later, from the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,26 +58,4 @@ class DBusIdle:
                       timeout=QUERY_TIMEOUT_S)
 
 
-def first_answering(candidates: Sequence[Any], done: Callable[[Any | None], None]) -> None:
-    """Try each source in order (anything with `query(answer)`); `done` gets the first
-    that answers with a number, or None when none does."""
-    remaining = list(candidates)
-
-    def next_one() -> None:
-        if not remaining:
-            done(None)
-            return
-        source = remaining.pop(0)
-
-        def answered(seconds: float | None) -> None:
-            if seconds is None:
-                next_one()
-            else:
-                done(source)
-
-        source.query(answered)
-
-    next_one()
-
-
-__all__ = ["MUTTER", "SCREENSAVER", "BusError", "DBusIdle", "IdleService", "first_answering"]
+__all__ = ["MUTTER", "SCREENSAVER", "BusError", "DBusIdle", "IdleService"]

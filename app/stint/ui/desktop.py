@@ -66,9 +66,11 @@ class Desktop(QObject):
 
             self.notifications = Notifications(session)
             self.shortcuts = GlobalShortcuts(session, self._shortcut_list(), self.run_shortcut)
-        from ..desktop.session import SessionWatcher
+        self.session_watcher: Any = None  # jeepney (Linux only) is imported only with a bus
+        if session is not None or system is not None:
+            from ..desktop.session import SessionWatcher
 
-        self.session_watcher = SessionWatcher(system, session, self._session_event)
+            self.session_watcher = SessionWatcher(system, session, self._session_event)
         self.prompt = IdlePrompt(services, notifications=lambda: self.notifications,
                                  remember=self.heartbeat.remember, parent=self)
         self.idle.began.connect(lambda away: self.away.begin("idle", away.since))
@@ -82,7 +84,8 @@ class Desktop(QObject):
     def start(self) -> None:
         gap = self.heartbeat.recover()  # before the first beat overwrites the last one
         self.heartbeat.start()
-        self.session_watcher.start()
+        if self.session_watcher is not None:
+            self.session_watcher.start()
         if self.notifications is not None:
             self.notifications.probe(self._notifications_known)
         if self.shortcuts is not None:
@@ -94,7 +97,8 @@ class Desktop(QObject):
     def shutdown(self, *, closed: bool) -> None:
         """`closed`: the person quit (no gap to offer at the next start)."""
         self.heartbeat.stop(closed=closed)
-        self.session_watcher.close()
+        if self.session_watcher is not None:
+            self.session_watcher.close()
         for link in (self.session_link, self.system_link):
             if link is not None:
                 link.close()
@@ -103,8 +107,7 @@ class Desktop(QObject):
         if not self._detect_idle:
             self.idle.set_source(self._idle_source)
             return
-        from ..desktop.idle_monitor import first_answering
-        from .idle import candidates
+        from .idle import candidates, first_answering
 
         self.idle_detecting = True
 
@@ -207,7 +210,7 @@ class Desktop(QObject):
             idle = self.tr("Idle detection is unavailable on this session")
         else:
             idle = self.tr("Idle time from {name}").format(name=source.name)
-        watching = self.session_watcher.watching
+        watching = self.session_watcher.watching if self.session_watcher is not None else []
         if "sleep" in watching:
             away = self.tr("Sleep, shutdown and screen lock are seen through logind")
         elif "lock" in watching:

@@ -48,9 +48,16 @@ def open_bus(which: str, parent: QObject, *, enable_fds: bool = False) -> BusLin
     except ImportError as exc:  # jeepney is installed on Linux only
         log.info("no D-Bus support: %s", exc)
         return None
+    errors = (OSError, KeyError, RuntimeError, TimeoutError, ValueError)
     try:
         bus = Bus.open(which, call_later=_call_later(parent), enable_fds=enable_fds)
-    except (OSError, KeyError, RuntimeError, TimeoutError, ValueError) as exc:
-        log.info("no %s bus: %s", which.lower(), exc)
-        return None
+    except errors as exc:
+        if not enable_fds or isinstance(exc, (OSError, KeyError)):
+            log.info("no %s bus: %s", which.lower(), exc)
+            return None
+        try:  # a bus that refuses to pass file descriptors: the rest still works
+            bus = Bus.open(which, call_later=_call_later(parent))
+        except errors as again:
+            log.info("no %s bus: %s", which.lower(), again)
+            return None
     return BusLink(bus, parent)

@@ -20,7 +20,7 @@ import ctypes.util
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -158,6 +158,28 @@ def candidates(platform_name: str, session_bus: "Bus | None",
     if "screensaver" in dbus:
         found.append(dbus["screensaver"])
     return found
+
+
+def first_answering(candidates: Sequence[Any], done: Callable[[Any | None], None]) -> None:
+    """Try each source in order (anything with `query(answer)`); `done` gets the first
+    that answers with a number, or None when none does."""
+    remaining = list(candidates)
+
+    def next_one() -> None:
+        if not remaining:
+            done(None)
+            return
+        source = remaining.pop(0)
+
+        def answered(seconds: float | None) -> None:
+            if seconds is None:
+                next_one()
+            else:
+                done(source)
+
+        source.query(answered)
+
+    next_one()
 
 
 def _native(platform_name: str, display: bool, wayland: bool) -> Callable[[], IdleSource] | None:
