@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .away import Away, running_away
@@ -94,22 +94,30 @@ def resolve(services: "Services", away: Away, choice: IdleChoice) -> None:
     services.tracker.discard_idle(away.entry_id, away.since, restart=choice is IdleChoice.DISCARD_CONTINUE)
 
 
-def question(owner: QObject, away: Away, now: datetime, services: "Services") -> str:
+def question(away: Away, now: datetime, services: "Services") -> str:
+    translate = QCoreApplication.translate
     minutes = max(1, int((now - away.since).total_seconds() // 60))
-    span = owner.tr("{minutes} min").format(minutes=minutes) if minutes < 60 else \
-        owner.tr("{hours} h {minutes:02d} min").format(hours=minutes // 60, minutes=minutes % 60)
-    values = {"span": span, "minutes": minutes, "title": away.title,
-              "since": away.since.astimezone(services.tz).strftime("%H:%M")}
-    if away.reason == "lock":
-        text = owner.tr("The screen was locked for {span} (since {since}) while “{title}” was running.")
-    elif away.reason == "sleep":
-        text = owner.tr("The computer was asleep for {span} (since {since}) while “{title}” was running.")
-    elif away.reason in ("crash", "shutdown"):
-        text = owner.tr("Stint was not running for {span} (since {since}: the computer was off, or Stint "
-                        "was stopped) while “{title}” was running.")
+    if minutes < 60:
+        span = translate("AwayQuestion", "{minutes} min").format(minutes=minutes)
     else:
-        text = owner.tr("You were away for {span} (since {since}) while “{title}” was running.")
-    return text.format(**values) + " " + owner.tr("What should happen to that time?")
+        span = translate("AwayQuestion", "{hours} h {minutes:02d} min").format(hours=minutes // 60,
+                                                                              minutes=minutes % 60)
+    values = {"span": span, "title": away.title, "since": away.since.astimezone(services.tz).strftime("%H:%M")}
+    if away.reason == "lock":
+        text = QCoreApplication.translate(
+            "AwayQuestion", "The screen was locked for {span} (since {since}) while “{title}” was running.")
+    elif away.reason == "sleep":
+        text = QCoreApplication.translate(
+            "AwayQuestion", "The computer was asleep for {span} (since {since}) while “{title}” was running.")
+    elif away.reason in ("crash", "shutdown"):
+        text = QCoreApplication.translate(
+            "AwayQuestion", "Stint was not running for {span} (since {since}: the computer was off, or Stint "
+                            "was stopped) while “{title}” was running.")
+    else:
+        text = QCoreApplication.translate(
+            "AwayQuestion", "You were away for {span} (since {since}) while “{title}” was running.")
+    ask = QCoreApplication.translate("AwayQuestion", "What should happen to that time?")
+    return text.format(**values) + " " + ask
 
 
 class IdleDialog(QDialog):
@@ -119,7 +127,7 @@ class IdleDialog(QDialog):
         self.services = services
         self.choice = IdleChoice.KEEP
         self.setWindowTitle(self.tr("You were away"))
-        self.label = QLabel(question(self, away, now, services), wordWrap=True)
+        self.label = QLabel(question(away, now, services), wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         for choice, name, caption in (
@@ -134,7 +142,7 @@ class IdleDialog(QDialog):
 
     def update_away(self, away: Away, now: datetime) -> None:
         self.away = away
-        self.label.setText(question(self, away, now, self.services))
+        self.label.setText(question(away, now, self.services))
 
     def _choose(self, choice: IdleChoice) -> None:
         self.choice = choice
@@ -172,7 +180,7 @@ class IdlePrompt(QObject):
         notes = self._notifications()
         if notes is not None and notes.available and notes.actions:
             notes.notify(
-                self.tr("Stint: time away"), question(self, away, now, self.services), level="warning",
+                self.tr("Stint: time away"), question(away, now, self.services), level="warning",
                 actions=[("default", self.tr("Open")), ("keep", self.tr("Keep")), ("discard", self.tr("Discard")),
                          ("stop", self.tr("Discard and stop"))],
                 on_action=self._action, key=NOTIFICATION_KEY, persistent=True)
