@@ -46,7 +46,7 @@ def test_settings_registers_the_shortcuts_and_the_desktop_runs_them(portal: Port
     assert [sid for sid, _props in portal.bound] == ["toggle", "pick", "start-last"]
     assert portal.bound[0][1] == {"description": "Stop the running timer, or start the last task again",
                                   "preferred_trigger": "CTRL+ALT+SHIFT+s"}
-    assert dialog.shortcuts_status.text().startswith("Global shortcuts are registered with the desktop (toggle: CTRL")
+    assert dialog.shortcuts_status.text().startswith("Global shortcuts are registered with the desktop (start/stop: CTRL+ALT+SHIFT+s, search tasks: ")
     assert "Global shortcuts registered with the desktop." in dialog.notice.text()
 
     task = running.tracker.create_task("Write", local=True)

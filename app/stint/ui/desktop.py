@@ -219,7 +219,9 @@ class Desktop(QObject):
             away = self.tr("Sleep and lock cannot be seen on this session; a sleep is noticed on waking")
         shortcuts = self.shortcuts
         if shortcuts is not None and shortcuts.session is not None:
-            keys = ", ".join(f"{k}: {v}" for k, v in shortcuts.triggers.items() if v)
+            names = {"toggle": self.tr("start/stop"), "pick": self.tr("search tasks"),
+                     "start-last": self.tr("previous task")}
+            keys = ", ".join(f"{names.get(k, k)}: {v}" for k, v in shortcuts.triggers.items() if v)
             portal = self.tr("Global shortcuts are registered with the desktop") + (f" ({keys})" if keys else "")
         elif shortcuts is not None and shortcuts.available:
             portal = self.tr("The desktop can register global shortcuts for Stint")

@@ -126,7 +126,7 @@ class IdleDialog(QDialog):
         self.away = away
         self.services = services
         self.choice = IdleChoice.KEEP
-        self.setWindowTitle(self.tr("You were away"))
+        self.setWindowTitle(self.tr("Time away"))
         self.label = QLabel(question(away, now, services), wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)

@@ -531,6 +531,10 @@
         <source>Discard it and &amp;stop</source>
         <translation>Descartarlo y &amp;parar</translation>
     </message>
+    <message>
+        <source>Time away</source>
+        <translation>Tiempo fuera</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -951,8 +955,8 @@
         <translation>Registrar atajos globales…</translation>
     </message>
     <message>
-        <source>When the screen locks or the computer sleeps with a timer running</source>
-        <translation>Al bloquearse la pantalla o suspenderse el ordenador con un temporizador en marcha</translation>
+        <source>When the screen locks or the computer sleeps</source>
+        <translation>Al bloquearse la pantalla o suspenderse el ordenador</translation>
     </message>
     <message>
         <source>Global shortcuts</source>
@@ -1445,6 +1449,18 @@
     <message>
         <source>This desktop offers no global shortcuts portal: bind `stint toggle`, `stint pick` and `stint start --last` in its keyboard settings (see the README)</source>
         <translation>Este escritorio no ofrece el portal de atajos globales: asigna `stint toggle`, `stint pick` y `stint start --last` en su configuración de teclado (consulta el README)</translation>
+    </message>
+    <message>
+        <source>start/stop</source>
+        <translation>iniciar/detener</translation>
+    </message>
+    <message>
+        <source>search tasks</source>
+        <translation>buscar tareas</translation>
+    </message>
+    <message>
+        <source>previous task</source>
+        <translation>tarea anterior</translation>
     </message>
 </context>
 <context>
