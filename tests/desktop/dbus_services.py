@@ -174,6 +174,16 @@ class TestService:
         raise ServiceError("org.freedesktop.DBus.Error.PropertyReadOnly", member)
 
 
+@contextmanager
+def serving(service: "TestService") -> Iterator["TestService"]:
+    """The service, started for the block and stopped after it."""
+    service.start()
+    try:
+        yield service
+    finally:
+        service.stop()
+
+
 def sender_of(msg: Message) -> str:
     return msg.header.fields[HeaderFields.sender]
 

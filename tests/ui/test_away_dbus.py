@@ -96,6 +96,22 @@ def _login1_ready(running: Any, login1: Login1, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: watcher.session_path is not None and login1.held() == 1, timeout=WAIT_MS)
 
 
+def _sleep(running: Any, login1: Login1, qtbot: Any, clock: Any, *, awake: int, asleep: int) -> tuple[Any, Any, Any]:
+    """A timer runs `awake` minutes, then the computer sleeps `asleep` minutes and wakes.
+    Returns the task, the timer's start and the instant it went to sleep."""
+    task = running.tracker.create_task("Write", local=True)
+    start = clock.now()
+    running.tracker.start(str(task.id))
+    clock.advance(minutes=awake)
+    slept = clock.now()
+    login1.prepare_for_sleep(True)
+    # Stint has seen it and let logind go on: the delay inhibitor is released.
+    qtbot.waitUntil(lambda: running.app.desktop.away.away is not None and login1.held() == 0, timeout=WAIT_MS)
+    clock.advance(minutes=asleep)
+    login1.prepare_for_sleep(False)
+    return task, start, slept
+
+
 @pytest.mark.parametrize("choice", ["keep", "stop"])
 def test_sleep_then_wake_brings_the_question(services_on_bus: dict[str, Any], start_app: Any, qtbot: Any,
                                              clock: Any, choice: str) -> None:
@@ -103,16 +119,7 @@ def test_sleep_then_wake_brings_the_question(services_on_bus: dict[str, Any], st
     running = _start(start_app, qtbot, Settings())
     _login1_ready(running, login1, qtbot)
     assert "logind" in running.app.desktop.status()["away"]
-    task = running.tracker.create_task("Write", local=True)
-    start = clock.now()
-    running.tracker.start(str(task.id))
-    clock.advance(minutes=25)
-    asleep = clock.now()
-    login1.prepare_for_sleep(True)
-    # Stint has seen it and let logind go on: the delay inhibitor is released.
-    qtbot.waitUntil(lambda: running.app.desktop.away.away is not None and login1.held() == 0, timeout=WAIT_MS)
-    clock.advance(minutes=40)
-    login1.prepare_for_sleep(False)
+    task, start, asleep = _sleep(running, login1, qtbot, clock, awake=25, asleep=40)
     qtbot.waitUntil(lambda: running.app.idle_prompt.dialog is not None, timeout=WAIT_MS)
     dialog = running.app.idle_prompt.dialog
     assert "The computer was asleep for 40 min" in dialog.label.text()
@@ -175,8 +182,10 @@ def test_locked_hint_and_the_screen_saver_count_as_a_lock(services_on_bus: dict[
     assert running.app.idle_prompt.current.since == locked
     assert "The screen was locked for 21 min" in running.app.idle_prompt.dialog.label.text()
     login1.locked_hint(False)  # the end told once more: no second question
-    qtbot.waitUntil(lambda: "lock" not in running.app.desktop.away.reasons, timeout=WAIT_MS)
+    login1.lock()  # a marker: once it is seen, so is the LockedHint sent before it
+    qtbot.waitUntil(lambda: "lock" in running.app.desktop.away.reasons, timeout=WAIT_MS)
     assert running.app.idle_prompt.current.since == locked
+    assert "The screen was locked for 21 min" in running.app.idle_prompt.dialog.label.text()
 
 
 def test_the_question_as_a_notification_and_its_answer(services_on_bus: dict[str, Any], start_app: Any,
@@ -186,15 +195,7 @@ def test_the_question_as_a_notification_and_its_answer(services_on_bus: dict[str
     running = _start(start_app, qtbot, Settings())
     _login1_ready(running, login1, qtbot)
     qtbot.waitUntil(lambda: running.app.desktop.notifications.available is True, timeout=WAIT_MS)
-    task = running.tracker.create_task("Write", local=True)
-    start = clock.now()
-    running.tracker.start(str(task.id))
-    clock.advance(minutes=10)
-    asleep = clock.now()
-    login1.prepare_for_sleep(True)
-    qtbot.waitUntil(lambda: login1.held() == 0, timeout=WAIT_MS)
-    clock.advance(minutes=30)
-    login1.prepare_for_sleep(False)
+    task, start, asleep = _sleep(running, login1, qtbot, clock, awake=10, asleep=30)
     qtbot.waitUntil(lambda: bool(server.bodies("Notify")), timeout=WAIT_MS)
     nid, shown = server.latest("time away")
     assert shown["actions"] == {"default": "Open", "keep": "Keep", "discard": "Discard", "stop": "Discard and stop"}

@@ -12,6 +12,7 @@ import pytest
 from stint.config import Settings
 
 from ..desktop.desktop_fakes import Notifications
+from ..desktop.dbus_services import serving
 from ..desktop.fixtures import dbus_address  # noqa: F401
 from .app_fixtures import add_account, start_app  # noqa: F401
 
@@ -20,9 +21,8 @@ WAIT_MS = 10_000
 
 @pytest.fixture
 def server(dbus_address: str) -> Iterator[Notifications]:
-    service = Notifications(dbus_address).start()
-    yield service
-    service.stop()
+    with serving(Notifications(dbus_address)) as service:
+        yield service
 
 
 def _ready(running: Any, qtbot: Any) -> None:

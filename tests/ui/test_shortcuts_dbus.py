@@ -14,6 +14,7 @@ from stint.config import Settings, load_settings
 from stint.ui.settings_dialog import SettingsDialog
 
 from ..desktop.desktop_fakes import Portal
+from ..desktop.dbus_services import serving
 from ..desktop.fixtures import dbus_address  # noqa: F401
 from .app_fixtures import entries, start_app  # noqa: F401
 
@@ -22,9 +23,8 @@ WAIT_MS = 10_000
 
 @pytest.fixture
 def portal(dbus_address: str) -> Iterator[Portal]:
-    service = Portal(dbus_address).start()
-    yield service
-    service.stop()
+    with serving(Portal(dbus_address)) as service:
+        yield service
 
 
 def _settings(running: Any, qtbot: Any) -> SettingsDialog:
