@@ -54,7 +54,8 @@ class SessionWatcher:
         seen = []
         if self.logind:
             seen.append("sleep")
-        if self.session_path or self.session is not None:
+        savers = self.session is not None and any(self.session.owner(name) for name, _iface in SCREEN_SAVERS)
+        if self.session_path or savers:
             seen.append("lock")
         return seen
 

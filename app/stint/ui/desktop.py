@@ -174,7 +174,11 @@ class Desktop(QObject):
     def _portal_known(self) -> None:
         self.status_changed.emit()
         if self.services.settings.global_shortcuts and self.shortcuts is not None and self.shortcuts.available:
-            self.register_shortcuts(lambda ok, why: ok or log.info("shortcuts not bound again: %s", why))
+            def bound(ok: bool, why: str) -> None:
+                if not ok:
+                    log.info("shortcuts not bound again: %s", why)
+
+            self.register_shortcuts(bound)
 
     def register_shortcuts(self, done: Callable[[bool, str], None]) -> None:
         if self.shortcuts is None or not self.shortcuts.available:
