@@ -13,19 +13,20 @@ SCRIPT = textwrap.dedent("""
     import io, os, sys
     sys.modules["jeepney"] = None  # as if it were not installed
     from PySide6.QtWidgets import QApplication
-    from stint import handoff
-    from stint.cli.context import Context
+    from stint import ipc
+    from stint.services import Services
     from stint.store import heartbeat
     from stint.ui.app import StintApp
+    from stint.ui.bridge import Bridge
 
     app = QApplication(sys.argv[:1])
-    ctx = Context(out=io.StringIO(), err=io.StringIO(), env=dict(os.environ))
-    stint = StintApp(ctx, handoff.address(ctx.paths.socket_name), tray_available=True,
+    services = Services(out=io.StringIO(), err=io.StringIO(), bridge=Bridge())
+    stint = StintApp(services, ipc.address(str(services.paths.data)), tray_available=True,
                      window_factory=lambda services: None, quit=lambda: None)
     assert stint.start()
     desktop = stint.desktop
     print("RESULT", desktop.session_link, desktop.system_link, desktop.notifications, desktop.session_watcher,
-          desktop.status()["idle"], heartbeat.read(ctx.paths.database) is not None)
+          desktop.status()["idle"], heartbeat.read(services.database) is not None)
     stint.shutdown()
 """)
 

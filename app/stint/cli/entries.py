@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from ..domain.when import parse_week, parse_when
+from ..services import Services
 from . import render
-from .context import Context
 from .tracking import task_label
 
 
@@ -36,16 +36,16 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_delete)
 
 
-def _when(ctx: Context, text: str | None):  # type: ignore[no-untyped-def]
+def _when(ctx: Services, text: str | None):  # type: ignore[no-untyped-def]
     return None if text is None else parse_when(text, ctx.tz, ctx.clock.now())
 
 
-def _span(ctx: Context, entry: Any) -> str:
+def _span(ctx: Services, entry: Any) -> str:
     end = render.clock_time(entry.ended_at, ctx.tz) if entry.ended_at else "running"
     return f"{render.day_and_time(entry.started_at, ctx.tz)}–{end}"
 
 
-def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_log(ctx: Services, args: argparse.Namespace) -> int:
     start, end = _when(ctx, args.start), _when(ctx, args.end)
     entry = ctx.tracker.log(args.task, start, end, args.note)
     seconds = (entry.ended_at - entry.started_at).total_seconds()
@@ -53,19 +53,19 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_edit(ctx: Services, args: argparse.Namespace) -> int:
     entry = ctx.tracker.edit_entry(args.entry, start=_when(ctx, args.start), end=_when(ctx, args.end), note=args.note)
     ctx.print(f"Entry {entry.id[:8]} is now {_span(ctx, entry)} on {task_label(entry.task)}")
     return 0
 
 
-def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_delete(ctx: Services, args: argparse.Namespace) -> int:
     entry = ctx.tracker.delete_entry(args.entry)
     ctx.print(f"Deleted entry {entry.id[:8]} ({_span(ctx, entry)}, {task_label(entry.task)})")
     return 0
 
 
-def cmd_entries(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_entries(ctx: Services, args: argparse.Namespace) -> int:
     from ..domain.weeks import make_week
     from ..store.db import transaction
     from ..store.queries import entries_between

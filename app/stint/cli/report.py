@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain.errors import UsageError
 from ..domain.when import parse_week
-from .context import Context
+from ..services import Services
 
 FORMATS = ("table", "csv", "json", "html", "xlsx", "pdf")
 
@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_timesheet)
 
 
-def cmd_timesheet(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_timesheet(ctx: Services, args: argparse.Namespace) -> int:
     from ..domain.timesheet import Rounding
     from ..timesheet import export
     from ..timesheet.build import weekly

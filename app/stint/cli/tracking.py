@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..domain.errors import UsageError
+from ..domain.errors import Refused, UsageError
+from ..services import Services
 from . import render
-from .context import Context
 
 
 def register(sub: Any) -> None:
@@ -70,7 +70,7 @@ def task_json(task: Any) -> dict[str, Any]:
     }
 
 
-def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_new(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.actions import StartResult
 
     result = ctx.tracker.create_task(
@@ -85,7 +85,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_tasks(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import tasks
 
@@ -105,14 +105,14 @@ def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_start(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_start(ctx: Services, args: argparse.Namespace) -> int:
     if args.last == (args.task is not None):
         raise UsageError("give a TASK or --last (not both)")
     _report_start(ctx, ctx.tracker.start_last() if args.last else ctx.tracker.start(args.task))
     return 0
 
 
-def cmd_toggle(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_toggle(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.actions import StartResult
 
     result = ctx.tracker.toggle()
@@ -123,14 +123,13 @@ def cmd_toggle(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pick(ctx: Context, args: argparse.Namespace) -> int:
-    """Reached only when no app answered the hand-off: start the app with the search open."""
-    from .app import launch
+def cmd_pick(ctx: Services, args: argparse.Namespace) -> int:
+    """The running app answers `stint pick` itself, and the entry point starts the app
+    for it when none runs (stint.__main__); this is reached only where neither can."""
+    raise Refused("the task search is in the desktop app, which is not running here; start it with `stint`")
 
-    return launch(ctx, then="pick")
 
-
-def _report_start(ctx: Context, result: Any) -> None:
+def _report_start(ctx: Services, result: Any) -> None:
     if result.already_running:
         ctx.print(f"Already tracking {task_label(result.task)} since {render.clock_time(result.entry.started_at, ctx.tz)}")
         return
@@ -139,18 +138,18 @@ def _report_start(ctx: Context, result: Any) -> None:
     ctx.print(f"Started {task_label(result.task)} at {render.clock_time(result.entry.started_at, ctx.tz)}")
 
 
-def _report_stop(ctx: Context, entry: Any) -> None:
+def _report_stop(ctx: Services, entry: Any) -> None:
     seconds = (entry.ended_at - entry.started_at).total_seconds()
     span = f"{render.clock_time(entry.started_at, ctx.tz)}–{render.clock_time(entry.ended_at, ctx.tz)}"
     ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
 
 
-def cmd_stop(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
     _report_stop(ctx, ctx.tracker.stop())
     return 0
 
 
-def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import overview
 
@@ -192,7 +191,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:
+def _failed_ops(s: Any, ctx: Services) -> list[dict[str, Any]]:
     from ..store import outbox
     from ..store.models import Task
 
@@ -207,13 +206,7 @@ def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:
     return result
 
 
-def cmd_set_status(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_set_status(ctx: Services, args: argparse.Namespace) -> int:
     task = ctx.tracker.set_status(args.task, args.status)
     ctx.print(f"{task_label(task)} is now {task.status.label}")
     return 0
-
-
-def require(value: Any, message: str) -> Any:
-    if value is None:
-        raise UsageError(message)
-    return value

@@ -12,9 +12,9 @@ blocks the GUI and no thread is needed. Each module here is one desktop interfac
     notifications.py  org.freedesktop.Notifications with actions
     shortcuts.py      the XDG portal's GlobalShortcuts
 
-Why jeepney and not PySide6's QtDBus: the portal and Notifications calls need exact
-D-Bus types (`a(sa{sv})`, `u`, `a{sv}` of variants), which PySide6 cannot express
-(no QDBusArgument streaming of structs from Python), and logind's sleep inhibitor is a
-file descriptor. jeepney states every signature explicitly, keeps this code testable
+Why jeepney and not Qt's QtDBus (through the Python binding): the portal and
+Notifications calls need exact D-Bus types (`a(sa{sv})`, `u`, `a{sv}` of variants),
+which the binding cannot express (no QDBusArgument streaming of structs from Python),
+and logind's sleep inhibitor is a file descriptor. jeepney states every signature explicitly, keeps this code testable
 without Qt, and costs no new dependency.
 """

@@ -25,7 +25,7 @@ from .away import Away, running_away
 from .idle import ask
 
 if TYPE_CHECKING:
-    from .services import Services
+    from ..services import Services
 
 __all__ = ["Away", "IdleChoice", "IdleDialog", "IdlePrompt", "IdleWatcher", "resolve"]
 POLL_MS = 10_000

@@ -19,7 +19,7 @@ from .. import autostart
 from ..config import Settings
 from ..domain.errors import StintError, UsageError
 from .notice import Notice
-from .services import Services
+from ..services import Services
 
 
 class SettingsDialog(QDialog):
@@ -107,13 +107,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (tracking, reminders, shortcuts, self.start_on_login, self.accounts, self.notice, self.buttons):
             layout.addWidget(w)
-        if services.desktop is not None:
-            services.desktop.status_changed.connect(self.show_desktop_status)
+        if services.bridge.desktop is not None:
+            services.bridge.desktop.status_changed.connect(self.show_desktop_status)
         self.show_desktop_status()
 
     def show_desktop_status(self) -> None:
         """Which idle source, lock/sleep watch and shortcut way this session has."""
-        desktop = self.services.desktop
+        desktop = self.services.bridge.desktop
         if desktop is None:
             self.idle_status.setText(self.tr("Idle detection is unavailable on this session"))
             self.away_status.setText("")
@@ -129,7 +129,7 @@ class SettingsDialog(QDialog):
         self.register_shortcuts.setEnabled(desktop.shortcuts is not None and bool(desktop.shortcuts.available))
 
     def _register_shortcuts(self) -> None:
-        desktop = self.services.desktop
+        desktop = self.services.bridge.desktop
         self.register_shortcuts.setEnabled(False)
 
         def done(ok: bool, why: str) -> None:

@@ -19,7 +19,7 @@ from ..timesheet.build import weekly
 from ..timesheet.export import FORMATS, export_file, suggested_name
 from .bar_chart import BarChart
 from .notice import Notice
-from .services import Services
+from ..services import Services
 from .workers import Job
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
