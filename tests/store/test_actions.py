@@ -240,7 +240,7 @@ def test_running_timer_survives_a_new_engine(engine, clock, home) -> None:
 
 def test_statuses_are_per_account(tracker, engine, account) -> None:
     local = tracker.create_task("L", local=True)
-    with pytest.raises(NotFound, match="CANCELLED"):  # message names the local choices
+    with pytest.raises(NotFound, match="Cancelled"):  # message names the local choices as shown
         tracker.set_status(str(local.id), "Completado")
     tracker.set_status(str(local.id), "cancelled")
     with transaction(engine) as s:
