@@ -32,7 +32,7 @@ CONNECT_TIMEOUT_S = 0.25
 REPLY_TIMEOUT_S = 20.0
 MAX_REPLY_BYTES = 16 * 1024 * 1024
 # Environment variables that change what a command prints.
-FORWARDED_ENV = ("TZ",)
+FORWARDED_ENV = ("TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
 
 
 class Reply(NamedTuple):
@@ -133,9 +133,21 @@ def forward(argv: Sequence[str], where: str, env: Mapping[str, str] | None = Non
     request = {
         "argv": list(argv),
         "cwd": os.getcwd(),
-        "env": {k: env[k] for k in FORWARDED_ENV if k in env},
+        "env": {k: env[k] for k in FORWARDED_ENV if k in env} | _terminal(env),
     }
     return _exchange(where, request)
+
+
+def _terminal(env: Mapping[str, str]) -> dict[str, str]:
+    """The app prints into a buffer: tell it that our output is a terminal (colour,
+    unless NO_COLOR) and how wide it is (cli/terminal.py reads these)."""
+    try:
+        if not sys.stdout.isatty():
+            return {}
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {"FORCE_COLOR": "1", "COLUMNS": env.get("COLUMNS") or str(columns)}
 
 
 def activate(where: str) -> bool:

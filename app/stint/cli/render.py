@@ -108,7 +108,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO,
 
     term = terminal_of(out)
     shrink = shrink or [1] * len(headers)
-    columns = [Column(h, shrink=s, least=12) for h, s in zip(headers, shrink)]
+    columns = [Column(h, shrink=s, least=8) for h, s in zip(headers, shrink)]
     cells = [[fit(clean(v), max_width) for v in row] for row in rows]
     for line in draw(columns, cells, term.width, term.paint, rule=False):
         print(line, file=out)

@@ -56,8 +56,8 @@ def _check(kind: str, asked: list[str], known: list[str]) -> None:
     folded = {name.casefold() for name in known}
     for name in asked:
         if name.casefold() not in folded:
-            choices = ", ".join(known) if known else "there are none yet"
-            raise NotFound(f"no {kind} named {name!r} ({kind}s: {choices})")
+            choices = f"{kind}s: {', '.join(known)}" if known else f"there is no {kind} yet"
+            raise NotFound(f"no {kind} named {name!r} ({choices})")
 
 
 def _sqlite(session: object) -> sqlite3.Connection:
