@@ -125,6 +125,7 @@ def cmd_stop(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import overview
+    from ..timesheet.build import tracked_today_and_week
 
     now = ctx.clock.now()
     with transaction(ctx.engine) as s:
@@ -141,7 +142,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 "account": entry.task.account.name if entry.task.account else None,
             }
         failed = _failed_ops(s, ctx) if view.failed_ops else []
-        week, today_seconds, week_seconds = _totals(s, ctx, now)
+        week, today_seconds, week_seconds = tracked_today_and_week(s, ctx.tz, now, ctx.settings.week_start)
     if args.json:
         render.dump_json(
             {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
@@ -170,20 +171,6 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
     return 0
-
-
-def _totals(s: Any, ctx: Context, now: Any) -> tuple[str, int, int]:
-    """This week's label, and the time tracked today and this week (running timer
-    included, not rounded)."""
-    from ..domain.periods import week_period
-    from ..domain.timesheet import build
-    from ..store.report_reads import report_spans
-
-    today = now.astimezone(ctx.tz).date()
-    week = week_period(today, ctx.tz, ctx.settings.week_start)
-    conn = s.connection().connection.driver_connection
-    sheet = build(report_spans(conn, week.start, week.end), week, now)
-    return week.label, sheet.day_totals[(today - week.first).days], sheet.total
 
 
 def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from sqlalchemy import Engine
 
 from ..domain.errors import NotFound
-from ..domain.periods import iso_week_period
+from ..domain.periods import iso_week_period, week_period
 from ..domain.timesheet import Rounding, Timesheet, build
 from ..store.db import transaction
 from ..store.report_reads import account_names, project_names, report_spans
@@ -37,6 +37,16 @@ def weekly(
     """ISO week `number` of `year` as a task × day grid (the Week view's and the benchmarks')."""
     options = ReportOptions(iso_week_period(year, number, tz, week_start), rounding=rounding)
     return run(engine, options, now).sheet
+
+
+def tracked_today_and_week(session: object, tz: tzinfo, now: datetime, week_start: int = 0) -> tuple[str, int, int]:
+    """This week's label and the seconds tracked today and this week, running timer
+    included, not rounded: what `stint status` shows beside the timer. Runs inside the
+    caller's transaction (`session`), so it agrees with what the caller read."""
+    today = now.astimezone(tz).date()
+    week = week_period(today, tz, week_start)
+    sheet = build(report_spans(_sqlite(session), week.start, week.end), week, now)
+    return week.label, sheet.day_totals[(today - week.first).days], sheet.total
 
 
 def check_names(engine: Engine, projects: Iterable[str], accounts: Iterable[str]) -> None:
