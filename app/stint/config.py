@@ -83,7 +83,8 @@ class Settings:
             raise UsageError("sync_interval_seconds must be 10 to 86400")
         if self.idle_minutes < 0 or self.long_timer_hours < 0:
             raise UsageError("idle_minutes and long_timer_hours cannot be negative")
-        if len(self.person_name) > 200 or any(ch < " " for ch in self.person_name):
+        if not isinstance(self.person_name, str) or len(self.person_name) > 200 or \
+                any(ch < " " for ch in self.person_name):
             raise UsageError("person_name must be one line of at most 200 characters")
         return self
 

@@ -11,7 +11,6 @@ from ..domain.errors import UsageError
 from .context import Context
 
 FORMATS = ("table", "csv", "json", "html", "xlsx", "pdf")
-PERIOD_HELP = "WEEK (2026-W48, 2026-48, this, last), MONTH (2026-11, this, last) or --from DAY [--to DAY]"
 
 
 def _minutes(text: str) -> int:
