@@ -150,14 +150,14 @@ def wait_windows(disp: c.XDisplay, app: Launched, cls: str, at_least: int,
 
 def wait_handoff(app: Launched, home: Path, timeout_s: float = SHOW_TIMEOUT_S) -> float | None:
     """perf_counter when the app first answers a `status` over its socket."""
-    from stint import handoff
+    from stint import ipc
 
-    where = handoff.address(handoff.socket_name_for(str(home)))
+    where = ipc.address(str(home))
 
     def probe() -> bool:
         if not app.alive():
             raise StartFailed(f"{app.name} {app.why_dead()}")
-        reply = handoff.forward(["status"], where, env={"TZ": "UTC"})
+        reply = ipc.forward(["status"], where, env={"TZ": "UTC"})
         return reply is not None and reply.exit == 0
 
     ok, t = c.poll_until(probe, time.perf_counter() + timeout_s, interval=0.005)

@@ -29,7 +29,7 @@ t0 = time.perf_counter()
 marks = []
 def mark(name):
     marks.append([name, time.perf_counter()])
-import importlib; climain = importlib.import_module("stint.cli.main"); mark("import stint.cli (argparse, handoff, config)")
+import importlib; climain = importlib.import_module("stint.cli.main"); mark("import stint.cli (argparse, services, config)")
 climain.build_parser(); mark("build_parser (imports the command modules)")
 import sqlalchemy; mark("import sqlalchemy (core)")
 import sqlalchemy.orm; mark("import sqlalchemy.orm")
@@ -51,8 +51,8 @@ def _after(conn, cursor, statement, params, context, many):
         where = s.find(" WHERE ")
         sql["worst"], sql["worst_sql"] = d, (s[:60] + " …" + s[where:where + 110]) if where > 0 else s[:170]
 import io
-from stint.cli.context import Context
-ctx = Context(out=io.StringIO(), err=io.StringIO())
+from stint.services import Services
+ctx = Services(out=io.StringIO(), err=io.StringIO())
 t_cmd = time.perf_counter()
 rc = climain.run(sys.argv[1:], ctx)
 mark("the command (parse, open db, queries, output)")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`stint start` / `status` / `stop` while the desktop app runs: the commands are
-handed to the app over its local socket (stint.handoff), beside Watson and
+handed to the app over its local socket (stint.ipc), beside Watson and
 Timewarrior doing the same.
 
     .venv/bin/python benchmarks/handoff_latency.py            # 15 cycles after 2 warm-up
@@ -42,14 +42,14 @@ READY_TIMEOUT_S = 60.0
 
 def wait_ready(proc: subprocess.Popen, home: Path) -> float | None:  # type: ignore[type-arg]
     """Seconds from now until the app answers `status` over its socket; None if never."""
-    from stint import handoff
+    from stint import ipc
 
-    where = handoff.address(handoff.socket_name_for(str(home)))
+    where = ipc.address(str(home))
 
     def probe() -> bool:
         if proc.poll() is not None:
             return True  # dead: stop polling, the caller looks at the process
-        reply = handoff.forward(["status"], where, env={"TZ": "UTC"})
+        reply = ipc.forward(["status"], where, env={"TZ": "UTC"})
         return reply is not None and reply.exit == 0
 
     t0 = time.perf_counter()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -17,11 +19,37 @@ import pytest
 pytest_plugins = ["tests.servers.fixtures"]  # real servers: one per session, for every folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from stint.cli.context import Context  # noqa: E402
 from stint.cli.main import run  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
+from stint.services import Services  # noqa: E402
 
 MADRID = ZoneInfo("Europe/Madrid")
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_unexpected_log(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A warning or error in the log that the test did not expect fails it, so that a
+    swallowed exception is noticed. Expected ones are named by the test:
+    `@pytest.mark.log_allowed(r"regex", ...)`, matched against "logger: message"."""
+    watch = _Records()
+    root = logging.getLogger()
+    root.addHandler(watch)
+    yield
+    root.removeHandler(watch)
+    allowed = [re.compile(p) for mark in request.node.iter_markers("log_allowed") for p in mark.args]
+    unexpected = [f"{r.name}: {r.getMessage()}" for r in watch.records]
+    unexpected = [line for line in unexpected if not any(p.search(line) for p in allowed)]
+    if unexpected:
+        pytest.fail("unexpected warning or error in the log:\n  " + "\n  ".join(unexpected[:10]), pytrace=False)
 
 
 @pytest.fixture
@@ -73,12 +101,11 @@ class CLI:
 
     def __call__(self, *argv: str) -> Result:
         out, err = io.StringIO(), io.StringIO()
-        ctx = Context(out=out, err=err, env=self.env, clock=self.clock)
+        ctx = Services(out=out, err=err, env=self.env, clock=self.clock)
         try:
             code = run(list(argv), ctx)
         finally:
-            if "engine" in ctx.__dict__:
-                ctx.engine.dispose()
+            ctx.close()
         return Result(code, out.getvalue(), err.getvalue())
 
     def ok(self, *argv: str) -> Result:

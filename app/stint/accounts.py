@@ -22,38 +22,14 @@ from .domain.errors import NotFound, Refused, UsageError
 from .logs import register_secret
 from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
 from .store.db import transaction
+from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
 
 from .account_kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring
 
 T = TypeVar("T")
 
-__all__ = ["KINDS", "Accounts", "AccountInfo", "Added", "Removed", "SignIn"]
-
-
-@dataclass(frozen=True)
-class AccountInfo:
-    """A detached, secret-free view of an account row."""
-
-    id: int
-    name: str
-    kind: str
-    base_url: str
-    credential: str
-    options: dict[str, Any]
-    state: str
-    last_sync_at: str | None
-    last_error: str | None
-
-    @classmethod
-    def of(cls, a: Account) -> "AccountInfo":
-        return cls(a.id, a.name, a.kind, a.base_url, a.credential, dict(a.options or {}), a.state,
-                   a.last_sync_at.isoformat() if a.last_sync_at else None, a.last_error)
-
-    def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "url": self.base_url,
-                "credential": self.credential, "state": self.state,
-                "last_sync": self.last_sync_at, "last_error": self.last_error}
+__all__ = ["KINDS", "Accounts", "Added", "Removed", "SignIn"]
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def launch_command() -> list[str]:
     script = shutil.which("stint")
     if script:
         return [script]
-    return [sys.executable, "-c", "import sys; from stint.cli import main; sys.exit(main())"]
+    return [sys.executable, "-m", "stint"]
 
 
 def entry_path(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path | None:

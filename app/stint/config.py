@@ -32,13 +32,6 @@ class Paths:
     def settings(self) -> Path:
         return self.config / "settings.json"
 
-    @property
-    def socket_name(self) -> str:
-        """A name for the app's local socket, unique per data directory."""
-        from .handoff import socket_name_for
-
-        return socket_name_for(str(self.data))
-
 
 def paths(env: dict[str, str] | None = None) -> Paths:
     env = os.environ if env is None else env

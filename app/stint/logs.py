@@ -35,6 +35,10 @@ def setup(log_dir: Path, level: int = logging.INFO) -> None:
     handler.addFilter(RedactSecrets())
     root = logging.getLogger("stint")
     root.setLevel(level)
+    for old in [h for h in root.handlers if getattr(h, "stint_log_file", False)]:
+        root.removeHandler(old)  # one log file per process, wherever setup was called last
+        old.close()
+    handler.stint_log_file = True  # type: ignore[attr-defined]
     root.addHandler(handler)
 
 

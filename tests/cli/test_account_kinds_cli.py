@@ -1,6 +1,6 @@
 """`stint account add` for every kind and every way to sign in, against each
 server's fake through httpx.MockTransport (given to the CLI through
-Context.accounts_factory, nothing patched): success stores the account with its
+the Services' collaborators, nothing patched): success stores the account with its
 statuses and tasks; a bad credential is one line, exit 1, and nothing stored; no
 secret ever reaches stdout, stderr, --json, the database, a log, or any file under
 STINT_HOME. TimeTagger and Redmine have no in-process fake, so a small handler
@@ -20,8 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from stint.accounts import Accounts
-from stint.cli.context import Context
+from stint.services import Services
 from stint.cli.main import run
 from stint.domain.clock import FixedClock
 from tests.backends.test_whama_oauth import browser
@@ -46,7 +45,7 @@ class Out:
 
 @dataclass
 class KindCLI:
-    """`stint` in-process, its Accounts made by a factory: the fake's transport, an
+    """`stint` in-process, its Services given the fake's transport, an
     in-memory keyring, and (for OAuth) a browser that follows the redirect."""
 
     home: Path
@@ -58,20 +57,16 @@ class KindCLI:
     env: dict[str, str] = field(default_factory=dict)
     said: list[str] = field(default_factory=list)  # everything printed, for the leak check
 
-    def accounts(self, ctx: Context) -> Accounts:
-        return Accounts(ctx.engine, ctx.clock, secrets=self.secrets, env=ctx.env, tz=ctx.tz,
-                        transport=self.transport, open_browser=self.open_browser)
-
     def __call__(self, *argv: str, stdin: str = "") -> Out:
         self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         out, err = io.StringIO(), io.StringIO()
         env = {"STINT_HOME": str(self.home), "TZ": "Europe/Madrid", **self.env}
-        ctx = Context(out=out, err=err, env=env, clock=self.clock, accounts_factory=self.accounts)
+        ctx = Services(out=out, err=err, env=env, clock=self.clock, secrets=self.secrets,
+                       transport=self.transport, open_browser=self.open_browser)
         try:
             code = run(list(argv), ctx)
         finally:
-            if "engine" in ctx.__dict__:
-                ctx.engine.dispose()
+            ctx.close()
         self.said += [out.getvalue(), err.getvalue()]
         return Out(code, out.getvalue(), err.getvalue())
 

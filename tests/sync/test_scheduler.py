@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from stint.sync.report import SyncReport
@@ -55,6 +56,7 @@ def test_job_does_not_overlap_itself_and_runs_once_more_after(world: World) -> N
     assert not job.busy
 
 
+@pytest.mark.log_allowed(r"stint.sync.scheduler: sync job failed")
 def test_a_failing_cycle_is_reported_and_frees_the_job(world: World) -> None:
     errors: list[str] = []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,11 +18,13 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from stint import handoff
-from stint.cli.context import Context
+from stint import ipc
 from stint.config import Settings, save_settings
+from stint.__main__ import run_handed_off
 from stint.domain.clock import FixedClock
+from stint.services import Services
 from stint.ui.app import StintApp
+from stint.ui.bridge import Bridge
 
 TZ = "Europe/Madrid"
 
@@ -48,14 +51,17 @@ class FakeIdle:
 @dataclass
 class Running:
     app: StintApp
-    ctx: Context
     quits: list[bool] = field(default_factory=list)
     syncs: list[bool] = field(default_factory=list)  # `force` of each sync cycle run
+
+    gate: threading.Event | None = None  # set: a cycle waits for it before it ends
 
     def fake_sync(self, force: bool) -> Any:
         from stint.sync.report import SyncReport
 
         self.syncs.append(force)
+        if self.gate is not None:
+            assert self.gate.wait(30)
         return SyncReport()
 
     @property
@@ -75,15 +81,19 @@ def app_env(home: Path) -> dict[str, str]:
 def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..., Running]]:
     started: list[Running] = []
 
-    def start(*, tray: bool = True, idle_source: Any = None, settings: Settings | None = None,
+    def start(*, tray: bool = True, idle_source: Any = None, network: str | None = None,
+              settings: Settings | None = None,
               window: Callable[[Any], QWidget] = PlaceholderWindow) -> Running:
         if settings is not None:
             save_settings(home / "settings.json", settings)
-        ctx = Context(out=io.StringIO(), err=io.StringIO(), env=app_env(home), clock=clock)
-        running = Running(None, ctx)  # type: ignore[arg-type]
+        env = app_env(home)
+        services = Services(out=io.StringIO(), err=io.StringIO(), env=env, clock=clock, bridge=Bridge())
+        running = Running(None)  # type: ignore[arg-type]
         running.app = StintApp(
-            ctx, handoff.address(ctx.paths.socket_name), tray_available=tray, window_factory=window,
-            idle_source=idle_source, quit=lambda: running.quits.append(True), sync_run_once=running.fake_sync,
+            services, ipc.address(str(home), env), run_command=lambda argv, env: run_handed_off(services, argv, env),
+            tray_available=tray, window_factory=window,
+            idle_source=idle_source, network=network, quit=lambda: running.quits.append(True),
+            sync_run_once=running.fake_sync,
             intervals_ms={"dbwatch": 50, "notify": 3_600_000, "idle": 3_600_000},
         )
         assert running.app.start()
@@ -100,8 +110,7 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..
                 widget.deleteLater()
         if app.idle_prompt.dialog is not None:
             app.idle_prompt.dialog.close()
-        if app.services is not None:
-            app.services.engine.dispose()
+        app.services.close()
         app.deleteLater()
 
 

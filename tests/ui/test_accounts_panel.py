@@ -3,7 +3,7 @@ without storing, a bad credential inline, sign in again, the fields per kind.
 
 The servers are the CLI tests' fakes (tests/cli/test_account_kinds_cli.py: each
 kind's fake or handler behind httpx.MockTransport), reached through
-Services.accounts_factory with an in-memory keyring; the same rows, read as the
+the Services' collaborators (transport, an in-memory keyring); the same rows, read as the
 dialog's fields instead of CLI flags. Whama's browser sign-in is played by an
 opener that follows the redirect to the loopback listener. Waits are on signals."""
 
@@ -21,8 +21,8 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
 
-from stint.accounts import Accounts  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
+from stint.services import Services  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Account, Task  # noqa: E402
 from stint.ui.account_dialog import AccountDialog  # noqa: E402
@@ -59,14 +59,14 @@ class World:
     panel: AccountsPanel = field(init=False)
 
     def __post_init__(self) -> None:
-        self.services.accounts_factory = self.accounts
+        base = self.services
+        # The fixture's store and bridge, with this case's server, keyring and browser.
+        self.services = Services(env={**base.env, **self.env}, clock=base.clock, settings=base.settings,
+                                 engine=base.engine, secrets=self.secrets, transport=self.transport,
+                                 open_browser=self.open_browser, bridge=base.bridge)
         self.panel = AccountsPanel(self.services)
         self.qtbot.addWidget(self.panel)
         self.panel.show()
-
-    def accounts(self) -> Accounts:
-        return Accounts(self.services.engine, self.services.clock, secrets=self.secrets, env=self.env,
-                        transport=self.transport, tz=self.services.tz, open_browser=self.open_browser)
 
     def open_add(self) -> AccountDialog:
         self.panel.add_button.click()
@@ -244,7 +244,7 @@ def test_the_fields_follow_the_kind(services, qtbot) -> None:
 def _needing_signin(world: World, case: Case) -> None:
     """Added (through the service), then a sync found its credential refused."""
     oauth = "--oauth" in case.flags
-    world.accounts().add("srv", case.kind, case.url, credential="keyring", token=case.stdin.strip() or None,
+    world.services.accounts().add("srv", case.kind, case.url, credential="keyring", token=case.stdin.strip() or None,
                          oauth=oauth, options={"client_id": "stint-desktop"} if oauth else None)
     with transaction(world.services.engine) as s:
         s.execute(update(Account).values(state="needs_signin", last_error="signed out"))

@@ -159,6 +159,28 @@ def test_another_process_change_reaches_the_tray(start_app: Any, qtbot: Any, hom
         other.dispose()
 
 
+def test_a_change_made_in_the_app_reloads_the_views_once(start_app: Any, qtbot: Any, home: Any,
+                                                         clock: Any) -> None:
+    running = start_app()
+    running.app.dbwatch.stop()  # polled by hand below, not by its timer
+    running.app.dbwatch.start()
+    heard: list[str] = []
+    running.services.bridge.changed.connect(heard.append)
+    task = running.tracker.create_task("Here", local=True)
+    running.tracker.start(str(task.id))
+    assert heard == ["tasks", "timer"]
+    assert not running.app.dbwatch.poll()  # our own commits, already announced
+    assert heard == ["tasks", "timer"]
+    # Another process's commit is still noticed.
+    other = open_engine(home / "stint.sqlite3")
+    try:
+        Tracker(other, clock).stop()
+    finally:
+        other.dispose()
+    assert running.app.dbwatch.poll()
+    assert heard == ["tasks", "timer", "all"]
+
+
 def test_the_real_main_window_opens_from_the_tray(start_app: Any, qtbot: Any) -> None:
     from stint.ui.window import MainWindow
 

@@ -24,9 +24,11 @@ SCRIPT = textwrap.dedent("""
     import io, json, os, sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from stint import handoff
-    from stint.cli.context import Context
+    from stint import ipc
+    from stint.__main__ import run_handed_off
+    from stint.services import Services
     from stint.ui.app import StintApp
+    from stint.ui.bridge import Bridge
 
     HEAVY = {heavy!r}
 
@@ -39,8 +41,9 @@ SCRIPT = textwrap.dedent("""
             return 3600.0
 
     app = QApplication(sys.argv[:1])
-    ctx = Context(out=io.StringIO(), err=io.StringIO(), env=dict(os.environ))
-    stint = StintApp(ctx, handoff.address(ctx.paths.socket_name), tray_available=True, idle_source=Away(),
+    services = Services(out=io.StringIO(), err=io.StringIO(), bridge=Bridge())
+    stint = StintApp(services, ipc.address(str(services.paths.data)), tray_available=True, idle_source=Away(),
+                     run_command=lambda argv, env: run_handed_off(services, argv, env),
                      window_factory=lambda services: None, quit=lambda: None)
     assert stint.start()
     stint.live.refresh()

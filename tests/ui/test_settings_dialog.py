@@ -120,12 +120,13 @@ class MemorySecrets:
 def test_remove_account_after_confirming(services, qtbot, xdg):
     from PySide6.QtWidgets import QMessageBox
 
-    from stint.accounts import Accounts
+    from stint.services import Services
 
     add_account(services, "work")
     services.tracker.create_task("Remote", account="work")
     secrets = MemorySecrets()
-    services.accounts = Accounts(services.engine, services.clock, secrets=secrets)  # type: ignore[attr-defined]
+    services = Services(env=services.env, clock=services.clock, engine=services.engine, secrets=secrets,
+                        bridge=services.bridge)
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
     dialog.accounts.table.selectRow(0)
@@ -136,4 +137,4 @@ def test_remove_account_after_confirming(services, qtbot, xdg):
     assert "Remove work" in seen[0]
     assert dialog.accounts.table.rowCount() == 0
     assert secrets.values == {}
-    assert services.accounts.list() == []  # type: ignore[attr-defined]
+    assert services.accounts().list() == []

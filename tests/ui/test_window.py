@@ -99,7 +99,7 @@ def test_ops_dialog_retry_and_discard(services, qtbot):
     first = fail_op(services, "create_task", "422: first")
     second = fail_op(services, "create_task", "500: second")
     synced: list[int] = []
-    services.request_sync = lambda: synced.append(1)
+    services.bridge.sync_requested.connect(lambda: synced.append(1))
     dialog = OpsDialog(services)
     qtbot.addWidget(dialog)
     assert [op.error for op in dialog.ops] == ["422: first", "500: second"]

@@ -17,11 +17,12 @@ from zoneinfo import ZoneInfo  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from stint.config import Paths, Settings  # noqa: E402
+from stint.config import Settings  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
 from stint.store.db import open_engine, transaction  # noqa: E402
 from stint.store.models import Account, Op, Status, Task  # noqa: E402
-from stint.ui.services import Bridge, Services  # noqa: E402
+from stint.services import Services  # noqa: E402
+from stint.ui.bridge import Bridge  # noqa: E402
 
 # Monday 2 March 2026, 10:00 in Madrid (09:00 UTC).
 TZ = ZoneInfo("Europe/Madrid")
@@ -29,17 +30,17 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
 def make_services(home: Path, clock: FixedClock | None = None, settings: Settings | None = None) -> Services:
-    paths = Paths(home, home, home / "logs")
-    engine = open_engine(paths.database)
-    return Services(paths=paths, settings=settings or Settings(), engine=engine, clock=clock or FixedClock(T0),
-                    tz=TZ, bridge=Bridge())
+    home.mkdir(parents=True, exist_ok=True)
+    engine = open_engine(home / "stint.sqlite3")
+    return Services(env={"STINT_HOME": str(home), "TZ": "Europe/Madrid"}, settings=settings or Settings(),
+                    engine=engine, clock=clock or FixedClock(T0), bridge=Bridge())
 
 
 @pytest.fixture
 def services(tmp_path: Path, qapp) -> Iterator[Services]:  # noqa: ANN001 - pytest-qt's fixture
     svc = make_services(tmp_path / "home")
     yield svc
-    svc.engine.dispose()
+    svc.close()
 
 
 def add_account(services: Services, name: str = "work", statuses: tuple[tuple[str, str, str, bool], ...] = (

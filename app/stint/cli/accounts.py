@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UsageError
 from ..logs import register_secret
+from ..services import Services
 from . import render
-from .context import Context
 
 if TYPE_CHECKING:
     from ..accounts import Accounts
@@ -75,18 +75,11 @@ def _token_args(p: argparse.ArgumentParser) -> None:
                         "machine, and the tokens are kept (and refreshed) in the OS keyring")
 
 
-def accounts_service(ctx: Context) -> "Accounts":
-    from ..accounts import Accounts
-
-    if ctx.accounts_factory is not None:
-        service = ctx.accounts_factory(ctx)
-    else:
-        service = Accounts(ctx.engine, ctx.clock, env=ctx.env, tz=ctx.tz)
-    service.show_url = lambda url: _show_url(ctx, url)
-    return service
+def accounts_service(ctx: Services) -> "Accounts":
+    return ctx.accounts(show_url=lambda url: _show_url(ctx, url))
 
 
-def _show_url(ctx: Context, url: str) -> None:
+def _show_url(ctx: Services, url: str) -> None:
     # Printed as well as opened: with no browser here the person can still copy it.
     print(f"stint: sign in at this address (opening it in your browser; waiting up to 5 minutes):\n{url}",
           file=ctx.err, flush=True)
@@ -102,7 +95,7 @@ class Given:
     client_secret: str | None = None
 
 
-def _given(ctx: Context, args: argparse.Namespace) -> Given:
+def _given(ctx: Services, args: argparse.Namespace) -> Given:
     """What the person gave to sign in, and where it is kept ("keyring" or env:VAR)."""
     from ..secrets import KEYRING, env_credential
 
@@ -158,7 +151,7 @@ def _options(pairs: list[str]) -> dict[str, Any]:
     return options
 
 
-def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
     from ..secrets import KEYRING
 
     service = accounts_service(ctx)
@@ -186,7 +179,7 @@ def _keyring_first(service: "Accounts", args: argparse.Namespace) -> None:
         raise Refused(NO_OAUTH_KEYRING if args.oauth else NO_KEYRING)
 
 
-def cmd_signin(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_signin(ctx: Services, args: argparse.Namespace) -> int:
     service = accounts_service(ctx)
     _keyring_first(service, args)
     given = _given(ctx, args)
@@ -197,7 +190,7 @@ def cmd_signin(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_list(ctx: Services, args: argparse.Namespace) -> int:
     infos = accounts_service(ctx).list()
     if args.json:
         render.dump_json([i.as_json() for i in infos], ctx.out)
@@ -210,22 +203,15 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_remove(ctx: Services, args: argparse.Namespace) -> int:
     removed = accounts_service(ctx).remove(args.name)
     ctx.print(f"removed {removed.name}: {removed.tasks} tasks, {removed.entries} entries, "
               f"{removed.ops} queued changes, and its token")
     return 0
 
 
-def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
-    from ..sync.engine import SyncEngine
-
-    service = accounts_service(ctx)
-    try:
-        engine = SyncEngine(ctx.engine, service.backend_for, ctx.clock, tz=ctx.tz)
-        report = engine.run_once(force=True, accounts=[args.account] if args.account else None)
-    finally:
-        service.close()
+def cmd_sync(ctx: Services, args: argparse.Namespace) -> int:
+    report = ctx.sync_engine().run_once(force=True, accounts=[args.account] if args.account else None)
     if args.account and not report.accounts:
         raise UsageError(f"no account named {args.account!r}")
     if args.json:
@@ -236,7 +222,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_reconcile(ctx: Services, args: argparse.Namespace) -> int:
     from ..domain.weeks import make_week
     from ..domain.when import parse_week
     from ..sync.compare import compare_week

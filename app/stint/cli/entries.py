@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain.when import parse_when
 from . import render
-from .context import Context
+from ..services import Services
 from .report import add_period_options, period_of
 from .tracking import task_label
 
@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_delete)
 
 
-def when(ctx: Context, text: str | None) -> datetime | None:
+def when(ctx: Services, text: str | None) -> datetime | None:
     """WHEN as the person typed it, in UTC. A time that happens twice (the hour the
     clocks go back) is read as the first, and a note on stderr says so."""
     if text is None:
@@ -48,11 +48,11 @@ def when(ctx: Context, text: str | None) -> datetime | None:
     return parse_when(text, ctx.tz, ctx.clock.now(), note=lambda message: print(f"stint: note: {message}", file=ctx.err))
 
 
-def _span(ctx: Context, entry: Any) -> str:
+def _span(ctx: Services, entry: Any) -> str:
     return render.span(entry.started_at, entry.ended_at, ctx.tz)
 
 
-def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_log(ctx: Services, args: argparse.Namespace) -> int:
     start, end = when(ctx, args.start), when(ctx, args.end)
     entry = ctx.tracker.log(args.task, start, end, args.note)  # type: ignore[arg-type]
     seconds = (entry.ended_at - entry.started_at).total_seconds()
@@ -60,19 +60,19 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_edit(ctx: Services, args: argparse.Namespace) -> int:
     entry = ctx.tracker.edit_entry(args.entry, start=when(ctx, args.start), end=when(ctx, args.end), note=args.note)
     ctx.print(f"Entry {entry.id[:8]} is now {_span(ctx, entry)} on {task_label(entry.task)}")
     return 0
 
 
-def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_delete(ctx: Services, args: argparse.Namespace) -> int:
     entry = ctx.tracker.delete_entry(args.entry)
     ctx.print(f"Deleted entry {entry.id[:8]} ({_span(ctx, entry)}, {task_label(entry.task)})")
     return 0
 
 
-def cmd_entries(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_entries(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import entries_between
 

@@ -1,7 +1,8 @@
 """Argument parsing and dispatch for `stint`.
 
-The console script enters through stint.handoff.main, which gives the hot commands
-to a running desktop app and only imports this module when there is none.
+The console script enters through `stint.__main__`, which gives the hot commands to a
+running desktop app, starts the app for a bare `stint`, and only imports this module
+for a command the CLI itself must run.
 
 Each command module exposes `register(subparsers)`, which adds its sub-commands and
 sets `handler(ctx, args) -> int` on them. Errors the user can act on are one line on
@@ -22,7 +23,7 @@ from typing import NoReturn, TextIO
 from .. import __version__
 from ..domain.errors import StintError
 from ..domain.text import one_line
-from .context import Context
+from ..services import Services
 from .terminal import guarded
 
 COMMAND_MODULES = ("tracking", "entries", "report", "accounts")
@@ -58,7 +59,7 @@ def build_parser() -> Parser:
     return parser
 
 
-def run(argv: Sequence[str], ctx: Context) -> int:
+def run(argv: Sequence[str], ctx: Services) -> int:
     """Run one command line against `ctx`; returns the exit status. Everything the
     command prints passes the output guard (cli/terminal.py)."""
     ctx.out, ctx.err = guarded(ctx.out, ctx.env), guarded(ctx.err, ctx.env)
@@ -67,9 +68,8 @@ def run(argv: Sequence[str], ctx: Context) -> int:
         parser = build_parser()
         args = parser.parse_args(_relative_times_attached(argv))
         if args.command is None:
-            from .app import launch
-
-            return launch(ctx)
+            parser.print_usage(ctx.out)
+            return 2
         return int(args.handler(ctx, args) or 0)
     except SystemExit as exc:  # --help and --version have printed
         return int(exc.code or 0)
@@ -102,13 +102,12 @@ def _relative_times_attached(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def main(argv: Sequence[str] | None = None, *, runner: Callable[[Sequence[str], Context], int] = run) -> int:
+def main(argv: Sequence[str], *, runner: Callable[[Sequence[str], Services], int] = run) -> int:
+    """`stint COMMAND ...` run here (no app took it): one Services for the command."""
     # A command lives a fraction of a second and makes few cycles: the cyclic garbage
     # collector's passes during the imports and at exit cost ~100 ms of a ~350 ms run.
-    # The desktop app turns it back on (cli/app.py).
     gc.disable()
-    argv = sys.argv[1:] if argv is None else argv
-    ctx = Context(out=sys.stdout, err=sys.stderr)
+    ctx = Services()
     try:
         return runner(argv, ctx)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
@@ -118,4 +117,5 @@ def main(argv: Sequence[str] | None = None, *, runner: Callable[[Sequence[str], 
         print(one_line(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})"), file=sys.stderr)
         return 1
     finally:
+        ctx.close()
         gc.freeze()  # nothing left to collect before exit

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import UsageError
-from .context import Context
+from ..services import Services
 
 FORMATS = ("table", "csv", "json", "html", "xlsx", "pdf")
 
@@ -33,7 +33,7 @@ def add_period_options(p: Any, what: str) -> None:
     p.add_argument("--to", dest="end", default=None, metavar="DAY", help="… to DAY, included (default: today)")
 
 
-def period_of(ctx: Context, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def period_of(ctx: Services, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from ..domain.periods import parse_period
 
     return parse_period(ctx.tz, ctx.clock.now(), week=args.week, month=args.month, start=args.start, end=args.end,
@@ -58,7 +58,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_timesheet)
 
 
-def cmd_timesheet(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_timesheet(ctx: Services, args: argparse.Namespace) -> int:
     from ..domain.timesheet import Filters, Rounding
     from ..timesheet import build, export
     from ..timesheet.report import ReportOptions

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from ..domain.errors import UsageError
+from ..services import Services
 from . import render
-from .context import Context
 
 
 def register(sub: Any) -> None:
@@ -62,7 +62,7 @@ def task_json(task: Any) -> dict[str, Any]:
     }
 
 
-def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_new(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.actions import StartResult
 
     result = ctx.tracker.create_task(
@@ -77,7 +77,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_tasks(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import tasks
 
@@ -97,12 +97,12 @@ def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_start(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_start(ctx: Services, args: argparse.Namespace) -> int:
     _report_start(ctx, ctx.tracker.start(args.task))
     return 0
 
 
-def _report_start(ctx: Context, result: Any) -> None:
+def _report_start(ctx: Services, result: Any) -> None:
     if result.already_running:
         ctx.print(f"Already tracking {task_label(result.task)} since {render.clock_time(result.entry.started_at, ctx.tz)}")
         return
@@ -111,18 +111,18 @@ def _report_start(ctx: Context, result: Any) -> None:
     ctx.print(f"Started {task_label(result.task)} at {render.clock_time(result.entry.started_at, ctx.tz)}")
 
 
-def _report_stop(ctx: Context, entry: Any) -> None:
+def _report_stop(ctx: Services, entry: Any) -> None:
     seconds = (entry.ended_at - entry.started_at).total_seconds()
     span = render.clock_span(entry.started_at, entry.ended_at, ctx.tz)
     ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
 
 
-def cmd_stop(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
     _report_stop(ctx, ctx.tracker.stop())
     return 0
 
 
-def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import overview
     from ..timesheet.build import tracked_today_and_week
@@ -173,7 +173,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:
+def _failed_ops(s: Any, ctx: Services) -> list[dict[str, Any]]:
     from ..store import outbox
     from ..store.models import Task
 
@@ -188,13 +188,7 @@ def _failed_ops(s: Any, ctx: Context) -> list[dict[str, Any]]:
     return result
 
 
-def cmd_set_status(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_set_status(ctx: Services, args: argparse.Namespace) -> int:
     task = ctx.tracker.set_status(args.task, args.status)
     ctx.print(f"{task_label(task)} is now {task.status.label}")
     return 0
-
-
-def require(value: Any, message: str) -> Any:
-    if value is None:
-        raise UsageError(message)
-    return value

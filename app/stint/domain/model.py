@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -34,17 +33,3 @@ SYNC_SYNCED = "synced"          # the server holds it
 SYNC_LOCAL_ONLY = "local-only"  # the server cannot hold it (e.g. a live-timer-only API)
 SYNC_FAILED = "failed"          # the server rejected an op for it
 SYNC_CONFLICT = "conflict"      # both sides changed it
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A span of time in UTC; end is None while the timer runs."""
-
-    start: datetime
-    end: datetime | None
-
-    def end_or(self, now: datetime) -> datetime:
-        return self.end if self.end is not None else max(now, self.start)
-
-    def seconds(self, now: datetime) -> int:
-        return int((self.end_or(now) - self.start).total_seconds())

@@ -52,6 +52,15 @@ class StoreSnapshot:
     pending_ops: int = 0
     failed_ops: int = 0
 
+    @property
+    def last_sync(self) -> datetime | None:
+        times = [a.last_sync for a in self.accounts if a.last_sync is not None]
+        return max(times) if times else None
+
+    @property
+    def problems(self) -> tuple[AccountLine, ...]:
+        return tuple(a for a in self.accounts if a.state != "ok")
+
 
 def _utc(seconds: int | None) -> datetime | None:
     return None if seconds is None else datetime.fromtimestamp(seconds, timezone.utc)

@@ -21,12 +21,12 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from ..accounts import AccountInfo
 from ..backends.base import Backend
 from ..domain.clock import Clock
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING
 from ..domain.weeks import Week, split_by_day
 from ..store.db import transaction
+from ..store.records import AccountInfo
 from ..store.models import Account, Task
 from ..store.queries import entries_between
 from .plan import task_total

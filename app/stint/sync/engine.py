@@ -19,11 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
 
-from ..accounts import AccountInfo
 from ..backends.base import AuthRejected, Backend, BackendError, RateLimited, ServerError
 from ..domain.clock import Clock
 from ..domain.errors import StintError
 from ..store.db import transaction
+from ..store.records import AccountInfo
 from ..store.models import Account, Op
 from .context import Cycle, Stop
 from .lock import AccountLock

@@ -55,6 +55,7 @@ class SyncScheduler:
         self._state = threading.Lock()
         self._busy = False
         self._again: bool | None = None  # asked for while busy: None, or that run's force
+        self._requested = False  # `request` added a run that has not started yet
 
     def start(self, run_now: bool = True) -> None:
         """Schedule the interval job; its first run is at once unless `run_now` is
@@ -87,13 +88,24 @@ class SyncScheduler:
         )
 
     def request(self, force: bool = True) -> None:
-        """Run now, on the scheduler's thread ("Sync now", the network came back)."""
-        self.scheduler.add_job(self.run_job, kwargs={"force": force}, id=NOW_ID, replace_existing=True,
-                               max_instances=1, misfire_grace_time=None)
+        """Run now, on the scheduler's thread ("Sync now", the network came back).
+        Requests made before it starts are one run; made while it runs, one more."""
+        with self._state:
+            self._requested = True
+        # Two instances: one asked for while one runs must still start, to leave its
+        # "once more" with run_job (APScheduler would skip it as a third instance).
+        self.scheduler.add_job(self._run_requested, kwargs={"force": force}, id=NOW_ID, replace_existing=True,
+                               max_instances=2, misfire_grace_time=None)
+
+    def _run_requested(self, force: bool) -> SyncReport | None:
+        with self._state:
+            self._requested = False
+        return self.run_job(force=force)
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        """A run is under way, or asked for and about to start."""
+        return self._busy or self._requested
 
     def run_job(self, force: bool = False) -> SyncReport | None:
         """One cycle, then one more for the requests that came in meanwhile (folded

@@ -22,7 +22,8 @@ from .notice import Notice
 from .workers import Job
 
 if TYPE_CHECKING:
-    from ..accounts import AccountInfo, Accounts, Added
+    from ..accounts import Accounts, Added
+    from ..store.records import AccountInfo
 
 
 class _Relay(QObject):

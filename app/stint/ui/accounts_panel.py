@@ -16,21 +16,8 @@ from ..store import lookup
 from ..store.db import transaction
 from .account_dialog import AccountDialog
 from .notice import Notice
-from .services import Services
+from ..services import Services
 from .workers import Job
-
-
-def accounts_service(services: Services) -> Any:
-    """Services.accounts_factory's Accounts, else one the shell set on Services, else
-    the real one."""
-    if services.accounts_factory is not None:
-        return services.accounts_factory()
-    existing = getattr(services, "accounts", None)
-    if existing is not None:
-        return existing
-    from ..accounts import Accounts
-
-    return Accounts(services.engine, services.clock, tz=services.tz)
 
 
 class AccountsPanel(QGroupBox):
@@ -91,13 +78,13 @@ class AccountsPanel(QGroupBox):
         return self.table.item(rows[0].row(), 0).text() if rows else None
 
     def add_account(self) -> None:
-        self._open(AccountDialog(accounts_service(self.services), None, self))
+        self._open(AccountDialog(self.services.accounts(), None, self))
 
     def sign_in_selected(self) -> None:
         name = self.selected_name()
         if name is None:
             return
-        accounts = accounts_service(self.services)
+        accounts = self.services.accounts()
         try:
             info = accounts.get(name)
         except StintError as exc:
@@ -123,15 +110,14 @@ class AccountsPanel(QGroupBox):
         elif dialog.account is not None:
             self.notice.show_info(self.tr("%1: signed in as %2; queued changes go out at the next sync")
                                   .replace("%1", dialog.account.name).replace("%2", str(outcome)))
-            if self.services.request_sync is not None:
-                self.services.request_sync()
+            self.services.bridge.sync_requested.emit()
         self.services.bridge.changed.emit("all")  # reloads this list too
 
     def test_selected(self) -> None:
         name = self.selected_name()
         if name is None:
             return
-        accounts = accounts_service(self.services)
+        accounts = self.services.accounts()
         self.notice.show_info(self.tr("Testing %1…").replace("%1", name))
 
         def check() -> str:
@@ -158,7 +144,7 @@ class AccountsPanel(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            accounts_service(self.services).remove(name)
+            self.services.accounts().remove(name)
         except StintError as exc:
             self.notice.show_error(str(exc))
             return

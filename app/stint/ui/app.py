@@ -17,43 +17,43 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
-from ..domain.clock import SystemClock
+from ..domain.clock import Clock, SystemClock
 from .icons import app_icon
 from .tray import Tray
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from ..cli.context import Context
+    from .. import ipc
+    from ..services import Services
     from .idle import IdleSource
-    from .services import Services
 
 log = logging.getLogger("stint.ui.app")
 NO_TRAY_NOTICE = "no_tray_notice_shown"
 AUTO = object()  # "detect it": the default for the idle source
 
 WindowFactory = Callable[["Services"], QWidget]
+MakeServices = Callable[[Clock, QObject], "Services"]
+RunCommand = Callable[["Services", Sequence[str], Mapping[str, str]], "ipc.Reply"]
 
 
-def run_app(ctx: "Context | None" = None) -> int:
+def run_app(make_services: MakeServices, run_command: RunCommand) -> int:
     """Run the desktop app until it quits; returns the exit status.
 
-    Without a `ctx` (plain `stint`), the tray icon is shown before the Context and
-    its settings are even imported: the first paint waits only for Qt."""
-    from .. import handoff
+    The tray icon is shown before the services (settings, the store) are even
+    imported: the first paint waits only for Qt. `run_command` runs a handed-off
+    command against the app's services (the entry point gives it: ui knows no CLI)."""
+    from .. import ipc
+    from .bridge import Bridge
 
-    name = ctx.paths.socket_name if ctx is not None else handoff.socket_name(os.environ)
-    where = handoff.address(name)
-    if handoff.activate(where):
-        print("Stint is already running; its window was brought to the front.",
-              file=ctx.out if ctx is not None else sys.stdout)
+    where = ipc.address(ipc.data_dir(os.environ))
+    if ipc.activate(where):
+        print("Stint is already running; its window was brought to the front.")
         return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -62,15 +62,13 @@ def run_app(ctx: "Context | None" = None) -> int:
     app.setDesktopFileName("dev.stint.Stint")  # the installed .desktop id
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    clock = ctx.clock if ctx is not None else SystemClock()
+    clock = SystemClock()
     tray = Tray(clock) if QSystemTrayIcon.isSystemTrayAvailable() else None
     if tray is not None:
         tray.show()
-    if ctx is None:
-        from ..cli.context import Context
-
-        ctx = Context(out=sys.stdout, err=sys.stderr, clock=clock)
-    stint = StintApp(ctx, where, tray=tray, tray_available=tray is not None)
+    services = make_services(clock, Bridge(app))
+    stint = StintApp(services, where, tray=tray,
+                     run_command=lambda argv, env: run_command(services, argv, env))
     QTimer.singleShot(0, stint.start)
     app.aboutToQuit.connect(stint.shutdown)
     _quit_on_signals(app)
@@ -94,68 +92,81 @@ class StintApp(QObject):
 
     def __init__(
         self,
-        ctx: "Context",
+        services: "Services",
         where: str,
         *,
+        run_command: "Callable[[Sequence[str], Mapping[str, str]], ipc.Reply] | None" = None,
         tray_available: bool | None = None,
         tray: Tray | None = None,
         window_factory: WindowFactory | None = None,
         idle_source: "IdleSource | None | object" = AUTO,
+        network: "str | None | object" = AUTO,
         quit: Callable[[], None] | None = None,
         sync_run_once: Callable[[bool], Any] | None = None,
         intervals_ms: dict[str, int] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services = services
         self.where = where
+        self._run_command = run_command
         if tray is not None:
-            tray.setParent(self)  # made and shown before the Context, for the first paint
+            tray.setParent(self)  # made and shown before the services, for the first paint
         else:
             if tray_available is None:
                 tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-            tray = Tray(ctx.clock, self) if tray_available else None
+            tray = Tray(services.clock, self) if tray_available else None
         self.tray: Tray | None = tray
         if self.tray is not None:
             self.tray.show()
         self._window_factory = window_factory or _main_window
         self._idle_source = idle_source
+        self._network = network  # AUTO: the platform's network information; a name: that backend
         self._quit = quit or QApplication.quit
         self._intervals = intervals_ms or {}
         self._sync_run_once = sync_run_once
-        self.services: Services | None = None
+        self.started = False
         self.window: QWidget | None = None
         self.dialogs: dict[str, QWidget] = {}
 
     # -- start-up, after the first paint -----------------------------------------
 
     def start(self) -> bool:
+        from .. import ipc
         from ..logs import setup
         from .dbwatch import DbWatcher
         from .idle_prompt import IdlePrompt, IdleWatcher
         from .instance import CommandServer
         from .live_state import LiveState
         from .notify import Notifier
-        from .services import Bridge, Services
         from .sync_runner import SyncRunner
 
-        ctx = self.ctx
-        setup(ctx.paths.logs)
+        services = self.services
+        setup(services.paths.logs)
         self.server = CommandServer(self.where, self)
-        if not self.server.listen():
-            log.info("another Stint answers on %s; quitting", self.where)
-            self._quit()
-            return False
-        services = Services(ctx.paths, ctx.settings, self._engine_if_needed(), ctx.clock, ctx.tz, Bridge(self),
-                            open_engine=lambda: ctx.engine)
-        self.services = services
-        self.server.services = services
+        try:
+            listening = self.server.listen()
+        except ipc.IpcError as exc:
+            # Someone else's socket folder must not keep the person's app from starting:
+            # it runs without the hand-off (commands work on the database) and says why.
+            log.warning("no hand-off: %s", exc)
+            services.bridge.message.emit("warning", str(exc))
+        else:
+            if not listening:
+                log.info("another Stint answers on %s; quitting", self.where)
+                self._quit()
+                return False
+        self._open_store_if_migrating()
+        self.started = True
+        self.server.handler = self._run_command
         self.server.activated.connect(self.show_window)
         services.bridge.show_window.connect(self.show_window)
 
         self.live = LiveState(services, self)
-        self.dbwatch = DbWatcher(ctx.paths.database, self._intervals.get("dbwatch", 1000), self)
+        self.dbwatch = DbWatcher(services.database, self._intervals.get("dbwatch", 1000), self,
+                                 quiet=lambda: self.sync.busy)
         self.dbwatch.changed.connect(lambda: services.bridge.changed.emit("all"))
+        services.bridge.changed.connect(lambda _what: self.dbwatch.settle())
         self.notifier = Notifier(services, self.show_message, self._intervals.get("notify", 60_000), self)
         self.live.updated.connect(self.notifier.set_snapshot)
         if self.tray is not None:
@@ -166,7 +177,12 @@ class StintApp(QObject):
             self.tray.new_task_requested.connect(self.show_new_task)
             self.tray.quit_requested.connect(self._quit)
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
-        services.request_sync = lambda: self.sync.request(force=True)
+        services.bridge.sync_requested.connect(lambda: self.sync.request(force=True))
+        if self._network is not None:
+            from .reachability import NetworkWatch
+
+            self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
+            self.network.online.connect(lambda: self.sync.request(force=True))
         self.idle = IdleWatcher(services, self._detect_idle(), self._intervals.get("idle", 10_000), self)
         self.idle_prompt = IdlePrompt(services, self.idle, self)
 
@@ -180,17 +196,15 @@ class StintApp(QObject):
             self._tell_no_tray_once()
         return True
 
-    def _engine_if_needed(self) -> "Engine | None":
-        """The engine, opened now only if the schema must be migrated first (that imports
-        Alembic and SQLAlchemy once) or one was given; else None: the idle app reads the
-        store with stdlib sqlite3 and opens the ORM on first real use (Services.engine)."""
+    def _open_store_if_migrating(self) -> None:
+        """Open the engine now only if the schema must be migrated first (that imports
+        Alembic and SQLAlchemy once); else the idle app reads the store with stdlib
+        sqlite3 and opens the ORM on first real use."""
         from ..store.migrations import HEAD
         from ..store.snapshot import current_revision
 
-        ctx = self.ctx
-        if ctx.engine_override is not None or current_revision(ctx.paths.database) != HEAD:
-            return ctx.engine
-        return None
+        if current_revision(self.services.database) != HEAD:
+            self.services.engine  # noqa: B018 - opening it migrates
 
     def _detect_idle(self) -> "IdleSource | None":
         if self._idle_source is not AUTO:
@@ -200,7 +214,7 @@ class StintApp(QObject):
         return detect(QApplication.platformName())
 
     def shutdown(self) -> None:
-        if self.services is not None:
+        if self.started:
             self.server.close()
             self.dbwatch.stop()
             self.sync.stop()
@@ -210,7 +224,7 @@ class StintApp(QObject):
     # -- the window and the dialogs --------------------------------------------
 
     def show_window(self) -> None:
-        if self.services is None:
+        if not self.started:
             return
         if self.window is None:
             self.window = self._window_factory(self.services)
@@ -244,7 +258,7 @@ class StintApp(QObject):
         self._show_dialog("new_task", lambda s: NewTaskDialog(s))
 
     def _show_dialog(self, key: str, make: Callable[["Services"], QWidget]) -> None:
-        if self.services is None:
+        if not self.started:
             return
         dialog = self.dialogs.get(key)
         if dialog is None or not dialog.isVisible():
@@ -272,7 +286,6 @@ class StintApp(QObject):
         return box
 
     def _tell_no_tray_once(self) -> None:
-        assert self.services is not None
         settings = self.services.settings
         if settings.extra.get(NO_TRAY_NOTICE):
             return

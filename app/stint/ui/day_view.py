@@ -18,7 +18,7 @@ from ..store.db import transaction
 from ..store.queries import entries_between
 from .entry_dialog import EntryDialog, EntryRow
 from .notice import Notice
-from .services import Services
+from ..services import Services
 
 Index = QModelIndex | QPersistentModelIndex
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}

@@ -3,12 +3,16 @@ a sync run elsewhere) and tell the widgets through the Bridge.
 
 SQLite's `PRAGMA data_version` changes on a connection whenever *another*
 connection commits; polling it on a private stdlib connection costs microseconds.
+The app's own connections are "another connection" too: after a change the app
+made and announced itself, `settle()` takes the current version as seen, so the
+views reload once per change, not once for the announcement and again for the poll.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,9 +25,13 @@ POLL_MS = 1000
 class DbWatcher(QObject):
     changed = Signal()
 
-    def __init__(self, database: Path, interval_ms: int = POLL_MS, parent: QObject | None = None) -> None:
+    def __init__(self, database: Path, interval_ms: int = POLL_MS, parent: QObject | None = None,
+                 *, quiet: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent)
         self.database = database
+        # While this says so (a sync cycle of the app's own is writing), polls wait:
+        # the cycle's end is announced, and settles what it wrote.
+        self._quiet = quiet
         self._conn: sqlite3.Connection | None = None
         self._version: int | None = None
         self._failing = False
@@ -40,7 +48,14 @@ class DbWatcher(QObject):
             self._conn.close()
             self._conn = None
 
+    def settle(self) -> None:
+        """The store as it is now has been announced: do not report it again."""
+        if self._timer.isActive():
+            self._version = self._read()
+
     def poll(self) -> bool:
+        if self._quiet():
+            return False
         version = self._read()
         if version is None or version == self._version:
             return False

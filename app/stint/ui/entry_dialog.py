@@ -17,7 +17,7 @@ from ..domain.errors import StintError
 from ..store.db import transaction
 from ..store.models import Task
 from .notice import Notice
-from .services import Services
+from ..services import Services
 
 FORMAT = "yyyy-MM-dd HH:mm"
 

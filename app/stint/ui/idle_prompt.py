@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from .idle import IdleSource
-    from .services import Services
+    from ..services import Services
 
 POLL_MS = 10_000
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from .notice import Notice
 
 if TYPE_CHECKING:
-    from .services import Services
+    from ..services import Services
 
 LOCAL = ""  # the "where" choice for a local-only task
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .live_state import Snapshot
+from ..store.snapshot import StoreSnapshot
 
 if TYPE_CHECKING:
-    from .services import Services
+    from ..services import Services
 
 CHECK_MS = 60_000
 REMIND_AFTER = timedelta(minutes=15)  # untracked this long before the first reminder
@@ -34,7 +34,7 @@ class Notifier(QObject):
         super().__init__(parent)
         self.services = services
         self.show = show
-        self.snapshot = Snapshot()
+        self.snapshot = StoreSnapshot()
         self._long_told: str | None = None     # entry id already warned about
         self._problems_told: set[tuple[str, str]] = set()
         self._failed_told = 0
@@ -54,14 +54,14 @@ class Notifier(QObject):
     def _on_message(self, level: str, text: str) -> None:
         self.notify(level, "Stint", text)
 
-    def set_snapshot(self, snapshot: Snapshot) -> None:
+    def set_snapshot(self, snapshot: StoreSnapshot) -> None:
         self.snapshot = snapshot
         self._check_sync(snapshot)
         self.check()
 
     # -- checks ----------------------------------------------------------------
 
-    def _check_sync(self, snap: Snapshot) -> None:
+    def _check_sync(self, snap: StoreSnapshot) -> None:
         current = {(a.name, a.state) for a in snap.problems}
         for account in snap.problems:
             key = (account.name, account.state)
@@ -86,7 +86,7 @@ class Notifier(QObject):
         self._check_long_timer(self.snapshot, now)
         self._check_untracked(self.snapshot, now)
 
-    def _check_long_timer(self, snap: Snapshot, now: datetime) -> None:
+    def _check_long_timer(self, snap: StoreSnapshot, now: datetime) -> None:
         limit = self.services.settings.long_timer_hours
         if snap.running is None or snap.running_since is None or limit <= 0:
             return
@@ -99,7 +99,7 @@ class Notifier(QObject):
                         self.tr("“{title}” has been running for {hours:.1f} hours. Forgot to stop it?")
                         .format(title=snap.running.title, hours=hours))
 
-    def _check_untracked(self, snap: Snapshot, now: datetime) -> None:
+    def _check_untracked(self, snap: StoreSnapshot, now: datetime) -> None:
         settings = self.services.settings
         if not settings.remind_untracked or snap.running is not None:
             self._untracked_since = None

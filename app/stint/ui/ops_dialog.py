@@ -19,7 +19,7 @@ from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account, Op, Task
 from .notice import Notice
-from .services import Services
+from ..services import Services
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,8 @@ class OpsDialog(QDialog):
                 self.table.selectRow(r)
 
     def retry_selected(self) -> None:
-        if self._apply(outbox.retry) and self.services.request_sync is not None:
-            self.services.request_sync()
+        if self._apply(outbox.retry):
+            self.services.bridge.sync_requested.emit()
 
     def discard_selected(self) -> None:
         self._apply(outbox.discard)

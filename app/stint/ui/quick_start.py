@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, 
 from .notice import Notice
 
 if TYPE_CHECKING:
-    from .services import Services
+    from ..services import Services
 
 MAX_SHOWN = 200
 

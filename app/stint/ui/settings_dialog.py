@@ -18,7 +18,7 @@ from .. import autostart
 from ..config import Settings
 from ..domain.errors import StintError, UsageError
 from .notice import Notice
-from .services import Services
+from ..services import Services
 
 
 class SettingsDialog(QDialog):

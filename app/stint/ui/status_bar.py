@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from ..domain.timesheet import format_elapsed
 from ..store.db import transaction
 from ..store.queries import overview
-from .services import Services
+from ..services import Services
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
 

@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from .workers import run_in_background
-
 if TYPE_CHECKING:
     from ..sync.scheduler import SyncScheduler
-    from .services import Services
+    from ..services import Services
 
 log = logging.getLogger("stint.ui.sync")
 
@@ -41,17 +39,15 @@ class SyncRunner(QObject):
         super().__init__(parent)
         self.services = services
         self.has_accounts = has_accounts
-        self._run_once = run_once or self._engine_run_once
-        self._engine: Any = None
+        self._run_once = run_once or (lambda force: services.sync_engine().run_once(force=force))
         self._job: SyncScheduler | None = None
-        self._asked = 0  # "Sync now" requests handed to a worker and not finished yet
         self._report.connect(self._reported)
         self._error.connect(self._failed)
         services.bridge.changed.connect(self._on_changed)
 
     @property
     def busy(self) -> bool:
-        return self._asked > 0 or (self._job is not None and self._job.busy)
+        return self._job is not None and self._job.busy
 
     def start(self) -> None:
         if self.has_accounts():
@@ -61,8 +57,6 @@ class SyncRunner(QObject):
         if self._job is not None:
             # Let a cycle under way record what the server answered before the app goes.
             self._job.shutdown(wait=True)
-        if self._engine is not None:
-            self._engine[1].close()
 
     def _on_changed(self, what: str) -> None:
         # Only the person's own changes; the sync's writes come back as "all"/"sync".
@@ -70,16 +64,12 @@ class SyncRunner(QObject):
             self._scheduled().poke()
 
     def request(self, force: bool = True) -> bool:
-        """Start a cycle now (or right after the running one). False: no account."""
+        """Start a cycle now, on the scheduler's thread (or right after the running
+        one). False: no account."""
         if not self.has_accounts():
             return False
-        job = self._scheduled(run_now=False)  # this request is the first cycle
-        self._asked += 1
-        run_in_background(lambda: job.run_job(force=force), "sync", on_finished=self._finished)
+        self._scheduled(run_now=False).request(force=force)  # this request is the first cycle
         return True
-
-    def _finished(self) -> None:
-        self._asked -= 1
 
     def _scheduled(self, run_now: bool = True) -> "SyncScheduler":
         """The job, built and started the first time an account is there; its first
@@ -106,14 +96,3 @@ class SyncRunner(QObject):
     def _failed(self, text: str) -> None:
         self.services.bridge.sync_finished.emit(None)
         self.services.bridge.message.emit("error", self.tr("Sync failed: {text}").format(text=text))
-
-    def _engine_run_once(self, force: bool) -> Any:
-        if self._engine is None:
-            from ..accounts import Accounts
-            from ..sync.engine import SyncEngine
-
-            services = self.services
-            accounts = Accounts(services.engine, services.clock)
-            self._engine = (SyncEngine(services.engine, accounts.backend_for, services.clock, tz=services.tz),
-                            accounts)
-        return self._engine[0].run_once(force=force)

@@ -15,7 +15,7 @@ from ..domain.errors import StintError
 from ..store import lookup
 from ..store.db import transaction
 from .notice import Notice
-from .services import Services
+from ..services import Services
 from .task_model import STATUS, STATUS_COLOR_ROLE, TaskFilterProxy, TaskTableModel, load_task_rows
 
 RELOAD_ON = {"all", "tasks", "timer", "entries", "sync"}

@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ..domain.timesheet import format_elapsed
+from ..store.snapshot import StoreSnapshot
 from .icons import TrayState, tray_icon
-from .live_state import Snapshot, format_elapsed, read_snapshot
+from .live_state import tray_state
 
 if TYPE_CHECKING:
     from ..domain.clock import Clock
+    from ..services import Services
     from .live_state import LiveState
-    from .services import Services
 
 MAX_TITLE_CHARS = 48
 
@@ -40,7 +42,7 @@ class Tray(QObject):
         super().__init__(parent)
         self.clock = clock
         self.services: Services | None = None
-        self.snapshot = Snapshot()
+        self.snapshot = StoreSnapshot()
         self.state = TrayState.IDLE
         self.icon = QSystemTrayIcon(tray_icon(TrayState.IDLE), self)
         self.icon.setToolTip(self.tr("Stint — starting…"))
@@ -61,9 +63,9 @@ class Tray(QObject):
 
     # -- state -----------------------------------------------------------------
 
-    def set_snapshot(self, snapshot: Snapshot) -> None:
+    def set_snapshot(self, snapshot: StoreSnapshot) -> None:
         self.snapshot = snapshot
-        state = snapshot.tray_state()
+        state = tray_state(snapshot)
         if state != self.state:
             self.state = state
             self.icon.setIcon(tray_icon(state))
@@ -108,7 +110,7 @@ class Tray(QObject):
             self._add(self.tr("Starting…"), "starting", enabled=False)
             self._add(self.tr("&Quit"), "quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
             return
-        snap = read_snapshot(self.services)
+        snap = self.services.snapshot()
         self.set_snapshot(snap)
         if snap.running is not None and snap.running_since is not None:
             elapsed = format_elapsed((self.clock.now() - snap.running_since).total_seconds())
@@ -134,18 +136,15 @@ class Tray(QObject):
         menu.addSeparator()
         self._add(self.tr("&Quit"), "quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
 
-    def _add_sync(self, snap: Snapshot, tz: tzinfo) -> None:
+    def _add_sync(self, snap: StoreSnapshot, tz: tzinfo) -> None:
         assert self.services is not None
         if not snap.accounts:
             self._add(self.tr("Sync: no server account configured (add one in Settings)"), "sync", enabled=False)
             return
-        if self.services.request_sync is None:
-            self._add(self.tr("Sync: not available in this build"), "sync", enabled=False)
-            return
         last = snap.last_sync
         when = last.astimezone(tz).strftime("%H:%M") if last else self.tr("never")
         label = self.tr("S&ync now (last: {when}, {n} waiting)").format(when=when, n=snap.pending_ops)
-        self._add(label, "sync", self.services.request_sync, "Ctrl+R")
+        self._add(label, "sync", self.services.bridge.sync_requested.emit, "Ctrl+R")
 
     def _add(self, text: str, name: str, slot=None, shortcut=None, *, enabled: bool = True) -> QAction:  # type: ignore[no-untyped-def]
         action = self.menu.addAction(text)

@@ -20,7 +20,7 @@ from ..timesheet.export import FORMATS, export_file, suggested_name
 from ..timesheet.report import Report
 from .bar_chart import BarChart
 from .notice import Notice
-from .services import Services
+from ..services import Services
 from .workers import Job
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}

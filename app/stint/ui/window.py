@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShort
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from .day_view import DayView
-from .services import Services
+from ..services import Services
 from .status_bar import StatusLine
 from .tasks_view import TasksView
 from .week_view import WeekView
@@ -55,8 +55,7 @@ class MainWindow(QMainWindow):
         track.addSeparator()
         self._add(track, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
         self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
-        if self.services.request_sync is not None:
-            self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.request_sync)
+        self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.bridge.sync_requested.emit)
         self._add(track, "settings", self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self.show_settings)
         track.addSeparator()
         self._add(track, "close", self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
