@@ -1,4 +1,4 @@
-"""WarmDesk (/work/shared/api/warmdesk.md): cards in project columns, time entries,
+"""WarmDesk (its REST API Reference): cards in project columns, time entries,
 and the person's timesheet. Signing in lives in `warmdesk_auth`.
 
 A task is a card; its status is the column it sits in. Columns belong to a project,
@@ -78,7 +78,9 @@ class WarmDeskBackend(TimeEntries, Backend):
         server_timesheet=True,
         idempotency_keys=False,
         pull_entries=True,
+        incremental_entries=False,
         day_totals=True,
+        timers_in_tasks=False,
     )
 
     def __init__(

@@ -1,4 +1,4 @@
-"""Signing in to WarmDesk (/work/shared/api/warmdesk.md): an API key, or a password
+"""Signing in to WarmDesk (its API Reference): an API key, or a password
 traded for an access token (15 minutes) and a refresh token (7 days).
 
 The person is never asked again while a refresh token works: a 401 on a request

@@ -1,4 +1,4 @@
-"""Signing in to Wekan (/work/shared/api/wekan.md): POST /users/login with a
+"""Signing in to Wekan (its REST API documentation): POST /users/login with a
 username or e-mail and a password gives a token and its expiry.
 
 Wekan has no refresh token, so the password is needed again whenever the token

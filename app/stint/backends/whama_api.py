@@ -1,4 +1,4 @@
-"""The Whama wire (/work/shared/api/whama.md): X-API-Key or an OAuth bearer token
+"""The Whama wire (its API Documentation): X-API-Key or an OAuth bearer token
 refreshed before it expires, the error envelope in every refusal, and the
 X-RateLimit-* headers obeyed before the server has to say 429.
 
@@ -21,8 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from stint.backends.base import AuthRejected, BadResponse, InvalidURL, RateLimited, Rejected
-from stint.backends.gone import Gone
+from stint.backends.base import AuthRejected, BadResponse, Gone, InvalidURL, RateLimited, Rejected
 from stint.backends.http import (
     MAX_BODY_BYTES,
     MAX_ERROR_BYTES,

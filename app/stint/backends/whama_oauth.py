@@ -1,5 +1,5 @@
-"""Signing in to Whama with OAuth 2.0 Authorization Code + PKCE (/work/shared/api/
-whama.md) from a desktop app, as RFC 8252 says: the browser goes to the authorize
+"""Signing in to Whama with OAuth 2.0 Authorization Code + PKCE (Whama's API
+Documentation) from a desktop app, as RFC 8252 says: the browser goes to the authorize
 page, the redirect comes back to a one-shot listener on 127.0.0.1 at a free port,
 and the code is traded for tokens together with the PKCE verifier.
 
