@@ -188,17 +188,7 @@ def _warmdesk(w: Wiring) -> Backend:
     if username and credential.api_key is not None and not w.secret.lstrip().startswith("{"):
         # An env var named with --password-env holds the bare password.
         credential = WarmDeskCredential(username=username, password=credential.api_key)
-    held = [credential]
-
-    def on_tokens(access: str, refresh: str) -> None:
-        from stint.logs import register_secret
-
-        register_secret(access)
-        register_secret(refresh)
-        held[0] = held[0].with_tokens(access, refresh)
-        w.keep_secret(held[0].to_secret())
-
-    return WarmDeskBackend(w.client(), w.base_url, credential, on_tokens=on_tokens, clock=w.clock,
+    return WarmDeskBackend(w.client(), w.base_url, credential, keep_secret=w.keep_secret, clock=w.clock,
                            allow_insecure=w.insecure, default_project=w.options.get("project"))
 
 
@@ -264,15 +254,8 @@ def _whama(w: Wiring) -> Backend:
     from stint.backends.whama import WhamaBackend
     from stint.backends.whama_credential import WhamaCredential
 
-    def on_tokens(new: WhamaCredential) -> None:
-        from stint.logs import register_secret
-
-        for value in new.secrets():
-            register_secret(value)
-        w.keep_secret(new.to_secret())
-
     return WhamaBackend(w.client(), w.base_url, WhamaCredential.from_secret(w.secret),
-                        on_tokens=on_tokens, clock=w.clock, allow_insecure=w.insecure,
+                        keep_secret=w.keep_secret, clock=w.clock, allow_insecure=w.insecure,
                         default_board=w.options.get("board"))
 
 

@@ -24,6 +24,7 @@ Assumptions where the document is silent (tests/fakes/whama.py makes its own):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import httpx
 
@@ -38,7 +39,7 @@ from stint.backends.base import (
 )
 from stint.backends.http import check_url
 from stint.backends.parse import Obj
-from stint.backends.whama_api import TokenSink, WhamaWire
+from stint.backends.whama_api import WhamaWire
 from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import Clock, SystemClock
 
@@ -72,7 +73,7 @@ class WhamaBackend(Backend):
         base_url: str,
         credential: WhamaCredential,
         *,
-        on_tokens: TokenSink | None = None,
+        keep_secret: Callable[[str], None] | None = None,
         clock: Clock | None = None,
         allow_insecure: bool = False,
         default_board: str | None = None,
@@ -83,7 +84,7 @@ class WhamaBackend(Backend):
         url = check_url(base_url, allow_insecure=allow_insecure)
         self.base_url = url if url.endswith("/api/v1") else url + "/api/v1"
         self._client = client  # closed by the accounts service
-        self._wire = WhamaWire(client, self.base_url, credential, on_tokens=on_tokens,
+        self._wire = WhamaWire(client, self.base_url, credential, keep_secret=keep_secret,
                                clock=clock or SystemClock())
         self.default_board = default_board
         self._boards: dict[str, tuple[str, list[tuple[str, str]]]] = {}

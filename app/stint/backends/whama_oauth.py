@@ -6,8 +6,8 @@ and the code is traded for tokens together with the PKCE verifier.
 Qt-free: the browser is opened by an injected callable (default webbrowser.open),
 so tests follow the redirect with httpx instead. The `state` is random and a
 callback whose state differs is refused: it did not come from our request.
-Tokens leave only through the returned credential and `on_tokens`; they are never
-logged, and every error message is redacted.
+Tokens leave only through the returned credential (and, refreshed, through the
+backend's `keep_secret`); they are never logged, and every error message is redacted.
 
 Assumptions where the document is silent (tests/fakes/whama.py makes its own):
 - The authorize page is on the web host: the API host without a leading "api."
