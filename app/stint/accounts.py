@@ -1,7 +1,7 @@
 """Accounts: adding, listing and removing task servers, and making their backends.
 
 Qt-free; the CLI and the settings dialog both call `Accounts`. The only registry
-is KINDS (kind → Kind, in account_kinds); later servers add a line there. Everything else —
+is KINDS (kind → Kind, in backends/kinds); later servers add a line there. Everything else —
 the engine, the clock, the secret store, an HTTP transport for tests — is passed in.
 """
 
@@ -25,7 +25,7 @@ from .store.db import transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
 
-from .account_kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring
+from .backends.kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring, kind_named
 
 T = TypeVar("T")
 
@@ -175,9 +175,7 @@ class Accounts:
                 self._close(backend)
 
     def _kind(self, kind: str) -> Kind:
-        if kind not in self.kinds:
-            raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
-        return self.kinds[kind]
+        return kind_named(self.kinds, kind)
 
     def _opener(self, url: str) -> Any:
         import webbrowser

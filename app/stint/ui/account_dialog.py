@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import StintError
-from .account_form import LABELS, AccountForm, Request
+from .account_form import AccountForm, Request, kind_label
 from .notice import Notice
 from .workers import Job
 
@@ -62,7 +62,7 @@ class AccountDialog(QDialog):
             self.setWindowTitle(self.tr("Sign in again"))
             self.ok_button = self.buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
             layout.addWidget(QLabel(self.tr("%1 — %2 at %3").replace("%1", account.name).replace(
-                "%2", LABELS.get(account.kind, account.kind)).replace("%3", account.base_url)))
+                "%2", kind_label(accounts.kinds, account.kind)).replace("%3", account.base_url)))
             if account.credential.startswith("env:"):
                 self.form.keep.setCurrentIndex(1)
                 self.form.env_var.setText(account.credential[4:])
