@@ -84,14 +84,19 @@ class Wiring:
 
 @dataclass(frozen=True)
 class SignIn:
+    """What the person gave to sign in (the CLI's flags, the account form's fields),
+    and where the secret is to be kept: "keyring", or "env:VAR" to read it from that
+    variable at each use."""
+
     token: str | None = None
     username: str | None = None
     password: str | None = None
     oauth: bool = False                # a browser sign-in instead of a token or password
     client_secret: str | None = None   # OAuth: only for a confidential client
+    credential: str = "keyring"
 
-    def __repr__(self) -> str:
-        return f"SignIn(username={self.username!r}, oauth={self.oauth})"
+    def __repr__(self) -> str:  # never the secrets
+        return f"SignIn(username={self.username!r}, oauth={self.oauth}, credential={self.credential!r})"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UsageError
@@ -22,7 +21,7 @@ from . import render
 
 if TYPE_CHECKING:
     from ..accounts import Accounts
-    from ..backends.kinds import Kind
+    from ..backends.kinds import Kind, SignIn
 
 
 def register(sub: Any) -> None:
@@ -137,16 +136,6 @@ def _show_url(ctx: Services, url: str) -> None:
           file=ctx.err, flush=True)
 
 
-@dataclass
-class Given:
-    credential: str
-    token: str | None = None
-    username: str | None = None
-    password: str | None = None
-    oauth: bool = False
-    client_secret: str | None = None
-
-
 def _offered(kind: str, spec: "Kind", args: argparse.Namespace) -> None:
     """A sign-in `kind` does not offer, or none at all, is a usage error naming
     the ways it does offer: before stdin is read or a browser opened."""
@@ -162,7 +151,7 @@ def _offered(kind: str, spec: "Kind", args: argparse.Namespace) -> None:
         raise UsageError(f"say how to sign in: {kind} signs in with {_ways_told(spec)}")
 
 
-def _given(ctx: Services, args: argparse.Namespace) -> Given:
+def _given(ctx: Services, args: argparse.Namespace) -> "SignIn":
     """What the person gave to sign in, and where it is kept ("keyring" or env:VAR)."""
     from ..secrets import KEYRING, env_credential
 
@@ -185,12 +174,14 @@ def _given(ctx: Services, args: argparse.Namespace) -> Given:
         if not value.strip():
             raise UsageError("no password on stdin" if password else "no token on stdin")
     register_secret(value)
+    from ..backends.kinds import SignIn
+
     if password:
-        return Given(credential, username=args.username, password=value)
-    return Given(credential, token=value.strip())
+        return SignIn(username=args.username, password=value, credential=credential)
+    return SignIn(token=value.strip(), credential=credential)
 
 
-def _given_oauth(args: argparse.Namespace) -> Given:
+def _given_oauth(args: argparse.Namespace) -> "SignIn":
     from ..secrets import KEYRING
 
     if args.token_stdin or args.token_env or args.password_env or args.username:
@@ -202,7 +193,9 @@ def _given_oauth(args: argparse.Namespace) -> Given:
         if not secret:
             raise UsageError("no client secret on stdin")
         register_secret(secret)
-    return Given(KEYRING, oauth=True, client_secret=secret)
+    from ..backends.kinds import SignIn
+
+    return SignIn(oauth=True, client_secret=secret, credential=KEYRING)
 
 
 def _options(pairs: list[str]) -> dict[str, Any]:
@@ -224,10 +217,7 @@ def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
     _keyring_first(service, args)
     options = _options(args.option)
     given = _given(ctx, args)
-    added = service.add(args.name, args.kind, args.url, credential=given.credential, token=given.token,
-                        username=given.username, password=given.password, options=options,
-                        allow_insecure=args.allow_insecure, oauth=given.oauth,
-                        client_secret=given.client_secret)
+    added = service.add(args.name, args.kind, args.url, given, options=options, allow_insecure=args.allow_insecure)
     where = "the OS keyring" if given.credential == KEYRING else f"${given.credential[4:]}"
     what = "browser sign-in" if given.oauth else "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
@@ -252,9 +242,7 @@ def cmd_signin(ctx: Services, args: argparse.Namespace) -> int:
         _offered(kind, service.kinds[kind], args)
     _keyring_first(service, args)
     given = _given(ctx, args)
-    who = service.sign_in(args.name, credential=given.credential, token=given.token,
-                          username=given.username, password=given.password, oauth=given.oauth,
-                          client_secret=given.client_secret)
+    who = service.sign_in(args.name, given)
     ctx.print(f"{args.name}: signed in as {who}; queued changes will be sent at the next sync")
     return 0
 

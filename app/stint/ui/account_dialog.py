@@ -77,15 +77,11 @@ class AccountDialog(QDialog):
     def accept(self) -> None:
         """Checks on a worker thread; closes only once the account is stored."""
         if self.account is None:
-            self._run(lambda r: self.accounts.add(
-                r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
-                password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
-                client_secret=r.client_secret), self._done)
+            self._run(lambda r: self.accounts.add(r.name, r.kind, r.url, r.sign_in, options=r.options,
+                                                  allow_insecure=r.allow_insecure), self._done)
         else:
             name = self.account.name
-            self._run(lambda r: self.accounts.sign_in(
-                name, credential=r.credential, token=r.token, username=r.username, password=r.password,
-                oauth=r.oauth, client_secret=r.client_secret), self._done)
+            self._run(lambda r: self.accounts.sign_in(name, r.sign_in), self._done)
 
     def test(self) -> None:
         self._run(lambda r: check_only(self.accounts, r), self._tested)
@@ -132,6 +128,5 @@ class AccountDialog(QDialog):
 
 def check_only(accounts: "Accounts", r: Request) -> "Added":
     """The same checks as Add, against the server, storing nothing."""
-    return accounts.add(r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
-                        password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
-                        client_secret=r.client_secret, check_only=True)
+    return accounts.add(r.name, r.kind, r.url, r.sign_in, options=r.options, allow_insecure=r.allow_insecure,
+                        check_only=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget,
 )
 
-from ..backends.kinds import Kind
+from ..backends.kinds import Kind, SignIn
 from ..domain.errors import UsageError
 from ..secrets import KEYRING, env_credential
 
@@ -35,24 +35,17 @@ def kind_label(kinds: Mapping[str, Kind], kind: str) -> str:
     return spec.label if spec is not None else kind
 
 
-@dataclass
+@dataclass(frozen=True)
 class Request:
-    """What the person gave; the arguments of Accounts.add / Accounts.sign_in."""
+    """What the form holds: the arguments of Accounts.add (and the sign-in of
+    Accounts.sign_in)."""
 
     name: str
     kind: str
     url: str
-    credential: str
-    token: str | None = None
-    username: str | None = None
-    password: str | None = None
-    oauth: bool = False
-    client_secret: str | None = None
+    sign_in: SignIn
     options: dict[str, Any] = field(default_factory=dict)
     allow_insecure: bool = False
-
-    def __repr__(self) -> str:  # never the secrets
-        return f"Request({self.name!r}, {self.kind!r}, {self.url!r}, credential={self.credential!r})"
 
 
 class AccountForm(QWidget):
@@ -166,20 +159,18 @@ class AccountForm(QWidget):
         flow, kind = self.chosen_flow(), self.chosen_kind()
         options = {k: e.text().strip() for k, e in self.option_fields.items()}
         options.update(self._more_options())
-        request = Request(self.name.text().strip(), kind, self.url.text().strip(), KEYRING, options=options,
-                          allow_insecure=self.allow_insecure.isChecked())
         if flow == "browser":
-            request.oauth = True
-            request.client_secret = self.client_secret.text().strip() or None
             if self.fixed is None:
-                request.options["client_id"] = self.client_id.text().strip()
-            return request
+                options["client_id"] = self.client_id.text().strip()
+            return self._request(kind, options, SignIn(oauth=True, client_secret=self.client_secret.text().strip()
+                                                      or None))
         username = self.username.text().strip()
         if flow == "password" and not username:
             raise UsageError(self.tr("Give the username"))
+        credential = KEYRING
         if self.keep.currentData() == "env":
             var = self.env_var.text().strip()
-            request.credential = env_credential(var)
+            credential = env_credential(var)
             value = env.get(var, "")
             if not value:
                 raise UsageError(self.tr("The environment variable %1 is not set").replace("%1", var))
@@ -188,10 +179,12 @@ class AccountForm(QWidget):
             if not value.strip():
                 raise UsageError(self.tr("Give the password") if flow == "password" else self.tr("Give the token"))
         if flow == "password":
-            request.username, request.password = username, value
-        else:
-            request.token = value.strip()
-        return request
+            return self._request(kind, options, SignIn(username=username, password=value, credential=credential))
+        return self._request(kind, options, SignIn(token=value.strip(), credential=credential))
+
+    def _request(self, kind: str, options: dict[str, Any], sign_in: SignIn) -> Request:
+        return Request(self.name.text().strip(), kind, self.url.text().strip(), sign_in, options=options,
+                       allow_insecure=self.allow_insecure.isChecked())
 
     def _more_options(self) -> dict[str, str]:
         options: dict[str, str] = {}
