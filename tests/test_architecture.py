@@ -14,7 +14,7 @@ RANK = {
     "__main__": 9,
     "ui": 8, "cli": 8,
     "services": 7,
-    "accounts": 6, "autostart": 6, "account_kinds": 5,
+    "accounts": 6, "autostart": 6,
     "sync": 5, "timesheet": 5,
     "store": 4, "backends": 4,
     "secrets": 3,
