@@ -18,7 +18,7 @@ RANK = {
     "sync": 5, "timesheet": 5,
     "store": 4, "backends": 4,
     "secrets": 3,
-    "config": 2, "logs": 2, "fileio": 2, "ipc": 2,
+    "config": 2, "logs": 2, "fileio": 2, "ipc": 2, "textcols": 2,
     "domain": 1,
 }
 # Leaves of the same rank that may use each other (stdlib-only helpers).

@@ -62,6 +62,7 @@ class Settings:
     working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
     idle_minutes: int = 0               # 0 = idle detection off
     start_on_login: bool = False
+    person_name: str = ""               # shown on exported reports (HTML, PDF, XLSX) when set
     extra: dict[str, object] = field(default_factory=dict)
 
     def validate(self) -> "Settings":
@@ -75,6 +76,9 @@ class Settings:
             raise UsageError("sync_interval_seconds must be 10 to 86400")
         if self.idle_minutes < 0 or self.long_timer_hours < 0:
             raise UsageError("idle_minutes and long_timer_hours cannot be negative")
+        if not isinstance(self.person_name, str) or len(self.person_name) > 200 or \
+                any(ch < " " for ch in self.person_name):
+            raise UsageError("person_name must be one line of at most 200 characters")
         return self
 
     def tz(self, env_tz: str | None = None) -> tzinfo:

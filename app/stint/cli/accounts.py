@@ -275,7 +275,7 @@ def cmd_sync(ctx: Services, args: argparse.Namespace) -> int:
         render.dump_json(report.as_json(), ctx.out)
     else:
         for line in report.lines():
-            ctx.print(line)
+            ctx.print(render.clean_line(line))
     return 0 if report.ok else 1
 
 
@@ -299,7 +299,7 @@ def cmd_reconcile(ctx: Services, args: argparse.Namespace) -> int:
                  _signed(r.difference), r.why) for r in result.rows]
         render.table(("DAY", "ACCOUNT", "TASK", "LOCAL", "SERVER", "DIFF", "WHY"), rows, ctx.out)
         for error in result.errors:
-            print(f"stint: {error}", file=ctx.err)
+            print(f"stint: {render.clean(error)}", file=ctx.err)
     return 1 if result.errors else 0
 
 
