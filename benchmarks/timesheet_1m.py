@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.perf_counter()
                 weekly(engine, YEAR, WEEK, tz=tz, now=NOW)
                 walls.append(time.perf_counter() - t0)
-            start, end = int(sheet.week.start.timestamp()), int(sheet.week.end.timestamp())
+            start, end = int(sheet.period.start.timestamp()), int(sheet.period.end.timestamp())
             raw = []
             for _ in range(max(3, args.runs)):
                 t0 = time.perf_counter()

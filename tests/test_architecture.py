@@ -14,11 +14,11 @@ RANK = {
     "__main__": 9,
     "ui": 8, "cli": 8,
     "services": 7,
-    "accounts": 6, "autostart": 6, "account_kinds": 5,
+    "accounts": 6, "autostart": 6,
     "sync": 5, "timesheet": 5,
     "store": 4, "backends": 4, "desktop": 4,
     "secrets": 3,
-    "config": 2, "logs": 2, "fileio": 2, "ipc": 2,
+    "config": 2, "logs": 2, "fileio": 2, "ipc": 2, "textcols": 2,
     "domain": 1,
 }
 # Leaves of the same rank that may use each other (stdlib-only helpers).

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -196,3 +197,27 @@ def test_peer_uid_is_the_other_ends_user() -> None:
         assert ipc.peer_uid_of_fd(b.fileno()) == os.getuid()
         b.sendall(b"x")  # the descriptor was duplicated, not closed
         assert a.recv(1) == b"x"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix domain sockets")
+def test_terminal_settings_travel_with_the_command(tmp_path: Path) -> None:
+    where = str(tmp_path / "app.sock")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(where)
+    server.listen(1)
+    got: dict[str, object] = {}
+
+    def answer() -> None:
+        conn, _ = server.accept()
+        with conn:
+            got.update(json.loads(conn.makefile("rb").readline()))
+            conn.sendall(b'{"exit": 0, "stdout": "ok\\n", "stderr": ""}\n')
+
+    thread = threading.Thread(target=answer)
+    thread.start()
+    env = {"TZ": "Europe/Madrid", "NO_COLOR": "1", "COLUMNS": "72", "TERM": "xterm", "HOME": "/secret"}
+    reply = ipc.forward(["status"], where, env)
+    thread.join(timeout=10)
+    server.close()
+    assert reply is not None and (reply.exit, reply.stdout, reply.stderr) == (0, "ok\n", "")
+    assert got["env"] == {"TZ": "Europe/Madrid", "NO_COLOR": "1", "COLUMNS": "72", "TERM": "xterm"}

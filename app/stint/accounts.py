@@ -1,7 +1,7 @@
 """Accounts: adding, listing and removing task servers, and making their backends.
 
 Qt-free; the CLI and the settings dialog both call `Accounts`. The only registry
-is KINDS (kind → Kind, in account_kinds); later servers add a line there. Everything else —
+is KINDS (kind → Kind, in backends/kinds); later servers add a line there. Everything else —
 the engine, the clock, the secret store, an HTTP transport for tests — is passed in.
 """
 
@@ -25,7 +25,7 @@ from .store.db import transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
 
-from .account_kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring
+from .backends.kinds import KINDS, NO_OAUTH_KEYRING, Kind, SignIn, Wiring, kind_named
 
 T = TypeVar("T")
 
@@ -76,13 +76,11 @@ class Accounts:
                 raise NotFound(f"no account named {name!r}")
             return AccountInfo.of(account)
 
-    def add(self, name: str, kind: str, url: str, *, credential: str, token: str | None = None,
-            username: str | None = None, password: str | None = None,
+    def add(self, name: str, kind: str, url: str, given: SignIn, *,
             options: Mapping[str, Any] | None = None, allow_insecure: bool = False,
-            oauth: bool = False, client_secret: str | None = None, check_only: bool = False) -> Added:
+            check_only: bool = False) -> Added:
         """Check the sign-in against the server, then store the account with its
         statuses and tasks in one transaction. Nothing is stored if any step fails.
-        `oauth`: a browser sign-in (kinds with browser_sign_in), kept in the keyring.
         `check_only`: stop after the check (the settings dialog's Test)."""
         from .backends.base import InvalidURL
         from .backends.http import check_url
@@ -92,14 +90,14 @@ class Accounts:
         if not name or len(name) > 64 or ":" in name or name.isdigit():
             raise UsageError(f"not a usable account name: {name!r} (no ':', not only digits)")
         spec = self._kind(kind)
-        sign_in = self._sign_in(token, username, password, oauth, client_secret, spec, kind, credential)
+        sign_in = self._checked(given, spec, kind)
+        credential = sign_in.credential
         opts = self._options(spec, kind, options, allow_insecure, sign_in)
         try:
             base_url = check_url(url, allow_insecure=allow_insecure)
         except InvalidURL as exc:
             raise UsageError(exc.message) from None
-        if credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_OAUTH_KEYRING if oauth else NO_KEYRING)
+        self._keyring_needed(sign_in)
         with transaction(self.engine) as s:
             if s.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise Refused(f"an account named {name!r} already exists")
@@ -107,8 +105,8 @@ class Accounts:
             return backend.check(), backend.list_statuses(), backend.list_tasks(pending_only=True)
 
         kept, (who, statuses, tasks) = self._connect(
-            spec, sign_in, credential, Wiring(base_url, "", opts, self.clock, self.transport, self.tz,
-                                              lambda _s: None, self._opener),
+            spec, sign_in, Wiring(base_url, "", opts, self.clock, self.transport, self.tz,
+                                  lambda _s: None, self._opener),
             fetch, f"cannot add {name}")
         if check_only:
             return Added(None, who, len(statuses), len(tasks))
@@ -128,20 +126,18 @@ class Accounts:
             info = AccountInfo.of(account)
         return Added(info, who, len(statuses), len(tasks))
 
-    def sign_in(self, name: str, *, credential: str, token: str | None = None,
-                username: str | None = None, password: str | None = None,
-                oauth: bool = False, client_secret: str | None = None) -> str:
+    def sign_in(self, name: str, given: SignIn) -> str:
         """A new sign-in for an account (after 401): checked first, then the account
         is back to "ok" and its kept ops go out at the next sync."""
         info = self.get(name)
         spec = self._kind(info.kind)
-        sign_in = self._sign_in(token, username or info.options.get("username"), password, oauth,
-                                client_secret, spec, info.kind, credential)
-        if credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_OAUTH_KEYRING if oauth else NO_KEYRING)
+        sign_in = self._checked(replace(given, username=given.username or info.options.get("username")),
+                                spec, info.kind)
+        credential = sign_in.credential
+        self._keyring_needed(sign_in)
         kept, who = self._connect(
-            spec, sign_in, credential, Wiring(info.base_url, "", info.options, self.clock, self.transport,
-                                              self.tz, lambda _s: None, self._opener),
+            spec, sign_in, Wiring(info.base_url, "", info.options, self.clock, self.transport,
+                                  self.tz, lambda _s: None, self._opener),
             lambda backend: backend.check(), f"cannot sign in to {name}")
         with transaction(self.engine) as s:
             account = s.get(Account, info.id)
@@ -155,7 +151,7 @@ class Accounts:
                 self._close(self._cache.pop(key))
         return who
 
-    def _connect(self, spec: Kind, sign_in: SignIn, credential: str, wiring: Wiring,
+    def _connect(self, spec: Kind, sign_in: SignIn, wiring: Wiring,
                  ask: Callable[[Backend], T], failure: str) -> tuple[list[str], T]:
         """Sign in, ask the server what `ask` wants, close. Returns the secrets handed
         out on the way (the last is the one to keep: a sign-in may renew tokens) and
@@ -164,7 +160,7 @@ class Accounts:
         wiring = replace(wiring, keep_secret=kept.append)
         backend = None
         try:
-            secret = self._secret(spec, sign_in, wiring, credential)
+            secret = self._secret(spec, sign_in, wiring)
             kept.append(secret)
             backend = spec.make(self._with(wiring, secret))
             return kept, ask(backend)
@@ -175,9 +171,7 @@ class Accounts:
                 self._close(backend)
 
     def _kind(self, kind: str) -> Kind:
-        if kind not in self.kinds:
-            raise UsageError(f"unknown kind {kind!r} (choose from {', '.join(sorted(self.kinds))})")
-        return self.kinds[kind]
+        return kind_named(self.kinds, kind)
 
     def _opener(self, url: str) -> Any:
         import webbrowser
@@ -185,12 +179,17 @@ class Accounts:
         self.show_url(url)
         return (self.open_browser or webbrowser.open)(url)
 
+    def _keyring_needed(self, sign_in: SignIn) -> None:
+        if sign_in.credential == KEYRING and not self.secrets.available():
+            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth else NO_KEYRING)
+
     @staticmethod
-    def _sign_in(token: str | None, username: str | None, password: str | None, oauth: bool,
-                 client_secret: str | None, spec: Kind, kind: str, credential: str) -> SignIn:
-        token = (token or "").strip() or None
-        password = password.rstrip("\r\n") if password else None
-        client_secret = (client_secret or "").strip() or None
+    def _checked(given: SignIn, spec: Kind, kind: str) -> SignIn:
+        """`given`, trimmed, and refused (one line) if it cannot sign in to `kind`."""
+        token = (given.token or "").strip() or None
+        password = given.password.rstrip("\r\n") if given.password else None
+        client_secret = (given.client_secret or "").strip() or None
+        username, oauth, credential = given.username, given.oauth, given.credential
         if oauth:
             if not spec.browser_sign_in:
                 raise UsageError(f"{kind} has no browser sign-in: give a token or a password")
@@ -204,7 +203,7 @@ class Accounts:
         for value in (token, password, client_secret):
             if value:
                 register_secret(value)
-        return SignIn(token, username or None, password or None, oauth, client_secret)
+        return SignIn(token, username or None, password or None, oauth, client_secret, credential)
 
     @staticmethod
     def _options(spec: Kind, kind: str, options: Mapping[str, Any] | None, allow_insecure: bool,
@@ -222,10 +221,10 @@ class Accounts:
             opts["allow_insecure"] = True
         return opts
 
-    def _secret(self, spec: Kind, sign_in: SignIn, wiring: Wiring, credential: str) -> str:
-        if credential.startswith("env:"):
+    def _secret(self, spec: Kind, sign_in: SignIn, wiring: Wiring) -> str:
+        if sign_in.credential.startswith("env:"):
             # The env var is read at each use: what it holds is the secret.
-            return resolve(credential, "new account", self.secrets, self.env)
+            return resolve(sign_in.credential, "new account", self.secrets, self.env)
         return spec.secret(sign_in, wiring)
 
     @staticmethod

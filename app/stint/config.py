@@ -64,6 +64,7 @@ class Settings:
     on_lock_sleep: str = "ask"          # a timer running at lock or sleep: ask | stop | keep
     global_shortcuts: bool = False      # bind toggle / pick / start-last through the desktop portal
     start_on_login: bool = False
+    person_name: str = ""               # shown on exported reports (HTML, PDF, XLSX) when set
     extra: dict[str, object] = field(default_factory=dict)
 
     def validate(self) -> "Settings":
@@ -79,6 +80,9 @@ class Settings:
             raise UsageError("on_lock_sleep must be 'ask', 'stop' or 'keep'")
         if self.idle_minutes < 0 or self.long_timer_hours < 0:
             raise UsageError("idle_minutes and long_timer_hours cannot be negative")
+        if not isinstance(self.person_name, str) or len(self.person_name) > 200 or \
+                any(ch < " " for ch in self.person_name):
+            raise UsageError("person_name must be one line of at most 200 characters")
         return self
 
     def tz(self, env_tz: str | None = None) -> tzinfo:

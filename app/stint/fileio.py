@@ -11,10 +11,12 @@ from typing import IO
 
 
 @contextmanager
-def atomic_open(path: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO]:
-    """Open a temporary file beside `path`; on success it replaces `path`."""
+def atomic_open(path: Path | str, mode: str = "w", *, create_folder: bool = True, **kwargs: object) -> Iterator[IO]:
+    """Open a temporary file beside `path`; on success it replaces `path`. With
+    `create_folder`, missing folders above `path` are made first."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); keep the old file's mode, or the

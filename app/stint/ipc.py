@@ -4,7 +4,7 @@ it runs before every hot command, so it imports nothing of ours and nothing heav
 While the app runs it listens on a local socket, one per data directory. Hot
 commands are sent there so they answer from the app's warm process:
 
-    request  (one JSON line)  {"v": 1, "argv": [...], "cwd": "...", "env": {"TZ": "..."}}
+    request  (one JSON line)  {"v": 1, "argv": [...], "cwd": "...", "env": {"TZ": "...", "COLUMNS": ...}}
                          or   {"v": 1, "activate": true}   (a second `stint` with no command)
     reply    (one JSON line)  {"exit": n, "stdout": "...", "stderr": "..."}
 
@@ -40,7 +40,7 @@ CONNECT_TIMEOUT_S = 0.25
 REPLY_TIMEOUT_S = 20.0
 MAX_REPLY_BYTES = 16 * 1024 * 1024
 # Environment variables that change what a command prints.
-FORWARDED_ENV = ("TZ",)
+FORWARDED_ENV = ("TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
 SUN_PATH_MAX = 100  # sun_path holds 104-108 bytes, with the terminating NUL
 
 
@@ -156,9 +156,21 @@ def forward(argv: Sequence[str], where: str, env: Mapping[str, str] | None = Non
         "v": VERSION,
         "argv": list(argv),
         "cwd": os.getcwd(),
-        "env": {k: env[k] for k in FORWARDED_ENV if k in env},
+        "env": {k: env[k] for k in FORWARDED_ENV if k in env} | _terminal(env),
     }
     return _exchange(where, request)
+
+
+def _terminal(env: Mapping[str, str]) -> dict[str, str]:
+    """The app prints into a buffer: tell it that our output is a terminal (colour,
+    unless NO_COLOR) and how wide it is (cli/terminal.py reads these)."""
+    try:
+        if not sys.stdout.isatty():
+            return {}
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {"FORCE_COLOR": "1", "COLUMNS": env.get("COLUMNS") or str(columns)}
 
 
 def activate(where: str) -> bool:

@@ -269,7 +269,8 @@ class _ReadOnly(Backend):
     capabilities = Capabilities(
         create_task=False, set_status=False, live_timer=False, running_entry=False,
         explicit_entries=False, entry_unit="none", server_timesheet=False,
-        idempotency_keys=False, pull_entries=False,
+        idempotency_keys=False, pull_entries=False, incremental_entries=False,
+        day_totals=False, timers_in_tasks=False,
     )
 
     def check(self) -> str:

@@ -12,6 +12,7 @@ from stint.backends.base import (
     AuthRejected,
     BackendError,
     BadResponse,
+    Gone,
     Offline,
     RateLimited,
     Rejected,
@@ -20,7 +21,6 @@ from stint.backends.base import (
 )
 from stint.backends.gipo import GipoBackend
 from stint.backends.gipo_api import idempotency_key
-from stint.backends.gone import Gone
 from stint.backends.http import make_client
 from stint.domain.clock import FixedClock
 from tests.fakes.gipo import START, FakeGipo, Thing

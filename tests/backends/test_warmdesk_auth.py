@@ -41,10 +41,14 @@ def connect(
     credential: WarmDeskCredential | Callable[[], WarmDeskCredential],
     tokens: Tokens | None = None,
 ) -> WarmDeskBackend:
-    sink = tokens.append if tokens is not None else None
+    def keep(secret: str) -> None:  # the keyring string: the credential with its new tokens
+        kept = WarmDeskCredential.from_secret(secret)
+        assert kept.access_token is not None and kept.refresh_token is not None
+        if tokens is not None:
+            tokens.append((kept.access_token.reveal(), kept.refresh_token.reveal()))
+
     client = make_client(transport=fake.transport())
-    return WarmDeskBackend(client, fake.base_url, credential, clock=clock,
-                           on_tokens=lambda a, r: sink((a, r)) if sink else None)
+    return WarmDeskBackend(client, fake.base_url, credential, clock=clock, keep_secret=keep)
 
 
 def test_a_password_signs_in_once_and_hands_the_tokens_back(

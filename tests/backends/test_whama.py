@@ -11,13 +11,13 @@ import pytest
 from stint.backends.base import (
     AuthRejected,
     BadResponse,
+    Gone,
     Offline,
     RateLimited,
     Rejected,
     ServerError,
     Unsupported,
 )
-from stint.backends.gone import Gone
 from stint.backends.http import make_client
 from stint.backends.whama import WhamaBackend
 from stint.backends.whama_credential import WhamaCredential

@@ -120,7 +120,7 @@ def test_expiry_refreshes_first_and_hands_the_tokens_over(
     credential = do_sign_in(fake, clock)
     stored: list[WhamaCredential] = []
     backend = WhamaBackend(make_client(transport=fake.transport()), fake.base_url, credential,
-                           clock=clock, on_tokens=stored.append)
+                           clock=clock, keep_secret=lambda s: stored.append(WhamaCredential.from_secret(s)))
     backend.check()
     assert stored == []
     clock.advance(minutes=59, seconds=30)  # inside the margin: refreshed before use

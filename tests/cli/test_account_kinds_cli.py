@@ -12,6 +12,7 @@ import base64
 import io
 import json
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,10 +288,41 @@ def test_oauth_is_only_for_kinds_with_a_browser_sign_in(home: Path, monkeypatch)
     assert missing.code == 2 and "--option client_id=ID" in missing.err
 
 
-def test_no_credential_flag_is_a_usage_error(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_credential_flag_is_a_usage_error_naming_the_kinds_ways(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     cli = KindCLI(home, None, monkeypatch)
     result = cli("account", "add", "srv", "--kind", "gipo", "--url", "https://gipo.test/api/v1")
-    assert result.code == 2 and "--oauth" in result.err and "--token-stdin" in result.err
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert "its API key (--token-stdin | --token-env VAR)" in result.err and "--oauth" not in result.err
+    whama = cli("account", "add", "srv", "--kind", "whama", "--url", "https://whama.test/api/v1")
+    assert whama.code == 2 and "--token-stdin" in whama.err and "the browser (--oauth)" in whama.err
+
+
+def test_a_way_the_kind_does_not_offer_is_refused_before_stdin_is_read(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    wk = FakeWekan(clock=FixedClock(T0))
+    cli = KindCLI(home, wk.transport(), monkeypatch)
+    token = cli("account", "add", "srv", "--kind", "wekan", "--url", wk.base_url, "--token-stdin",
+                stdin="unread\n")
+    assert token.code == 2 and "wekan takes no token" in token.err and "--username NAME" in token.err
+    assert sys.stdin.read() == "unread\n"  # nothing was read, nothing asked of the server
+    password = cli("account", "add", "srv", "--kind", "wapify", "--url", wk.base_url, "--username", "me",
+                   "--password-env", "PW")
+    assert password.code == 2 and "wapify takes no username and password" in password.err
+    unknown = cli("account", "add", "srv", "--kind", "jira", "--url", wk.base_url, "--token-env", "T")
+    assert unknown.code == 2 and "unknown kind 'jira' (choose from gipo, redmine," in unknown.err
+    assert wk.count() == 0 and cli.listed() == []
+
+
+def test_add_help_lists_every_kind_from_the_registry(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from stint.backends.kinds import KINDS
+
+    result = KindCLI(home, None, monkeypatch)("account", "add", "--help")
+    assert result.code == 0 and "\nkinds:\n" in result.out
+    for name, spec in KINDS.items():
+        assert f"  {name:<12}{spec.label}, e.g. --url {spec.url_hint}\n" in result.out
+    told = result.out.split("\n  whama ")[1].split("\n  wekan ")[0]
+    assert "sign in with its API key: --token-stdin | --token-env VAR" in told
+    assert "or with the browser: --oauth" in told and "--option client_id=" in told
+    assert "--option username=" not in result.out and "--option activity_id=" not in result.out
 
 
 def test_whama_time_stays_local_and_reconcile_says_so(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,14 @@ def test_edit_and_delete(week_of_work) -> None:
         (("log", "report", "--start", "2026-11-16T10:00", "--end", "2026-11-16T10:30"), 1, "stint: overlaps entry"),
         (("log", "report", "--start", "2026-11-16T12:00", "--end", "2026-11-16T11:59"), 1,
          "stint: the end must be after the start"),
-        (("log", "report", "--start", "tomorrow", "--end", "2026-11-16T11:59"), 2, "stint: not a date and time"),
+        (("log", "report", "--start", "soon", "--end", "2026-11-16T11:59"), 2, "stint: not a date and time"),
+        (("log", "report", "--start", "tomorrow", "--end", "2026-11-16T11:59"), 2, "stint: 'tomorrow' needs a time"),
+        (("log", "report", "--start", "0001-01-01T00:00", "--end", "2026-11-16T11:59"), 2,
+         "stint: the year 1 is out of range"),
+        (("log", "report", "--start", "2099-01-01T00:00", "--end", "2099-01-01T11:59"), 2,
+         "stint: the year 2099 is out of range"),
+        (("log", "report", "--start", "2026-03-29 02:15", "--end", "2026-03-29T04:00"), 2,
+         "stint: 2026-03-29 02:15 does not exist in Europe/Madrid"),
         (("log", "report", "--start", "2026-11-16T12:00"), 2, "stint log: the following arguments are required: --end"),
         (("log", "nope", "--start", "2026-11-16T12:00", "--end", "2026-11-16T13:00"), 1, "stint: no task matches"),
         (("entries", "--week", "2026-W99"), 2, "stint: 2026 has no week 99"),
@@ -100,14 +107,14 @@ def test_bad_values_change_nothing(week_of_work, home, tmp_path, argv, code, mes
 
 def test_timesheet_json_against_hand_computed_values(week_of_work) -> None:
     sheet = week_of_work.ok("timesheet", "--week", "2026-W47", "--format", "json").json()
-    assert sheet["week"] == "2026-W47"
-    assert sheet["start"] == "2026-11-16"
+    assert sheet["period"] == {"kind": "week", "label": "2026-W47", "first": "2026-11-16", "last": "2026-11-22"}
     assert sheet["days"] == [f"2026-11-{d}" for d in range(16, 23)]
     rows = {r["task"]: r for r in sheet["rows"]}
     assert rows["Write report"]["project"] == "Acme"
     assert rows["Write report"]["days"] == [9000, 0, 0, 0, 2700, 0, 0]
     assert rows["Review PR"]["days"] == [0, 0, 3600, 3600, 0, 0, 0]  # split at local midnight
-    assert sheet["totals"] == {"days": [9000, 0, 3600, 3600, 2700, 0, 0], "total": 18900}
+    assert sheet["totals"] == {"days": [9000, 0, 3600, 3600, 2700, 0, 0], "total": 18900,
+                               "projects": [{"project": None, "seconds": 7200}, {"project": "Acme", "seconds": 11700}]}
 
 
 def test_timesheet_rounding(week_of_work) -> None:
@@ -129,12 +136,13 @@ def test_timesheet_table_and_csv(week_of_work) -> None:
     table = week_of_work.ok("timesheet", "--week", "2026-W47").out
     assert "Write report" in table and "5:15" in table  # the grand total
     rows = list(csv.reader(io.StringIO(week_of_work.ok("timesheet", "--week", "2026-W47", "--format", "csv").out)))
-    assert rows[0][:2] == ["Task", "Project"] and rows[0][-1] == "Total"
+    assert rows[0][:2] == ["Task", "Project"] and rows[0][-2:] == ["Total (H:MM)", "Total (hours)"]
 
 
 @pytest.mark.parametrize("fmt,magic", [("csv", b"Task"), ("json", b"{"), ("html", b"<!DOCTYPE html"),
                                        ("xlsx", b"PK"), ("pdf", b"%PDF")])
 def test_timesheet_files(week_of_work, tmp_path, fmt, magic) -> None:
+    (tmp_path / "out").mkdir()
     target = tmp_path / "out" / f"week.{fmt}"
     result = week_of_work.ok("timesheet", "--week", "2026-W47", "-o", str(target))  # format from the name
     assert target.read_bytes().lstrip().startswith(magic)
@@ -146,7 +154,7 @@ def test_timesheet_file_replaces_atomically(week_of_work, tmp_path) -> None:
     target = tmp_path / "week.json"
     target.write_text("old")
     week_of_work.ok("timesheet", "--week", "2026-W47", "--format", "json", "-o", str(target))
-    assert json.loads(target.read_text())["week"] == "2026-W47"
+    assert json.loads(target.read_text())["period"]["label"] == "2026-W47"
 
 
 def test_week_start_setting(week_of_work, home) -> None:

@@ -51,10 +51,11 @@ def test_tasks_filters(cli) -> None:
 
 def test_start_stop_status(cli, clock) -> None:
     cli.ok("new", "Write report")
-    assert cli.ok("status").out == "Not tracking\n"
+    assert cli.ok("status").out == "Not tracking\nToday 0:00 · this week (2026-W48) 0:00\n"
     assert cli.ok("start", "report").out == "Started 1: Write report at 10:00\n"
     clock.advance(minutes=42)
-    assert cli.ok("status").out == "Tracking 1: Write report for 0:42 (since 10:00)\n"
+    assert cli.ok("status").out == ("Tracking 1: Write report for 0:42 (since 10:00)\n"
+                                    "Today 0:42 · this week (2026-W48) 0:42\n")
     status = cli.ok("status", "--json").json()
     running = status["running"]
     assert running["task_id"] == 1 and running["title"] == "Write report"

@@ -5,7 +5,7 @@ import pytest
 
 from stint.domain.errors import UsageError
 from stint.domain.timesheet import Rounding, Span, build, format_duration
-from stint.domain.weeks import make_week
+from stint.domain.periods import iso_week_period as make_week
 
 MADRID = ZoneInfo("Europe/Madrid")
 H = 3600

@@ -1,4 +1,4 @@
-"""A fake Gipo REST API v1, written from /work/shared/api/gipo-v1.md.
+"""A fake Gipo REST API v1, written from Gipo's REST API v1 reference.
 
 It follows the document, not our adapter: everything under /api/v1, per-organisation
 `ba_` keys as Bearer tokens, every endpoint filtered by the key's organisation with

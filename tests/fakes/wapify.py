@@ -1,4 +1,4 @@
-"""A fake Wapify tasks API, written from /work/shared/api/wapify-tasks.md.
+"""A fake Wapify tasks API, written from Wapify's Tasks API Reference.
 
 It follows the document, not our adapter. Where the document is silent, the fake
 chooses as a plausible Laravel server would and says so here:

@@ -1,4 +1,4 @@
-"""A fake WarmDesk REST API, written from /work/shared/api/warmdesk.md.
+"""A fake WarmDesk REST API, written from WarmDesk's API Reference.
 
 It follows the document, not our adapter: everything under /api/v1, JWT sign-in
 with a 15-minute access token and a 7-day refresh token (or an API key in

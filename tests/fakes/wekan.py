@@ -1,4 +1,4 @@
-"""A fake Wekan, written from /work/shared/api/wekan.md.
+"""A fake Wekan, written from Wekan's REST API documentation.
 
 It follows the document, not our adapter: POST /users/login with a username or
 an e-mail and a password, as JSON or as form data, answering {"id", "token",

@@ -1,4 +1,4 @@
-"""A fake Whama API, written from /work/shared/api/whama.md.
+"""A fake Whama API, written from Whama's API Documentation.
 
 It follows the document, not our adapter: the reference table's /api/v1 paths,
 X-API-Key (sk_live_ keys rate limited, sk_test_ keys not) or an OAuth bearer

@@ -13,7 +13,7 @@
 # Everything the scripts say goes to stderr; the log of the install is in the
 # state directory.
 #
-# Facts observed with Debian 12's redmine 5.0.x: /work/shared/servers/REDMINE.md.
+# What it relies on was observed with Debian 12's redmine 5.0.x.
 set -euo pipefail
 
 stop=0

@@ -175,6 +175,22 @@ def test_log_refuses_overlap_and_bad_order(tracker, clock, home) -> None:
     tracker.log(str(task.id), utc(2026, 11, 20, 9), utc(2026, 11, 20, 10))
 
 
+def test_dates_outside_the_sane_range_are_never_stored(tracker, clock, home) -> None:
+    # The app's dialogs and the hand-off reach the Tracker without the CLI's parsing.
+    task = tracker.create_task("T")
+    entry = tracker.log(str(task.id), utc(2026, 11, 20, 8), utc(2026, 11, 20, 9))
+    before = db_snapshot(home / "stint.sqlite3")
+    for start, end in ((utc(1970, 1, 1), utc(1970, 1, 1, 1)), (utc(2099, 1, 1), utc(2099, 1, 1, 1)),
+                       (utc(1999, 12, 31, 22), utc(1999, 12, 31, 23))):  # still 1999 in Madrid
+        with pytest.raises(UsageError, match="out of range"):
+            tracker.log(str(task.id), start, end)
+    with pytest.raises(UsageError, match="the year 2099 is out of range"):
+        tracker.edit_entry(entry.id, end=utc(2099, 1, 1))
+    with pytest.raises(UsageError, match="the year 1970 is out of range"):
+        tracker.edit_entry(entry.id, start=utc(1970, 1, 1))
+    assert db_snapshot(home / "stint.sqlite3") == before
+
+
 def test_log_cannot_overlap_the_running_timer(tracker, clock) -> None:
     tracker.create_task("T", start=True)  # running since 09:00 UTC
     with pytest.raises(Refused, match="running"):
@@ -240,7 +256,7 @@ def test_running_timer_survives_a_new_engine(engine, clock, home) -> None:
 
 def test_statuses_are_per_account(tracker, engine, account) -> None:
     local = tracker.create_task("L", local=True)
-    with pytest.raises(NotFound, match="CANCELLED"):  # message names the local choices
+    with pytest.raises(NotFound, match="Cancelled"):  # message names the local choices as shown
         tracker.set_status(str(local.id), "Completado")
     tracker.set_status(str(local.id), "cancelled")
     with transaction(engine) as s:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from stint.backends.kinds import SignIn
 from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
 from stint.store.actions import Tracker
@@ -86,7 +87,7 @@ def world(tmp_path: Path) -> World:
     w = make_world(tmp_path)
     w.fake.web_create_task("Website", project="Web")
     w.fake.web_create_task("Backend API")
-    w.accounts.add("work", "wapify", w.fake.base_url, token=w.fake.token, credential="env:WAPIFY_TOKEN")
+    w.accounts.add("work", "wapify", w.fake.base_url, SignIn(token=w.fake.token, credential="env:WAPIFY_TOKEN"))
     yield w
     w.accounts.close()
     w.engine.dispose()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stint.backends.kinds import SignIn
 from tests.fakes.wapify import STATUS_BY_NAME
 from tests.sync.conftest import make_world
 
@@ -15,7 +16,7 @@ def test_a_lost_reply_mid_batch_keeps_exactly_once(tmp_path: Path) -> None:
     w = make_world(tmp_path)
     for i in range(6):
         w.fake.web_create_task(f"Task {i}")
-    w.accounts.add("work", "wapify", w.fake.base_url, token=w.fake.token, credential="env:WAPIFY_TOKEN")
+    w.accounts.add("work", "wapify", w.fake.base_url, SignIn(token=w.fake.token, credential="env:WAPIFY_TOKEN"))
     for i in range(6):
         w.tracker.set_status(f"work:{i + 1}", "REVIEW")
     w.fake.fail("drop", method="PUT", path="*/3/status")  # applied, then the reply is lost
@@ -35,7 +36,7 @@ def test_a_lost_reply_mid_batch_keeps_exactly_once(tmp_path: Path) -> None:
 
 def test_dependent_ops_go_out_in_one_cycle(tmp_path: Path) -> None:
     w = make_world(tmp_path)
-    w.accounts.add("work", "wapify", w.fake.base_url, token=w.fake.token, credential="env:WAPIFY_TOKEN")
+    w.accounts.add("work", "wapify", w.fake.base_url, SignIn(token=w.fake.token, credential="env:WAPIFY_TOKEN"))
     for title in ("One", "Two", "Three"):
         w.tracker.create_task(title, start=True)  # each create, then its start, then a stop
         w.tick(minutes=10)

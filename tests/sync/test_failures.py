@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from tests.conftest import db_snapshot
 from tests.sync.conftest import World
 
@@ -20,7 +21,7 @@ def test_revoked_token_needs_signin_keeps_ops_then_continues(world: World) -> No
     world.fake.users.pop(max(world.fake.users))  # same person, new token
     world.fake.tokens[token] = world.fake.user.id
     world.accounts.env["NEW_TOKEN"] = token  # type: ignore[index]
-    world.accounts.sign_in("work", token=token, credential="env:NEW_TOKEN")
+    world.accounts.sign_in("work", SignIn(token=token, credential="env:NEW_TOKEN"))
     report = world.sync.run_once()
     assert report.ok, report.lines()
     assert world.ops()[0].state == "done" and world.fake.user_timer(world.fake.user.id) is not None

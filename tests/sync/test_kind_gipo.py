@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from stint.domain.model import SYNC_LOCAL_ONLY, SYNC_SYNCED
 from tests.fakes.gipo import FakeGipo, Thing, parse
@@ -23,7 +24,7 @@ def gp(tmp_path: Path):  # type: ignore[no-untyped-def]
     board = fake.add_board("Web")
     task = fake.add_task(board, "Landing page")
     w = make(tmp_path, clock, fake.transport())
-    w.accounts.add("gp", "gipo", fake.base_url, credential="keyring", token=fake.key)
+    w.accounts.add("gp", "gipo", fake.base_url, SignIn(token=fake.key))
     yield w, fake, task
     w.accounts.close()
 
@@ -110,7 +111,7 @@ def test_revoked_key_keeps_ops_until_signin(gp) -> None:  # type: ignore[no-unty
     assert w.account().state == "needs_signin" and not report.ok
     assert {op.state for op in w.ops()} == {"pending"}  # kept
     new_key = fake.add_key("acme")
-    w.accounts.sign_in("gp", credential="keyring", token=new_key)
+    w.accounts.sign_in("gp", SignIn(token=new_key))
     assert w.run().ok
     assert len(_entries(fake)) == 1 and w.secrets.store["gp"] == new_key
 

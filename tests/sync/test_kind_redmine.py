@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
 from stint.domain.weeks import week_of
@@ -84,7 +85,7 @@ def world(tmp_path: Path, server: RedmineServer, net: Network, key: str) -> Kind
     accounts = Accounts(engine, clock, secrets=secrets, transport=net, tz=MADRID)
     w = KindWorld(clock, accounts, Tracker(engine, clock, MADRID),
                   SyncEngine(engine, accounts.backend_for, clock, tz=MADRID), secrets, tmp_path)
-    w.accounts.add("rm", "redmine", server.url, credential="keyring", token=key,
+    w.accounts.add("rm", "redmine", server.url, SignIn(token=key),
                    options={"project": server.project, "activity": "Development"})
     return w
 
@@ -208,7 +209,7 @@ def test_a_revoked_key_waits_for_sign_in_and_keeps_the_ops(redmine_server: Redmi
         assert [op.state for op in w.ops()] == ["pending", "pending"]
         assert rm.on_server() == []
 
-        w.accounts.sign_in("rm", credential="keyring", token=new)
+        w.accounts.sign_in("rm", SignIn(token=new))
         report = w.run()
         assert report.ok, report.lines()
         assert rm.on_server() == [("2026-10-06", 0.75, f"[stint:{entry}]")]

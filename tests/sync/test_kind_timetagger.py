@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from tests.servers.network import Network
 from tests.servers.timetagger import TimeTaggerServer
@@ -57,7 +58,7 @@ def tt(timetagger_server: TimeTaggerServer, tmp_path: Path) -> Iterator[TT]:
     user = timetagger_server.user()
     token = timetagger_server.api_token(user)
     w = make(tmp_path, clock, net)
-    w.accounts.add("tt", "timetagger", timetagger_server.root, credential="keyring", token=token)
+    w.accounts.add("tt", "timetagger", timetagger_server.root, SignIn(token=token))
     w.tracker.create_task(TASK)
     yield TT(w, timetagger_server, net, user, token)
     w.accounts.close()
@@ -168,7 +169,7 @@ def test_a_revoked_token_waits_for_sign_in_and_keeps_the_ops(tt: TT) -> None:
     w.sync.run_once()  # without force, an account that needs sign-in is left alone
     assert tt.records() == []
 
-    w.accounts.sign_in("tt", credential="keyring", token=new)
+    w.accounts.sign_in("tt", SignIn(token=new))
     assert w.account().state == "ok"
     report = w.run()
     assert report.ok, report.lines()

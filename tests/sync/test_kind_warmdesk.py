@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from tests.fakes.warmdesk import FakeWarmDesk
 from tests.sync.kinds import T0, KindWorld, make
@@ -20,8 +21,7 @@ def wd(tmp_path: Path):  # type: ignore[no-untyped-def]
     web = fake.add_project("Web", "web")
     fake.add_card(web, "Landing page")
     w = make(tmp_path, clock, fake.transport())
-    w.accounts.add("desk", "warmdesk", fake.base_url, credential="keyring", username="alice",
-                   password="hunter2-correct-horse")
+    w.accounts.add("desk", "warmdesk", fake.base_url, SignIn(username="alice", password="hunter2-correct-horse"))
     yield w, fake
     w.accounts.close()
 
@@ -88,6 +88,6 @@ def test_revoked_sign_in_keeps_ops_until_signin(wd) -> None:  # type: ignore[no-
     report = w.run()
     assert w.account().state == "needs_signin" and not report.ok
     assert [op.state for op in w.ops()] == ["pending", "pending"]  # kept
-    w.accounts.sign_in("desk", credential="keyring", username="alice", password="changed-on-the-web")
+    w.accounts.sign_in("desk", SignIn(username="alice", password="changed-on-the-web"))
     assert w.run().ok
     assert len(fake.entries) == 1

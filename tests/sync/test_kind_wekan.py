@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from tests.fakes.wekan import FakeWekan
 from tests.sync.kinds import T0, KindWorld, make
@@ -25,7 +26,7 @@ def wk(tmp_path: Path):  # type: ignore[no-untyped-def]
     board = fake.add_board("Team")
     card = fake.add_card(board, "Fix login")
     w = make(tmp_path, clock, fake.transport())
-    w.accounts.add("wk", "wekan", fake.base_url, credential="keyring", username="myusername", password=PASSWORD)
+    w.accounts.add("wk", "wekan", fake.base_url, SignIn(username="myusername", password=PASSWORD))
     yield w, fake, card
     w.accounts.close()
 
@@ -68,5 +69,5 @@ def test_revoked_password_then_signin(wk) -> None:  # type: ignore[no-untyped-de
     w.run()
     assert w.account().state == "needs_signin"
     assert [op.state for op in w.ops()] == ["done", "pending"]  # the start needs no request
-    w.accounts.sign_in("wk", credential="keyring", password="new-password-1")
+    w.accounts.sign_in("wk", SignIn(password="new-password-1"))
     assert w.run().ok and card.spent_time == 0.5

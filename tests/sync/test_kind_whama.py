@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from stint.backends.kinds import SignIn
 from stint.accounts import Accounts
 from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import FixedClock
@@ -36,7 +37,7 @@ def fake() -> FakeWhama:
 @pytest.fixture
 def wh(tmp_path: Path, fake: FakeWhama):  # type: ignore[no-untyped-def]
     w = make(tmp_path, fake.clock, fake.transport())  # type: ignore[arg-type]
-    w.accounts.add("wh", "whama", fake.base_url, credential="keyring", token=fake.live_key)
+    w.accounts.add("wh", "whama", fake.base_url, SignIn(token=fake.live_key))
     yield w
     w.accounts.close()
 
@@ -49,8 +50,7 @@ def oauth_world(tmp_path: Path, fake: FakeWhama) -> KindWorld:
     clock = fake.clock
     accounts = Accounts(engine, clock, secrets=secrets, transport=fake.transport(),  # type: ignore[arg-type]
                         open_browser=browser(fake))
-    accounts.add("wh", "whama", fake.base_url, credential="keyring", oauth=True,
-                 options={"client_id": "stint-desktop"})
+    accounts.add("wh", "whama", fake.base_url, SignIn(oauth=True), options={"client_id": "stint-desktop"})
     return KindWorld(clock, accounts, Tracker(engine, clock), SyncEngine(engine, accounts.backend_for, clock),  # type: ignore[arg-type]
                      secrets, tmp_path)
 
@@ -150,7 +150,7 @@ def test_revoked_oauth_keeps_ops_until_a_new_browser_sign_in(tmp_path: Path, fak
         report = w.run()
         assert w.account().state == "needs_signin" and not report.ok
         assert [op.state for op in w.ops()] == ["pending"]  # kept
-        assert w.accounts.sign_in("wh", credential="keyring", oauth=True) == "Alice Smith <alice@example.com>"
+        assert w.accounts.sign_in("wh", SignIn(oauth=True)) == "Alice Smith <alice@example.com>"
         assert w.run().ok
         task = next(iter(fake.state.tasks.values()))
         assert task["columnId"] == fake.state.boards[task["boardId"]]["columns"][1]["id"]

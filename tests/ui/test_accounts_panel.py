@@ -21,6 +21,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
 
+from stint.backends.kinds import SignIn  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
 from stint.services import Services  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
@@ -244,8 +245,8 @@ def test_the_fields_follow_the_kind(services, qtbot) -> None:
 def _needing_signin(world: World, case: Case) -> None:
     """Added (through the service), then a sync found its credential refused."""
     oauth = "--oauth" in case.flags
-    world.services.accounts().add("srv", case.kind, case.url, credential="keyring", token=case.stdin.strip() or None,
-                         oauth=oauth, options={"client_id": "stint-desktop"} if oauth else None)
+    world.services.accounts().add("srv", case.kind, case.url, SignIn(token=case.stdin.strip() or None, oauth=oauth),
+                                  options={"client_id": "stint-desktop"} if oauth else None)
     with transaction(world.services.engine) as s:
         s.execute(update(Account).values(state="needs_signin", last_error="signed out"))
     world.services.bridge.changed.emit("sync")

@@ -17,6 +17,7 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
+from stint.backends.kinds import SignIn  # noqa: E402
 from stint import ipc  # noqa: E402
 from stint.cli.main import run  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
@@ -56,7 +57,7 @@ def services_for(home: Path, clock: FixedClock, secrets: MemorySecrets, err: io.
 
 
 def track_across_midnight(services: Services, clock: FixedClock, server: RedmineServer, issue: str) -> None:
-    services.accounts().add("rm", "redmine", server.url, credential="keyring", token=server.api_key,
+    services.accounts().add("rm", "redmine", server.url, SignIn(token=server.api_key),
                             options={"project": server.project, "activity": "Development"})
     services.tracker.start(f"rm:{issue}")            # 23:30 in Madrid
     clock.advance(minutes=105)

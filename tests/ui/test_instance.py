@@ -45,7 +45,7 @@ def test_cli_status_and_start_are_answered_by_the_app(start_app: Any, qtbot: Any
     running = start_app()
     task = running.tracker.create_task("Write report", local=True)
     code, out, err = _run_stint(qtbot, home, "status")
-    assert (code, out, err) == (0, "Not tracking\n", "")
+    assert (code, out, err) == (0, "Not tracking\nToday 0:00 · this week (2026-W48) 0:00\n", "")
     code, out, err = _run_stint(qtbot, home, "start", "report")
     assert code == 0 and out == f"Started {task.id}: Write report at 10:00\n", err
     # Run in the app, with the app's (test) clock, and shown by the tray.
@@ -66,7 +66,8 @@ def test_the_lean_entry_point_hands_off_too(start_app: Any, qtbot: Any, home: Pa
     proc.setProcessEnvironment(env)
     proc.start(sys.executable, ["-c", "import sys; from stint.__main__ import main; sys.exit(main())", "status"])
     qtbot.waitUntil(lambda: proc.state() == QProcess.ProcessState.NotRunning, timeout=15_000)
-    assert bytes(proc.readAllStandardOutput().data()).decode() == "Not tracking\n"
+    out = bytes(proc.readAllStandardOutput().data()).decode()
+    assert out.startswith("Not tracking\nToday 0:00 · this week (") and out.count("\n") == 2
 
 
 def test_a_second_stint_brings_the_first_to_the_front(start_app: Any, qtbot: Any, home: Path) -> None:

@@ -55,7 +55,7 @@ def _grid(view: WeekView) -> list[list[str]]:
 def test_grid_matches_the_hand_computed_week(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
-    assert view.timesheet.week.label == "2026-W10"
+    assert view.timesheet.period.label == "2026-W10"
     assert _grid(view) == [
         ["Review", "0:10", "", "", "", "", "", "", "0:10"],
         ["Write", "", "0:30", "0:20", "", "", "", "", "0:50"],
@@ -80,10 +80,10 @@ def test_navigation(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
     view.shift(1)
-    assert view.timesheet.week.label == "2026-W11"
+    assert view.timesheet.period.label == "2026-W11"
     assert _grid(view)[0][:2] == ["Alpha · Build", "1:00"]
     view.go_this_week()
-    assert view.timesheet.week.label == "2026-W10"
+    assert view.timesheet.period.label == "2026-W10"
 
 
 def test_flagged_rows_are_marked(week, qtbot):

@@ -1,59 +1,8 @@
-"""Adapters for task servers, behind one protocol (see base.py for the error tree).
+"""Adapters for task servers, behind one protocol.
 
-Only the sync engine and account setup import this package, off the start-up path.
+`base` holds the protocol, the values and the error tree; `kinds` the registry of
+server kinds; `http` the HTTP border every adapter shares; `auth` renew-and-retry.
+Import the module you need: this package re-exports nothing, so importing `base`
+or `kinds` never loads httpx (only the sync engine and account setup do, off the
+start-up path).
 """
-
-from stint.backends.base import (
-    AlreadyRunning,
-    AuthRejected,
-    Backend,
-    BackendError,
-    BadResponse,
-    Capabilities,
-    Changes,
-    CreatedTask,
-    InvalidURL,
-    NotRunning,
-    Offline,
-    RateLimited,
-    Rejected,
-    RemoteEntry,
-    RemoteStatus,
-    RemoteTask,
-    RemoteTimer,
-    Secret,
-    ServerError,
-    TaskDay,
-    TaskTime,
-    Unsupported,
-)
-from stint.backends.http import check_url, error_for_status, make_client, send
-
-__all__ = [
-    "AlreadyRunning",
-    "AuthRejected",
-    "Backend",
-    "BackendError",
-    "BadResponse",
-    "Capabilities",
-    "Changes",
-    "CreatedTask",
-    "InvalidURL",
-    "NotRunning",
-    "Offline",
-    "RateLimited",
-    "Rejected",
-    "RemoteEntry",
-    "RemoteStatus",
-    "RemoteTask",
-    "RemoteTimer",
-    "Secret",
-    "ServerError",
-    "TaskDay",
-    "TaskTime",
-    "Unsupported",
-    "check_url",
-    "error_for_status",
-    "make_client",
-    "send",
-]

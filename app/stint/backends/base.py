@@ -90,6 +90,17 @@ class Gone(Rejected):
         super().__init__(message, 404)
 
 
+def gone_if_404(exc: Rejected, what: str) -> Rejected:
+    """The error to raise for `exc`: a Gone naming `what` when the server said 404.
+
+    What the sync engine does with a Gone: delete_entry → done; set_status or
+    update_entry on a gone target → done, the task or entry marked as no longer on
+    the server; create_entry on a gone task → the time stays local."""
+    if exc.status == 404 and not isinstance(exc, Gone):
+        return Gone(f"{what} is gone from the server ({exc.message})")
+    return exc
+
+
 class Unsupported(Rejected):
     """A bug in the caller rather than a server answer, but permanent all the same:
     as a Rejected it fails the op visibly instead of retrying it forever."""
@@ -126,7 +137,8 @@ EntryUnit = Literal["interval", "day_hours", "task_total", "none"]
 
 @dataclass(frozen=True)
 class Capabilities:
-    """What a server can hold. The sync engine asks these, never the kind."""
+    """What a server can hold. The sync engine asks these, never the kind. Every
+    field is required: a backend says each one, so none is true or false by accident."""
 
     create_task: bool
     set_status: bool
@@ -137,13 +149,12 @@ class Capabilities:
     server_timesheet: bool    # task_time() gives the server's totals per task
     idempotency_keys: bool    # `key` arguments make a retried write harmless
     pull_entries: bool        # list_entries() over a time range
-    # Optional, so adapters written before them keep constructing Capabilities:
-    incremental_entries: bool = False  # changes_since(cursor): what changed, deletions too
-    day_totals: bool = False           # timesheet(start, end): the server's seconds per task and day
+    incremental_entries: bool  # changes_since(cursor): what changed, deletions too
+    day_totals: bool          # timesheet(start, end): the server's seconds per task and day
     # Each task in list_tasks()/get_task() carries its running timer, and starting a
     # timer makes its task pending: the pending list plus the tasks we fetch one by
     # one show the active timer, so no separate active_timer() call is needed.
-    timers_in_tasks: bool = False
+    timers_in_tasks: bool
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Gipo REST API v1 (/work/shared/api/gipo-v1.md): workspaces, boards and stages,
+"""Gipo REST API v1 (its reference document): workspaces, boards and stages,
 tasks that move and finalize, and manual time entries. The wire (key, paging,
 Idempotency-Key, 404 as Gone) lives in `gipo_api`.
 
@@ -40,6 +40,7 @@ from stint.backends.base import (
     BadResponse,
     Capabilities,
     CreatedTask,
+    Gone,
     Rejected,
     RemoteEntry,
     RemoteStatus,
@@ -47,12 +48,11 @@ from stint.backends.base import (
     Unsupported,
 )
 from stint.backends.gipo_api import GipoWire, check_id, check_key, id_of, idempotency_key, opt_id_of
-from stint.backends.gone import Gone
 from stint.backends.http import check_url
 from stint.backends.parse import Obj
 from stint.domain.clock import Clock, SystemClock
 
-__all__ = ["FINALIZED", "GipoBackend", "Gone"]
+__all__ = ["FINALIZED", "GipoBackend"]
 
 FINALIZED = "finalized"
 
@@ -68,6 +68,9 @@ class GipoBackend(Backend):
         server_timesheet=False,
         idempotency_keys=True,
         pull_entries=True,
+        incremental_entries=False,
+        day_totals=False,
+        timers_in_tasks=False,
     )
 
     def __init__(
@@ -83,6 +86,7 @@ class GipoBackend(Backend):
         key = check_key(api_key)
         url = check_url(base_url, allow_insecure=allow_insecure)
         self.base_url = url if url.endswith("/api/v1") else url + "/api/v1"
+        self._client = client  # closed by the accounts service
         self._wire = GipoWire(client, self.base_url, key, clock or SystemClock())
         self.default_board = default_board
         self._boards: dict[str, str] = {}  # id -> name

@@ -1,4 +1,4 @@
-"""The Gipo v1 wire (/work/shared/api/gipo-v1.md): Bearer `ba_` key, the two
+"""The Gipo v1 wire (Gipo's REST API v1 reference): Bearer `ba_` key, the two
 paging styles, Idempotency-Key on every POST, and 404 as Gone.
 
 Every list is read through `pages()`, which follows whichever style the reply
@@ -16,8 +16,7 @@ from typing import Any
 
 import httpx
 
-from stint.backends.base import BadResponse, Rejected, Secret
-from stint.backends.gone import gone_if_404
+from stint.backends.base import BadResponse, Rejected, Secret, gone_if_404
 from stint.backends.http import Reply, send
 from stint.backends.parse import Obj
 from stint.domain.clock import Clock

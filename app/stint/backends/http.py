@@ -2,7 +2,11 @@
 
 An adapter calls `send()`; what comes back is a 2xx `Reply` whose body was read
 with a size cap, and everything else leaves as an error of `stint.backends.base`
-with the secrets redacted from its message.
+with the secrets redacted from its message. What differs between servers comes in
+as arguments, not as a copy of `send`: the credential as headers or as an `auth`
+(a `RenewingAuth` renews it and retries once on a 401), `on_reply` to see every
+answer (rate-limit headers), `rejection_message` to read a server's own error
+envelope.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import logging
 import os
 import ssl
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -24,6 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from stint import __version__
+from stint.backends.auth import RenewingAuth
 from stint.backends.base import (
     AuthRejected,
     BackendError,
@@ -139,31 +144,53 @@ def send(
     secrets: Iterable[str] = (),
     clock: Clock | None = None,
     max_bytes: int = MAX_BODY_BYTES,
+    content: bytes | None = None,
+    auth: httpx.Auth | None = None,
+    on_reply: Callable[[Reply], None] | None = None,
+    rejection_message: Callable[[bytes], str] | None = None,
 ) -> Reply:
-    """Make one request; return a 2xx reply or raise the matching BackendError."""
+    """Make one request; return a 2xx reply or raise the matching BackendError.
+
+    `content` is a body that is not JSON (give its Content-Type in `headers`);
+    `auth` puts the credential on the request (its secrets are redacted too);
+    `on_reply` sees every answer, 2xx or not, before it is returned or raised;
+    `rejection_message` reads the server's words from a permanent refusal's body
+    ("" to fall back to the usual reading)."""
     # The URL is split only where it is needed (an error names its host, a debug
     # line its path): a long drain makes a thousand of these calls.
     started = time.monotonic()
     try:
-        with client.stream(method, url, params=params, json=json_body, headers=headers) as response:
+        with client.stream(method, url, params=params, json=json_body, content=content, headers=headers,
+                           auth=httpx.USE_CLIENT_DEFAULT if auth is None else auth) as response:
             ok = 200 <= response.status_code < 300
             body = _read_capped(response, max_bytes if ok else MAX_ERROR_BYTES, strict=ok)
             status, response_headers = response.status_code, response.headers
     except httpx.TransportError as exc:
-        raise _offline(exc, _host(url), tuple(secrets)) from exc
+        raise _offline(exc, _host(url), _hidden(secrets, auth)) from exc
     except httpx.DecodingError:
         raise BadResponse(f"{_host(url)} sent a body that cannot be decoded") from None
     except httpx.InvalidURL as exc:
-        raise InvalidURL(redact(str(exc), tuple(secrets))) from None
+        raise InvalidURL(redact(str(exc), _hidden(secrets, auth))) from None
     if log.isEnabledFor(logging.DEBUG):
         log.debug(
             "%s %s -> %d (%d bytes, %.0f ms)",
             method, urlsplit(url).path, status, len(body), (time.monotonic() - started) * 1000,
         )
+    reply = Reply(status, response_headers, body)
+    if on_reply is not None:
+        on_reply(reply)
     if 200 <= status < 300:
-        return Reply(status, response_headers, body)
+        return reply
     now = (clock or SystemClock()).now()
-    raise error_for_status(status, response_headers, body, now=now, secrets=tuple(secrets))
+    raise error_for_status(status, response_headers, body, now=now, secrets=_hidden(secrets, auth),
+                           rejection_message=rejection_message)
+
+
+def _hidden(secrets: Iterable[str], auth: httpx.Auth | None) -> tuple[str, ...]:
+    """What to redact: the caller's secrets and, read now, every one the auth held
+    (a renewal during the request adds some)."""
+    held = auth.secrets() if isinstance(auth, RenewingAuth) else ()
+    return (*secrets, *held)
 
 
 def _host(url: str) -> str:
@@ -220,8 +247,10 @@ def error_for_status(
     *,
     now: datetime,
     secrets: Iterable[str] = (),
+    rejection_message: Callable[[bytes], str] | None = None,
 ) -> BackendError:
-    """The error a non-2xx answer means. Shared by every adapter."""
+    """The error a non-2xx answer means. Shared by every adapter; a server with its
+    own error envelope reads a permanent refusal's words with `rejection_message`."""
     message = redact(server_message(status, headers, body), tuple(secrets))
     if status == 401:
         return AuthRejected(f"the server refused the credential: {message}")
@@ -238,6 +267,8 @@ def error_for_status(
         return ServerError(f"server error {status}: {message}", status=status, retry_after=delay)
     if 300 <= status < 400:
         return Rejected(f"the server redirected ({status}); check the URL", status)
+    if rejection_message is not None:
+        message = redact(rejection_message(body), tuple(secrets)) or message
     return Rejected(message, status)
 
 

@@ -1,4 +1,4 @@
-"""Redmine's REST API (/work/shared/servers/REDMINE.md): X-Redmine-API-Key, issues
+"""Redmine's REST API (Redmine 5.0, as Debian 12 ships it): X-Redmine-API-Key, issues
 as tasks, time as hours per issue per day.
 
 What Redmine makes us do, and the choices made here:
@@ -76,6 +76,7 @@ class RedmineBackend(Backend):
         allow_insecure: bool = False,
         page_size: int = PAGE_SIZE,
     ) -> None:
+        self._client = client  # closed by the accounts service
         self._api = RedmineApi(client, base_url, api_key, clock=clock or SystemClock(),
                                allow_insecure=allow_insecure, page_size=page_size)
         self.base_url = self._api.base_url
@@ -95,6 +96,9 @@ class RedmineBackend(Backend):
             # own probe would take a half-sent entry (one day of two) for done.
             idempotency_keys=True,
             pull_entries=True,
+            incremental_entries=False,
+            day_totals=False,
+            timers_in_tasks=False,
         )
 
     @classmethod

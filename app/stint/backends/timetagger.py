@@ -1,4 +1,5 @@
-"""TimeTagger (servers/TIMETAGGER.md): records with client keys, tasks as #tags.
+"""TimeTagger (its web API v2, as timetagger 26.1 serves it): records with client
+keys, tasks as #tags.
 
 The account URL is the server's /timetagger root; the API is <root>/api/v2/ and the
 token travels in an `authtoken` header. Get one with `obtain_token` (username and
@@ -102,6 +103,8 @@ class TimeTaggerBackend(Backend):
         idempotency_keys=True,
         pull_entries=True,
         incremental_entries=True,
+        day_totals=False,
+        timers_in_tasks=False,
     )
 
     def __init__(

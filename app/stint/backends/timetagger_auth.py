@@ -5,8 +5,7 @@ a body that is base64 of a JSON object gives a web token (valid 14 days); GET
 /api/v2/apitoken with that web token gives a long-lived API token, which is what
 an account stores. `reset=True` asks for a new API token and revokes the older ones.
 
-The bootstrap body is not JSON, so that one request is made here rather than
-through `http.send` (which sends JSON); its errors are translated the same way.
+The bootstrap body is not JSON: `http.send` sends it as `content`.
 """
 
 from __future__ import annotations
@@ -14,14 +13,13 @@ from __future__ import annotations
 import base64
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 from stint.backends.base import AuthRejected, BadResponse, Offline, Rejected
-from stint.backends.http import MAX_ERROR_BYTES, check_url, error_for_status, redact, send
+from stint.backends.http import MAX_ERROR_BYTES, check_url, send
 from stint.backends.parse import Obj
-from stint.domain.clock import Clock, SystemClock
+from stint.domain.clock import Clock
 
 API = "/api/v2"
 
@@ -81,45 +79,21 @@ def _bootstrap(
     clock: Clock | None,
 ) -> str:
     body = base64.b64encode(json.dumps(method).encode())
-    host = urlsplit(url).hostname or "?"
     try:
-        with client.stream("POST", url, content=body,
-                           headers={"Content-Type": "text/plain"}) as response:
-            status, headers = response.status_code, response.headers
-            content = _read_small(response)
-    except httpx.TransportError as exc:
+        # A token is a few hundred bytes; anything this large is not a sign-in reply.
+        reply = send(client, "POST", url, content=body, headers={"Content-Type": "text/plain"},
+                     secrets=secrets, clock=clock, max_bytes=MAX_ERROR_BYTES)
+    except Offline as exc:
         # Asking for a web token changes nothing on the server, so a lost reply is
         # never "maybe applied": asking again is always safe.
-        detail = redact(str(exc), secrets)
-        raise Offline(f"{host}: cannot sign in ({type(exc).__name__}: {detail})",
-                      maybe_applied=False) from None
-    except httpx.DecodingError:
-        raise BadResponse(f"{host} sent a body that cannot be decoded") from None
-    if not 200 <= status < 300:
-        now = (clock or SystemClock()).now()
-        error = error_for_status(status, headers, content, now=now, secrets=secrets)
+        raise Offline(f"cannot sign in: {exc.message}", maybe_applied=False) from None
+    except Rejected as exc:
         # 403 is TimeTagger's answer to a wrong username or password (and to the
         # localhost method asked from elsewhere): a credential refusal, not an op's.
-        if isinstance(error, Rejected) and error.status == 403:
-            raise AuthRejected(f"TimeTagger refused the sign-in: {error.message}")
-        raise error
-    try:
-        data: Any = json.loads(content)
-    except ValueError:
-        raise BadResponse("the sign-in reply is not valid JSON") from None
-    return _token(data)
-
-
-def _read_small(response: httpx.Response) -> bytes:
-    # A token is a few hundred bytes; anything this large is not a sign-in reply.
-    content = b""
-    for chunk in response.iter_bytes():
-        content += chunk
-        if len(content) > MAX_ERROR_BYTES:
-            if 200 <= response.status_code < 300:
-                raise BadResponse("the sign-in reply is too large")
-            return content[:MAX_ERROR_BYTES]
-    return content
+        if exc.status == 403:
+            raise AuthRejected(f"TimeTagger refused the sign-in: {exc.message}") from None
+        raise
+    return _token(reply.json())
 
 
 def _token(data: Any) -> str:

@@ -1,4 +1,4 @@
-"""Wapify tasks API (/work/shared/api/wapify-tasks.md): Bearer token, live timer.
+"""Wapify tasks API (its Tasks API Reference): Bearer token, live timer.
 
 Wapify runs the clock itself: a timer is started and stopped "now" on the server,
 and no interval tracked offline can be sent (such time stays local). It has no
@@ -64,6 +64,8 @@ class WapifyBackend(Backend):
         server_timesheet=True,
         idempotency_keys=False,
         pull_entries=False,
+        incremental_entries=False,
+        day_totals=False,
         timers_in_tasks=True,  # active_time on every task; start moves a task to IN_PROGRESS
     )
 

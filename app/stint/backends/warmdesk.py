@@ -1,4 +1,4 @@
-"""WarmDesk (/work/shared/api/warmdesk.md): cards in project columns, time entries,
+"""WarmDesk (its REST API Reference): cards in project columns, time entries,
 and the person's timesheet. Signing in lives in `warmdesk_auth`.
 
 A task is a card; its status is the column it sits in. Columns belong to a project,
@@ -31,6 +31,7 @@ from the document):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +47,7 @@ from stint.backends.base import (
 )
 from stint.backends.http import check_url
 from stint.backends.parse import Obj
-from stint.backends.warmdesk_auth import CredentialSource, TokenSink, WarmDeskSession
+from stint.backends.warmdesk_auth import CredentialSource, WarmDeskSession
 from stint.backends.warmdesk_time import SLUG, TaskDay, TimeEntries, array, slug_of, split_id
 from stint.domain.clock import Clock, SystemClock
 
@@ -78,7 +79,9 @@ class WarmDeskBackend(TimeEntries, Backend):
         server_timesheet=True,
         idempotency_keys=False,
         pull_entries=True,
+        incremental_entries=False,
         day_totals=True,
+        timers_in_tasks=False,
     )
 
     def __init__(
@@ -87,7 +90,7 @@ class WarmDeskBackend(TimeEntries, Backend):
         base_url: str,
         credential: CredentialSource,
         *,
-        on_tokens: TokenSink | None = None,
+        keep_secret: Callable[[str], None] | None = None,
         clock: Clock | None = None,
         allow_insecure: bool = False,
         default_project: str | None = None,
@@ -98,7 +101,7 @@ class WarmDeskBackend(TimeEntries, Backend):
         self._client = client  # closed by the accounts service
         self._clock = clock or SystemClock()
         self._session = WarmDeskSession(
-            client, self.base_url, credential, on_tokens=on_tokens, clock=self._clock
+            client, self.base_url, credential, keep_secret=keep_secret, clock=self._clock
         )
         self.default_project = default_project
         self.task_time_days = task_time_days

@@ -1,15 +1,16 @@
-"""Signing in to WarmDesk (/work/shared/api/warmdesk.md): an API key, or a password
+"""Signing in to WarmDesk (its API Reference): an API key, or a password
 traded for an access token (15 minutes) and a refresh token (7 days).
 
 The person is never asked again while a refresh token works: a 401 on a request
 made with an access token means it expired ("A 401 response from the API signals
-an expired token"), so the session trades the refresh token for a new pair and
-sends the same request once more. A 401 on that second try, or a refused refresh
-with no password to sign in with, is AuthRejected: the person signs in again.
-Retrying after a 401 is safe for writes too: a refused request was not applied.
+an expired token"), so `WarmDeskAuth` (a RenewingAuth: see auth.py) trades the
+refresh token for a new pair, or signs in with the password when the refresh
+token is refused, and the same request goes once more. A 401 on that second try,
+or a refused refresh with no password to sign in with, is AuthRejected: the
+person signs in again.
 
-New tokens go to `on_tokens(access, refresh)` so the caller can keep them in the
-keyring; they are never logged and are redacted from every error message.
+The credential with its new tokens goes to `keep_secret` as the account's one
+keyring string; tokens are never logged and are redacted from every message.
 
 Assumptions where the document is silent:
 - POST /auth/login takes {"username", "password"} (the document's example) and
@@ -23,21 +24,19 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
+from stint.backends.auth import RenewingAuth
 from stint.backends.base import AuthRejected, BadResponse, Rejected, Secret
 from stint.backends.http import Reply, send
 from stint.backends.parse import Obj
 from stint.domain.clock import Clock
 
 log = logging.getLogger("stint.backends.warmdesk")
-
-TokenSink = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -99,8 +98,83 @@ class WarmDeskCredential:
 CredentialSource = WarmDeskCredential | Callable[[], WarmDeskCredential]
 
 
+class WarmDeskAuth(RenewingAuth[WarmDeskCredential]):
+    """A bearer access token, renewed with the refresh token, else the password."""
+
+    def __init__(self, client: httpx.Client, api_url: str, held: WarmDeskCredential, *,
+                 reload: Callable[[], WarmDeskCredential], keep_secret: Callable[[str], None] | None,
+                 clock: Clock) -> None:
+        self._client = client
+        self._api_url = api_url
+        self._reload = reload
+        self._clock = clock
+        super().__init__(held, keep_secret=keep_secret)
+
+    def __repr__(self) -> str:
+        return f"WarmDeskAuth({self._api_url!r})"
+
+    def bearer(self, held: WarmDeskCredential) -> str:
+        assert held.access_token is not None
+        return held.access_token.reveal()
+
+    def expired(self, held: WarmDeskCredential) -> bool:
+        return held.access_token is None
+
+    def secrets_of(self, held: WarmDeskCredential) -> Iterable[str]:
+        return held.secrets()
+
+    def to_secret(self, held: WarmDeskCredential) -> str:
+        return held.to_secret()
+
+    def renew(self, stale: WarmDeskCredential) -> WarmDeskCredential:
+        """New tokens: from the refresh token, else by signing in with the password."""
+        if stale.refresh_token is not None:
+            try:
+                reply = self._post("/auth/refresh", {"refresh_token": stale.refresh_token.reveal()})
+                log.info("WarmDesk access token refreshed")
+                return _with_tokens(stale, Obj(reply.json()), keep_refresh=stale.refresh_token)
+            except AuthRejected as exc:
+                reason = exc.message
+            except Rejected as exc:
+                reason = f"the server refused the refresh token: {exc.message}"
+        else:
+            reason = "no sign-in yet"
+        # The keyring may hold a password the account was added with; read it now,
+        # not at start-up, so a password changed there since is the one used.
+        credential = self._reload()
+        self.hide(*credential.secrets())
+        password = credential.password
+        if password is None or not credential.username:
+            raise AuthRejected(f"{reason}; sign in to WarmDesk again")
+        try:
+            reply = self._post("/auth/login", {"username": credential.username, "password": password.reveal()})
+        except Rejected as exc:
+            if exc.status in (400, 403):
+                raise AuthRejected(f"WarmDesk refused the sign-in: {exc.message}") from None
+            raise
+        log.info("signed in to WarmDesk as %s", credential.username)
+        return _with_tokens(credential, Obj(reply.json()), keep_refresh=None)
+
+    def _post(self, path: str, body: dict[str, str]) -> Reply:
+        return send(self._client, "POST", self._api_url + path, json_body=body,
+                    secrets=self.secrets(), clock=self._clock)
+
+
+def _with_tokens(credential: WarmDeskCredential, reply: Obj,
+                 keep_refresh: Secret | None) -> WarmDeskCredential:
+    access = reply.text("access_token")
+    if keep_refresh is not None and not reply.has("refresh_token"):
+        refresh = keep_refresh.reveal()  # not rotated: the old one stays valid
+    else:
+        refresh = reply.text("refresh_token")
+    if not access or not refresh:
+        raise BadResponse("WarmDesk answered the sign-in with an empty token")
+    return credential.with_tokens(access, refresh)
+
+
 class WarmDeskSession:
-    """Sends API requests with whichever credential the account has."""
+    """Sends API requests with whichever credential the account has: an API key as
+    X-API-Key, or tokens through WarmDeskAuth."""
 
     def __init__(
         self,
@@ -108,30 +182,23 @@ class WarmDeskSession:
         api_url: str,
         credential: CredentialSource,
         *,
-        on_tokens: TokenSink | None,
+        keep_secret: Callable[[str], None] | None,
         clock: Clock,
     ) -> None:
         self._client = client
         self._api_url = api_url
-        self._source = credential
-        self._on_tokens = on_tokens
         self._clock = clock
-        self._lock = threading.Lock()
-        self._credential = self._load()
-        self._access = self._credential.access_token
-        self._refresh = self._credential.refresh_token
-        # Every secret ever held, so an old token echoed back is redacted too.
-        self._seen: set[str] = set(self._credential.secrets())
+
+        def reload() -> WarmDeskCredential:
+            return credential() if callable(credential) else credential
+
+        held = reload()
+        self._api_key = held.api_key
+        self._auth = None if self._api_key is not None else WarmDeskAuth(
+            client, api_url, held, reload=reload, keep_secret=keep_secret, clock=clock)
 
     def __repr__(self) -> str:
         return f"WarmDeskSession({self._api_url!r})"
-
-    def _load(self) -> WarmDeskCredential:
-        return self._source() if callable(self._source) else self._source
-
-    @property
-    def username(self) -> str:
-        return self._credential.username
 
     def request(
         self,
@@ -141,96 +208,15 @@ class WarmDeskSession:
         params: Mapping[str, str] | None = None,
         body: Any = None,
     ) -> Reply:
-        api_key = self._credential.api_key
-        if api_key is not None:
-            return self._send(method, path, params, body, {"X-API-Key": api_key.reveal()})
-        with self._lock:
-            if self._access is None:
-                self._renew()
-            used = self._access
-        assert used is not None
-        try:
-            return self._send(method, path, params, body, _bearer(used))
-        except AuthRejected:
-            with self._lock:
-                # Another thread may have renewed while this request was out.
-                if self._access is used:
-                    self._renew()
-                fresh = self._access
-            assert fresh is not None
-            log.debug("retrying %s %s with a renewed access token", method, path)
-            return self._send(method, path, params, body, _bearer(fresh))
-
-    def _renew(self) -> None:
-        """Get a new access token: from the refresh token, else the password."""
-        if self._refresh is not None:
-            try:
-                reply = self._send(
-                    "POST", "/auth/refresh", None, {"refresh_token": self._refresh.reveal()}, {}
-                )
-                self._take(Obj(reply.json()), keep_refresh=self._refresh)
-                log.info("WarmDesk access token refreshed")
-                return
-            except AuthRejected as exc:
-                self._access = self._refresh = None
-                reason = exc.message
-            except Rejected as exc:
-                self._access = self._refresh = None
-                reason = f"the server refused the refresh token: {exc.message}"
-        else:
-            reason = "no sign-in yet"
-        # The keyring may hold a password the account was added with; read it now,
-        # not at start-up, so a password changed there since is the one used.
-        self._credential = self._load()
-        self._seen.update(self._credential.secrets())
-        password = self._credential.password
-        if password is None or not self._credential.username:
-            raise AuthRejected(f"{reason}; sign in to WarmDesk again")
-        body = {"username": self._credential.username, "password": password.reveal()}
-        try:
-            reply = self._send("POST", "/auth/login", None, body, {})
-        except Rejected as exc:
-            if exc.status in (400, 403):
-                raise AuthRejected(f"WarmDesk refused the sign-in: {exc.message}") from None
-            raise
-        self._take(Obj(reply.json()), keep_refresh=None)
-        log.info("signed in to WarmDesk as %s", self._credential.username)
-
-    def _take(self, reply: Obj, keep_refresh: Secret | None) -> None:
-        access = reply.text("access_token")
-        if keep_refresh is not None and not reply.has("refresh_token"):
-            refresh = keep_refresh.reveal()  # not rotated: the old one stays valid
-        else:
-            refresh = reply.text("refresh_token")
-        if not access or not refresh:
-            raise BadResponse("WarmDesk answered the sign-in with an empty token")
-        self._seen.update((access, refresh))
-        self._access, self._refresh = Secret(access), Secret(refresh)
-        if self._on_tokens is not None:
-            self._on_tokens(access, refresh)
-
-    def secrets(self) -> tuple[str, ...]:
-        return tuple(self._seen)
-
-    def _send(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, str] | None,
-        body: Any,
-        headers: Mapping[str, str],
-    ) -> Reply:
+        key = self._api_key.reveal() if self._api_key is not None else None
         return send(
             self._client,
             method,
             self._api_url + path,
             params=params,
             json_body=body,
-            headers=headers,
-            secrets=tuple(self._seen),
+            headers={"X-API-Key": key} if key else None,
+            auth=self._auth,
+            secrets=(key,) if key else (),
             clock=self._clock,
         )
-
-
-def _bearer(token: Secret) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token.reveal()}"}

@@ -1,4 +1,4 @@
-"""Wekan (/work/shared/api/wekan.md): cards on lists, time as the card's spentTime.
+"""Wekan (its REST API documentation): cards on lists, time as the card's spentTime.
 
 A task is a card and its status is the list it is on; lists belong to a board,
 so a status is "boardId:listId" and a task "boardId:cardId" (a card's list
@@ -64,6 +64,9 @@ class WekanBackend(Backend):
         server_timesheet=False,
         idempotency_keys=False,
         pull_entries=False,
+        incremental_entries=False,
+        day_totals=False,
+        timers_in_tasks=False,
     )
 
     def __init__(

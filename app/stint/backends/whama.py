@@ -1,4 +1,4 @@
-"""Whama (/work/shared/api/whama.md): tasks on boards, in columns, with an API key
+"""Whama (its API Documentation): tasks on boards, in columns, with an API key
 or an OAuth 2.0 + PKCE sign-in (whama_oauth). The wire — credentials, refresh,
 the error envelope, rate limits obeyed in advance — lives in whama_api.
 
@@ -24,6 +24,7 @@ Assumptions where the document is silent (tests/fakes/whama.py makes its own):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import httpx
 
@@ -36,14 +37,13 @@ from stint.backends.base import (
     RemoteStatus,
     RemoteTask,
 )
-from stint.backends.gone import Gone
 from stint.backends.http import check_url
 from stint.backends.parse import Obj
-from stint.backends.whama_api import TokenSink, WhamaWire
+from stint.backends.whama_api import WhamaWire
 from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import Clock, SystemClock
 
-__all__ = ["COMPLETE", "Gone", "WhamaBackend", "WhamaCredential"]
+__all__ = ["COMPLETE", "WhamaBackend", "WhamaCredential"]
 
 COMPLETE = "complete"
 PAGE_SIZE = 100
@@ -62,6 +62,9 @@ class WhamaBackend(Backend):
         server_timesheet=False,
         idempotency_keys=False,
         pull_entries=False,
+        incremental_entries=False,
+        day_totals=False,
+        timers_in_tasks=False,
     )
 
     def __init__(
@@ -70,7 +73,7 @@ class WhamaBackend(Backend):
         base_url: str,
         credential: WhamaCredential,
         *,
-        on_tokens: TokenSink | None = None,
+        keep_secret: Callable[[str], None] | None = None,
         clock: Clock | None = None,
         allow_insecure: bool = False,
         default_board: str | None = None,
@@ -80,7 +83,8 @@ class WhamaBackend(Backend):
             raise Rejected("a Whama account needs an API key or an OAuth sign-in")
         url = check_url(base_url, allow_insecure=allow_insecure)
         self.base_url = url if url.endswith("/api/v1") else url + "/api/v1"
-        self._wire = WhamaWire(client, self.base_url, credential, on_tokens=on_tokens,
+        self._client = client  # closed by the accounts service
+        self._wire = WhamaWire(client, self.base_url, credential, keep_secret=keep_secret,
                                clock=clock or SystemClock())
         self.default_board = default_board
         self._boards: dict[str, tuple[str, list[tuple[str, str]]]] = {}

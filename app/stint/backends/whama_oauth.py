@@ -1,13 +1,13 @@
-"""Signing in to Whama with OAuth 2.0 Authorization Code + PKCE (/work/shared/api/
-whama.md) from a desktop app, as RFC 8252 says: the browser goes to the authorize
+"""Signing in to Whama with OAuth 2.0 Authorization Code + PKCE (Whama's API
+Documentation) from a desktop app, as RFC 8252 says: the browser goes to the authorize
 page, the redirect comes back to a one-shot listener on 127.0.0.1 at a free port,
 and the code is traded for tokens together with the PKCE verifier.
 
 Qt-free: the browser is opened by an injected callable (default webbrowser.open),
 so tests follow the redirect with httpx instead. The `state` is random and a
 callback whose state differs is refused: it did not come from our request.
-Tokens leave only through the returned credential and `on_tokens`; they are never
-logged, and every error message is redacted.
+Tokens leave only through the returned credential (and, refreshed, through the
+backend's `keep_secret`); they are never logged, and every error message is redacted.
 
 Assumptions where the document is silent (tests/fakes/whama.py makes its own):
 - The authorize page is on the web host: the API host without a leading "api."

@@ -2,13 +2,16 @@
 
 No command prints a secret: tokens come in on stdin or from an environment
 variable named on the command line, and only where they live is ever shown.
+What each server kind takes (its ways to sign in, its options) comes from the
+registry, stint.backends.kinds: `account add --help` lists it, and a sign-in the
+kind does not offer is a usage error before anything is read or sent. The
+registry is imported only by these commands, never on the hot ones' path.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UsageError
@@ -18,15 +21,18 @@ from . import render
 
 if TYPE_CHECKING:
     from ..accounts import Accounts
+    from ..backends.kinds import Kind, SignIn
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("account", help="task servers: add, list, remove, sign in again")
     acc = p.add_subparsers(dest="account_command", metavar="ACTION", parser_class=type(p))
-    a = acc.add_parser("add", help="add a server account (checks the URL and token first)")
+    a = acc.add_parser("add", help="add a server account (checks the URL and token first)", add_help=False,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("-h", "--help", action=_HelpWithKinds, help="show this help, with every kind, and exit")
     a.add_argument("name")
-    a.add_argument("--kind", required=True)
-    a.add_argument("--url", required=True, metavar="BASE_URL", help="the API root, e.g. https://host/api/tasks")
+    a.add_argument("--kind", required=True, help="the kind of server (listed below)")
+    a.add_argument("--url", required=True, metavar="BASE_URL", help="the API root (an example for each kind below)")
     _token_args(a)
     a.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="a server option, e.g. project=web or activity=9 (repeatable)")
@@ -59,6 +65,50 @@ def _usage(message: str) -> int:
     raise UsageError(message)
 
 
+class _HelpWithKinds(argparse.Action):
+    """-h for `account add`: the help, then each kind the registry holds."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from ..backends.kinds import KINDS
+
+        parser.epilog = kinds_help(KINDS)
+        parser.print_help()
+        parser.exit()
+
+
+_FLAGS = {"token": "--token-stdin | --token-env VAR",
+          "password": "--username NAME --password-stdin | --password-env VAR",
+          "browser": "--oauth"}
+
+
+def kinds_help(kinds: "dict[str, Kind]") -> str:
+    lines = ["kinds:"]
+    for name, spec in kinds.items():
+        lines.append(f"  {name:<12}{spec.label}, e.g. --url {spec.url_hint}")
+        for n, (what, flags) in enumerate(_ways(spec)):
+            lines.append(f"  {'':<12}{'sign in with' if n == 0 else '  or with'} {what}: {flags}")
+        for option, facts in spec.option_fields.items():
+            if facts.listed:
+                lines.append(f"  {'':<12}--option {option + '=...':<16} {facts.hint}")
+    return "\n".join(lines)
+
+
+def _ways(spec: "Kind") -> list[tuple[str, str]]:
+    """How a kind is signed in to: (what the person gives, the flags that give it)."""
+    what = {"token": f"its {spec.token_name}", "password": "a password",
+            "browser": "the browser"}
+    return [(what[way], _FLAGS[way]) for way in spec.sign_ins]
+
+
+def _ways_told(spec: "Kind") -> str:
+    return ", or ".join(f"{what} ({flags})" for what, flags in _ways(spec))
+
+
 def _token_args(p: argparse.ArgumentParser) -> None:
     # One of the group, or --oauth (alone, or with --password-stdin for a client secret).
     g = p.add_mutually_exclusive_group()
@@ -70,9 +120,10 @@ def _token_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--password-env", metavar="VAR", help="with --username: read the password from $VAR at each use")
     p.add_argument("--username", default=None, help="sign in with a username (or e-mail) and password")
     p.add_argument("--oauth", action="store_true",
-                   help="sign in in the browser (whama; needs --option client_id=ID when adding): the "
-                        "address is printed and opened, the answer comes back to 127.0.0.1 on this "
-                        "machine, and the tokens are kept (and refreshed) in the OS keyring")
+                   help="sign in in the browser, where the kind offers it (the app's client id as "
+                        "--option client_id=ID when adding): the address is printed and opened, the "
+                        "answer comes back to 127.0.0.1 on this machine, and the tokens are kept (and "
+                        "refreshed) in the OS keyring")
 
 
 def accounts_service(ctx: Services) -> "Accounts":
@@ -85,25 +136,27 @@ def _show_url(ctx: Services, url: str) -> None:
           file=ctx.err, flush=True)
 
 
-@dataclass
-class Given:
-    credential: str
-    token: str | None = None
-    username: str | None = None
-    password: str | None = None
-    oauth: bool = False
-    client_secret: str | None = None
+def _offered(kind: str, spec: "Kind", args: argparse.Namespace) -> None:
+    """A sign-in `kind` does not offer, or none at all, is a usage error naming
+    the ways it does offer: before stdin is read or a browser opened."""
+    token = bool(args.token_stdin or args.token_env)
+    password = bool(args.username or args.password_env or (args.password_stdin and not args.oauth))
+    if args.oauth and "browser" not in spec.sign_ins:
+        raise UsageError(f"{kind} has no browser sign-in; it signs in with {_ways_told(spec)}")
+    if token and "token" not in spec.sign_ins:
+        raise UsageError(f"{kind} takes no token; it signs in with {_ways_told(spec)}")
+    if password and "password" not in spec.sign_ins:
+        raise UsageError(f"{kind} takes no username and password; it signs in with {_ways_told(spec)}")
+    if not (token or password or args.oauth):
+        raise UsageError(f"say how to sign in: {kind} signs in with {_ways_told(spec)}")
 
 
-def _given(ctx: Services, args: argparse.Namespace) -> Given:
+def _given(ctx: Services, args: argparse.Namespace) -> "SignIn":
     """What the person gave to sign in, and where it is kept ("keyring" or env:VAR)."""
     from ..secrets import KEYRING, env_credential
 
     if args.oauth:
         return _given_oauth(args)
-    if not (args.token_stdin or args.token_env or args.password_stdin or args.password_env):
-        raise UsageError("give one of --token-stdin, --token-env, --password-stdin or --password-env "
-                         "(with --username), or --oauth")
     password = args.password_stdin or args.password_env
     if password and not args.username:
         raise UsageError("--password-stdin and --password-env need --username")
@@ -121,12 +174,14 @@ def _given(ctx: Services, args: argparse.Namespace) -> Given:
         if not value.strip():
             raise UsageError("no password on stdin" if password else "no token on stdin")
     register_secret(value)
+    from ..backends.kinds import SignIn
+
     if password:
-        return Given(credential, username=args.username, password=value)
-    return Given(credential, token=value.strip())
+        return SignIn(username=args.username, password=value, credential=credential)
+    return SignIn(token=value.strip(), credential=credential)
 
 
-def _given_oauth(args: argparse.Namespace) -> Given:
+def _given_oauth(args: argparse.Namespace) -> "SignIn":
     from ..secrets import KEYRING
 
     if args.token_stdin or args.token_env or args.password_env or args.username:
@@ -138,7 +193,9 @@ def _given_oauth(args: argparse.Namespace) -> Given:
         if not secret:
             raise UsageError("no client secret on stdin")
         register_secret(secret)
-    return Given(KEYRING, oauth=True, client_secret=secret)
+    from ..backends.kinds import SignIn
+
+    return SignIn(oauth=True, client_secret=secret, credential=KEYRING)
 
 
 def _options(pairs: list[str]) -> dict[str, Any]:
@@ -152,16 +209,15 @@ def _options(pairs: list[str]) -> dict[str, Any]:
 
 
 def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
+    from ..backends.kinds import kind_named
     from ..secrets import KEYRING
 
     service = accounts_service(ctx)
+    _offered(args.kind, kind_named(service.kinds, args.kind), args)
     _keyring_first(service, args)
     options = _options(args.option)
     given = _given(ctx, args)
-    added = service.add(args.name, args.kind, args.url, credential=given.credential, token=given.token,
-                        username=given.username, password=given.password, options=options,
-                        allow_insecure=args.allow_insecure, oauth=given.oauth,
-                        client_secret=given.client_secret)
+    added = service.add(args.name, args.kind, args.url, given, options=options, allow_insecure=args.allow_insecure)
     where = "the OS keyring" if given.credential == KEYRING else f"${given.credential[4:]}"
     what = "browser sign-in" if given.oauth else "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
@@ -171,7 +227,7 @@ def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
 
 def _keyring_first(service: "Accounts", args: argparse.Namespace) -> None:
     """Before stdin is read or a browser opened: nothing to throw away."""
-    from ..account_kinds import NO_OAUTH_KEYRING
+    from ..backends.kinds import NO_OAUTH_KEYRING
     from ..domain.errors import Refused
     from ..secrets import NO_KEYRING
 
@@ -181,11 +237,12 @@ def _keyring_first(service: "Accounts", args: argparse.Namespace) -> None:
 
 def cmd_signin(ctx: Services, args: argparse.Namespace) -> int:
     service = accounts_service(ctx)
+    kind = service.get(args.name).kind
+    if kind in service.kinds:  # else sign_in says this version cannot use it
+        _offered(kind, service.kinds[kind], args)
     _keyring_first(service, args)
     given = _given(ctx, args)
-    who = service.sign_in(args.name, credential=given.credential, token=given.token,
-                          username=given.username, password=given.password, oauth=given.oauth,
-                          client_secret=given.client_secret)
+    who = service.sign_in(args.name, given)
     ctx.print(f"{args.name}: signed in as {who}; queued changes will be sent at the next sync")
     return 0
 
@@ -218,7 +275,7 @@ def cmd_sync(ctx: Services, args: argparse.Namespace) -> int:
         render.dump_json(report.as_json(), ctx.out)
     else:
         for line in report.lines():
-            ctx.print(line)
+            ctx.print(render.clean_line(line))
     return 0 if report.ok else 1
 
 
@@ -242,7 +299,7 @@ def cmd_reconcile(ctx: Services, args: argparse.Namespace) -> int:
                  _signed(r.difference), r.why) for r in result.rows]
         render.table(("DAY", "ACCOUNT", "TASK", "LOCAL", "SERVER", "DIFF", "WHY"), rows, ctx.out)
         for error in result.errors:
-            print(f"stint: {error}", file=ctx.err)
+            print(f"stint: {render.clean(error)}", file=ctx.err)
     return 1 if result.errors else 0
 
 

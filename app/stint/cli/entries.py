@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 
-from ..domain.when import parse_week, parse_when
-from ..services import Services
+from ..domain.when import parse_when
 from . import render
+from ..services import Services
+from .report import add_period_options, period_of
 from .tracking import task_label
+
+WHEN_HELP = "2026-11-20T09:30, 17:30, yesterday 17:00, mon 9:00, -15m or now"
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("log", help="add a finished entry by hand")
     p.add_argument("task")
-    p.add_argument("--start", required=True, metavar="WHEN")
-    p.add_argument("--end", required=True, metavar="WHEN")
+    p.add_argument("--start", required=True, metavar="WHEN", help=WHEN_HELP)
+    p.add_argument("--end", required=True, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_log)
 
-    p = sub.add_parser("entries", help="list a week's entries")
-    p.add_argument("--week", default=None, metavar="WEEK", help="2026-W47, this or last (default: this)")
+    p = sub.add_parser("entries", help="list the entries of a week, a month or any days")
+    add_period_options(p, "the entries")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries)
 
     p = sub.add_parser("edit", help="change an entry's start, end or note")
     p.add_argument("entry")
-    p.add_argument("--start", default=None, metavar="WHEN")
-    p.add_argument("--end", default=None, metavar="WHEN")
+    p.add_argument("--start", default=None, metavar="WHEN", help=WHEN_HELP)
+    p.add_argument("--end", default=None, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--note", default=None)
     p.set_defaults(handler=cmd_edit)
 
@@ -36,25 +40,28 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_delete)
 
 
-def _when(ctx: Services, text: str | None):  # type: ignore[no-untyped-def]
-    return None if text is None else parse_when(text, ctx.tz, ctx.clock.now())
+def when(ctx: Services, text: str | None) -> datetime | None:
+    """WHEN as the person typed it, in UTC. A time that happens twice (the hour the
+    clocks go back) is read as the first, and a note on stderr says so."""
+    if text is None:
+        return None
+    return parse_when(text, ctx.tz, ctx.clock.now(), note=lambda message: print(f"stint: note: {message}", file=ctx.err))
 
 
 def _span(ctx: Services, entry: Any) -> str:
-    end = render.clock_time(entry.ended_at, ctx.tz) if entry.ended_at else "running"
-    return f"{render.day_and_time(entry.started_at, ctx.tz)}–{end}"
+    return render.span(entry.started_at, entry.ended_at, ctx.tz)
 
 
 def cmd_log(ctx: Services, args: argparse.Namespace) -> int:
-    start, end = _when(ctx, args.start), _when(ctx, args.end)
-    entry = ctx.tracker.log(args.task, start, end, args.note)
+    start, end = when(ctx, args.start), when(ctx, args.end)
+    entry = ctx.tracker.log(args.task, start, end, args.note)  # type: ignore[arg-type]
     seconds = (entry.ended_at - entry.started_at).total_seconds()
     ctx.print(f"Logged {render.duration(seconds)} on {task_label(entry.task)} ({_span(ctx, entry)}), entry {entry.id[:8]}")
     return 0
 
 
 def cmd_edit(ctx: Services, args: argparse.Namespace) -> int:
-    entry = ctx.tracker.edit_entry(args.entry, start=_when(ctx, args.start), end=_when(ctx, args.end), note=args.note)
+    entry = ctx.tracker.edit_entry(args.entry, start=when(ctx, args.start), end=when(ctx, args.end), note=args.note)
     ctx.print(f"Entry {entry.id[:8]} is now {_span(ctx, entry)} on {task_label(entry.task)}")
     return 0
 
@@ -66,15 +73,13 @@ def cmd_delete(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_entries(ctx: Services, args: argparse.Namespace) -> int:
-    from ..domain.weeks import make_week
     from ..store.db import transaction
     from ..store.queries import entries_between
 
     now = ctx.clock.now()
-    year, number = parse_week(args.week, ctx.tz, now)
-    week = make_week(year, number, ctx.tz, ctx.settings.week_start)
+    period = period_of(ctx, args)
     with transaction(ctx.engine) as s:
-        found = entries_between(s, week.start, week.end)
+        found = entries_between(s, period.start, period.end)
         rows = []
         for e in found:
             seconds = int(((e.ended_at or max(now, e.started_at)) - e.started_at).total_seconds())
@@ -87,11 +92,14 @@ def cmd_entries(ctx: Services, args: argparse.Namespace) -> int:
         render.dump_json(rows, ctx.out)
         return 0
     if not rows:
-        ctx.print(f"No entries in {week.label}.")
+        ctx.print(f"No entries in {period.label}.")
         return 0
     table = [
-        (r["id"][:8], _span(ctx, e), render.duration(r["seconds"]), f"{r['task_id']}: {r['task']}", r["note"], r["sync"])
+        (r["id"][:8], _span(ctx, e), render.duration(r["seconds"]), f"{r['task_id']}: {render.clean(r['task'])}",
+         r["note"], render.sync_state(r["sync"]))
         for r, e in zip(rows, found)
     ]
-    render.table(("ENTRY", "WHEN", "TIME", "TASK", "NOTE", "SYNC"), table, ctx.out, max_width=40)
+    render.table(("ENTRY", "WHEN", "TIME", "TASK", "NOTE", "SYNC"), table, ctx.out, max_width=40,
+                 shrink=(0, 0, 0, 2, 3, 1))
+    ctx.print(f"{render.plural(len(rows), 'entry', 'entries')}, {render.duration(sum(r['seconds'] for r in rows))}")
     return 0

@@ -15,15 +15,20 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from .. import __version__
 from ..domain.errors import StintError
+from ..domain.text import one_line
 from ..services import Services
+from .terminal import guarded
 
 COMMAND_MODULES = ("tracking", "entries", "report", "accounts")
+WHEN_OPTIONS = ("--start", "--end")
+RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 
 
 class UsageExit(Exception):
@@ -55,11 +60,13 @@ def build_parser() -> Parser:
 
 
 def run(argv: Sequence[str], ctx: Services) -> int:
-    """Run one command line against `ctx`; returns the exit status."""
+    """Run one command line against `ctx`; returns the exit status. Everything the
+    command prints passes the output guard (cli/terminal.py)."""
+    ctx.out, ctx.err = guarded(ctx.out, ctx.env), guarded(ctx.err, ctx.env)
     Parser.out = ctx.out
     try:
         parser = build_parser()
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(_relative_times_attached(argv))
         if args.command is None:
             parser.print_usage(ctx.out)
             return 2
@@ -67,10 +74,11 @@ def run(argv: Sequence[str], ctx: Services) -> int:
     except SystemExit as exc:  # --help and --version have printed
         return int(exc.code or 0)
     except UsageExit as exc:
-        print(str(exc), file=ctx.err)
+        print(one_line(str(exc)), file=ctx.err)
         return 2
     except StintError as exc:
-        print(f"stint: {exc}", file=ctx.err)
+        # One line, whatever a server put in its message.
+        print(f"stint: {one_line(str(exc))}", file=ctx.err)
         return exc.exit_code
     except BrokenPipeError:
         return 0  # the reader (e.g. `head`) has what it wanted
@@ -79,8 +87,19 @@ def run(argv: Sequence[str], ctx: Services) -> int:
         return 130
     except OSError as exc:
         # The environment, not a bug: disk full, permission denied, a path that is a folder.
-        print(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=ctx.err)
+        print(one_line(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), file=ctx.err)
         return 1
+
+
+def _relative_times_attached(argv: Sequence[str]) -> list[str]:
+    """`--end -15m` as `--end=-15m`: argparse would take "-15m" for an option."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] in WHEN_OPTIONS and RELATIVE_TIME.match(arg):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def main(argv: Sequence[str], *, runner: Callable[[Sequence[str], Services], int] = run) -> int:
@@ -95,7 +114,7 @@ def main(argv: Sequence[str], *, runner: Callable[[Sequence[str], Services], int
         from ..logs import log_crash
 
         where = log_crash(ctx.paths.logs, exc)
-        print(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        print(one_line(f"stint: internal error: {type(exc).__name__}: {exc} (details in {where})"), file=sys.stderr)
         return 1
     finally:
         ctx.close()

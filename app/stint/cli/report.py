@@ -1,14 +1,13 @@
-"""The weekly timesheet: on the terminal or exported to a file."""
+"""Reports: the timesheet grid or the detailed list of entries, on the terminal or
+exported to a file, for any period."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import UsageError
-from ..domain.when import parse_week
 from ..services import Services
 
 FORMATS = ("table", "csv", "json", "html", "xlsx", "pdf")
@@ -24,52 +23,92 @@ def _minutes(text: str) -> int:
     return value
 
 
+def add_period_options(p: Any, what: str) -> None:
+    """--week / --month / --from and --to, shared by every command that reads a period."""
+    p.add_argument("--week", default=None, metavar="WEEK",
+                   help=f"the week of {what}: 2026-W48, 2026-48, W48, this, last, next or a day in it (default: this)")
+    p.add_argument("--month", default=None, metavar="MONTH", help="a month instead: 2026-11, nov, this, last")
+    p.add_argument("--from", dest="start", default=None, metavar="DAY",
+                   help="any run of days instead: from DAY (2026-11-02, yesterday, mon)")
+    p.add_argument("--to", dest="end", default=None, metavar="DAY", help="… to DAY, included (default: today)")
+
+
+def period_of(ctx: Services, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ..domain.periods import parse_period
+
+    return parse_period(ctx.tz, ctx.clock.now(), week=args.week, month=args.month, start=args.start, end=args.end,
+                        week_start=ctx.settings.week_start)
+
+
 def register(sub: Any) -> None:
-    p = sub.add_parser("timesheet", help="the weekly timesheet")
-    p.add_argument("--week", default=None, metavar="WEEK", help="2026-W47, this or last (default: this)")
+    p = sub.add_parser("timesheet", help="the timesheet (task × day) or a detailed list of entries, for any period")
+    add_period_options(p, "the report")
+    p.add_argument("--detail", action="store_true",
+                   help="one line per entry and day (date, times, duration, task, note, account, sync)")
+    p.add_argument("--project", action="append", default=[], metavar="NAME",
+                   help="only this project (repeat for several)")
+    p.add_argument("--account", action="append", default=[], metavar="NAME",
+                   help="only this account's tasks (repeat for several)")
+    p.add_argument("--local", action="store_true", help="only local tasks (with --account: those too)")
     p.add_argument("--format", choices=FORMATS, default=None, help="default: table, or from -o's extension")
-    p.add_argument("-o", "--output", default=None, metavar="FILE")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE (a regular file; - is stdout)")
     p.add_argument("--round", type=_minutes, default=None, metavar="MINUTES",
-                   help="round each entry to N minutes (0: no rounding)")
+                   help="round each entry's time on each day to N minutes (0: no rounding)")
     p.add_argument("--round-mode", choices=("up", "nearest"), default=None)
     p.set_defaults(handler=cmd_timesheet)
 
 
 def cmd_timesheet(ctx: Services, args: argparse.Namespace) -> int:
-    from ..domain.timesheet import Rounding
-    from ..timesheet import export
-    from ..timesheet.build import weekly
+    from ..domain.timesheet import Filters, Rounding
+    from ..timesheet import build, export
+    from ..timesheet.report import ReportOptions
 
-    fmt = args.format or _format_from_path(args.output) or "table"
-    if export.is_binary(fmt) and args.output is None and sys.stdout.isatty() and ctx.out is sys.stdout:
-        raise UsageError(f"{fmt} is a binary format: give -o FILE")
+    output = None if args.output in (None, "-") else Path(args.output)
+    fmt = args.format or _format_from_path(output) or "table"
+    if output is not None:
+        export.check_target(output)  # before any database work
+    elif export.is_binary(fmt) and _isatty(ctx.out):
+        raise UsageError(f"{fmt} is a binary format: give -o FILE (or pipe it)")
     minutes = ctx.settings.rounding_minutes if args.round is None else args.round
     mode = args.round_mode or ctx.settings.rounding_mode
-    rounding = Rounding(minutes, mode) if minutes else None
-    now = ctx.clock.now()
-    year, number = parse_week(args.week, ctx.tz, now)
-    sheet = weekly(ctx.engine, year, number, tz=ctx.tz, now=now, week_start=ctx.settings.week_start, rounding=rounding)
-    if args.output:
-        path = Path(args.output)
-        if path.is_dir():
-            raise UsageError(f"{path} is a folder; give a file name")
-        export.export_file(sheet, fmt, path)
-        print(f"Wrote {fmt.upper()} timesheet for {sheet.week.label} to {path}", file=ctx.err)
+    options = ReportOptions(
+        period_of(ctx, args), detail=args.detail, filters=Filters.of(args.project, args.account, args.local),
+        rounding=Rounding(minutes, mode) if minutes else None, person=ctx.settings.person_name,
+    )
+    build.check_names(ctx.engine, args.project, args.account)
+    report = build.run(ctx.engine, options, ctx.clock.now())
+    if output is not None:
+        export.export_file(report, fmt, output)
+        layout = "detailed report" if args.detail else "timesheet"
+        print(f"Wrote {fmt.upper()} {layout} for {report.period.label} to {output}", file=ctx.err)
+    elif fmt == "table":
+        from ..timesheet.export_table import write_table
+        from .terminal import terminal_of
+
+        term = terminal_of(ctx.out)
+        write_table(report, ctx.out, width=term.width, paint=term.paint)
     elif export.is_binary(fmt):
         stream = getattr(ctx.out, "buffer", None)
         if stream is None:
             raise UsageError(f"{fmt} is a binary format: give -o FILE")
-        export.write(sheet, fmt, stream)
+        export.write(report, fmt, stream)
         stream.flush()
     else:
-        export.write(sheet, fmt, ctx.out)
+        export.write(report, fmt, ctx.out)
     return 0
 
 
-def _format_from_path(output: str | None) -> str | None:
-    if not output:
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _format_from_path(output: Path | None) -> str | None:
+    if output is None:
         return None
-    suffix = Path(output).suffix.lower().lstrip(".")
+    suffix = output.suffix.lower().lstrip(".")
     aliases = {"htm": "html", "txt": "table"}
     suffix = aliases.get(suffix, suffix)
     return suffix if suffix in FORMATS else None

@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("pick", help="open the desktop app's task search to start a timer (for a hotkey)")
     p.set_defaults(handler=cmd_pick)
 
-    p = sub.add_parser("status", help="what is running, and what waits to sync")
+    p = sub.add_parser("status", help="what is running, today's and this week's totals, and what waits to sync")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_status)
 
@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
 
 
 def task_label(task: Any) -> str:
-    return f"{task.id}: {task.title}"
+    return f"{task.id}: {render.clean(task.title)}"
 
 
 def task_json(task: Any) -> dict[str, Any]:
@@ -140,7 +140,7 @@ def _report_start(ctx: Services, result: Any) -> None:
 
 def _report_stop(ctx: Services, entry: Any) -> None:
     seconds = (entry.ended_at - entry.started_at).total_seconds()
-    span = f"{render.clock_time(entry.started_at, ctx.tz)}–{render.clock_time(entry.ended_at, ctx.tz)}"
+    span = render.clock_span(entry.started_at, entry.ended_at, ctx.tz)
     ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
 
 
@@ -152,6 +152,7 @@ def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     from ..store.db import transaction
     from ..store.queries import overview
+    from ..timesheet.build import tracked_today_and_week
 
     now = ctx.clock.now()
     with transaction(ctx.engine) as s:
@@ -168,26 +169,34 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
                 "account": entry.task.account.name if entry.task.account else None,
             }
         failed = _failed_ops(s, ctx) if view.failed_ops else []
+        week, today_seconds, week_seconds = tracked_today_and_week(s, ctx.tz, now, ctx.settings.week_start)
     if args.json:
         render.dump_json(
-            {"running": running, "pending_ops": view.pending_ops, "failed_ops": view.failed_ops,
-             "accounts": view.accounts, "failed": failed},
+            {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
+             "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": view.accounts,
+             "failed": failed},
             ctx.out,
         )
         return 0
+    paint = lambda style, text: render.paint(ctx.out, style, text)  # noqa: E731
     if running:
-        ctx.print(f"Tracking {running['task_id']}: {running['title']} for "
-                  f"{render.duration(running['elapsed_seconds'])} (since {render.clock_time(view.running.started_at, ctx.tz)})")
+        since = render.clock_time(view.running.started_at, ctx.tz)
+        ctx.print(f"{paint('running', 'Tracking')} {running['task_id']}: {render.clean(running['title'])} for "
+                  f"{paint('total', render.duration(running['elapsed_seconds']))} (since {since})")
     else:
         ctx.print("Not tracking")
+    ctx.print(f"Today {paint('total', render.duration(today_seconds))} · "
+              f"this week ({week}) {paint('total', render.duration(week_seconds))}")
     if view.pending_ops:
-        ctx.print(f"{view.pending_ops} change(s) waiting to sync")
+        ctx.print(f"{render.plural(view.pending_ops, 'change')} waiting to sync")
     for account in view.accounts:
         if account["state"] != "ok":
-            ctx.print(f"Account {account['name']}: {account['state'].replace('_', ' ')}"
-                      + (f" — {account['last_error']}" if account["last_error"] else ""))
+            error = f" — {render.clean(account['last_error'])}" if account["last_error"] else ""
+            ctx.print(f"Account {render.clean(account['name'])}: "
+                      f"{paint('warn', render.account_state(str(account['state'])))}{error}")
     for op in failed:
-        ctx.print(f"Failed: {op['kind']} {op['target']} — {op['error']}")
+        ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
+                  f"{render.clean(op['error'])}")
     return 0
 
 

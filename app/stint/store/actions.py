@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ..domain.clock import Clock
 from ..domain.errors import NotFound, Refused, UsageError
 from ..domain.model import INITIAL_STATUS, STARTED_STATUS, SYNC_LOCAL, SYNC_PENDING
+from ..domain.when import check_moment
 from . import lookup, outbox
 from .db import transaction
 from .models import Account, Entry, Task
@@ -223,8 +224,8 @@ class Tracker:
     # -- entries by hand -------------------------------------------------------
 
     def log(self, task_ref: str, start: datetime, end: datetime, note: str = "") -> Entry:
-        _check_interval(start, end)
         now = self.clock.now()
+        _check_interval(start, end, now, self.tz)
         with transaction(self.engine) as s:
             task = lookup.find_task(s, task_ref)
             _refuse_overlap(s, start, end, now, ignore=None, tz=self.tz)
@@ -253,8 +254,9 @@ class Tracker:
                 raise Refused("this timer is still running; stop it, or change only its start or note")
             new_start = start or entry.started_at
             new_end = end or entry.ended_at
+            check_moment(new_start, now, self.tz)
             if new_end is not None:
-                _check_interval(new_start, new_end)
+                _check_interval(new_start, new_end, now, self.tz)
             elif new_start > now:
                 raise Refused("a running timer cannot start in the future")
             _refuse_overlap(s, new_start, new_end, now, ignore=entry.id, tz=self.tz)
@@ -338,7 +340,9 @@ def _first_open_status(s: Session, account_id: int | None):  # type: ignore[no-u
     return statuses[0]
 
 
-def _check_interval(start: datetime, end: datetime) -> None:
+def _check_interval(start: datetime, end: datetime, now: datetime, tz: tzinfo) -> None:
+    check_moment(start, now, tz)  # a date from a typo (0001, 2099) is refused, never stored
+    check_moment(end, now, tz)
     if end <= start:
         raise Refused("the end must be after the start")
     if end - start >= MAX_ENTRY:

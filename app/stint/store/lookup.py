@@ -73,8 +73,8 @@ def find_status(session: Session, account_id: int | None, ref: str) -> Status:
     for status in statuses:
         if wanted in (_squash(status.name), _squash(status.label)):
             return status
-    names = ", ".join(s.name for s in statuses)
-    raise NotFound(f"no status {ref!r} (choose from {names})")
+    labels = ", ".join(s.label for s in statuses)  # as the person sees them, not the internal names
+    raise NotFound(f"no status {ref!r} (choose from {labels})")
 
 
 def list_statuses(session: Session, account_id: int | None) -> list[Status]:

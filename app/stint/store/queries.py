@@ -8,8 +8,6 @@ from datetime import datetime
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
-from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
-from ..domain.timesheet import Span
 from . import lookup, outbox
 from .actions import MAX_ENTRY, running_entry
 from .models import Entry, Status, Task
@@ -75,28 +73,6 @@ def entries_between(s: Session, start: datetime, end: datetime) -> list[Entry]:
         if e.ended_at is None or e.ended_at > start:
             found[e.id] = e
     return sorted(found.values(), key=lambda e: e.started_at)
-
-
-def spans_between(s: Session, start: datetime, end: datetime) -> list[Span]:
-    """The timesheet's view of entries overlapping [start, end): plain columns, no ORM
-    objects, since a busy week over a large database is thousands of rows."""
-    flagged = (SYNC_LOCAL_ONLY, SYNC_FAILED)
-    columns = select(Entry.task_id, Task.title, Task.project, Entry.started_at, Entry.ended_at, Entry.sync).join(
-        Task, Entry.task_id == Task.id
-    )
-    finished = columns.where(
-        Entry.deleted == false(),
-        Entry.started_at < end,
-        Entry.started_at >= start - MAX_ENTRY,
-        Entry.ended_at > start,
-    )
-    running = columns.where(Entry.deleted == false(), Entry.ended_at.is_(None), Entry.started_at < end)
-    rows = list(s.execute(finished)) + list(s.execute(running))
-    return [
-        Span(task_key=task_id, task=title, project=project, start=started, end=ended,
-             flag=sync if sync in flagged else None)
-        for task_id, title, project, started, ended, sync in rows
-    ]
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,27 @@
-"""The weekly timesheet from the local record."""
+"""Reports from the local record: read the period's entries once, let the domain do the maths."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
 from sqlalchemy import Engine
 
+from ..domain.errors import NotFound
+from ..domain.periods import iso_week_period, week_period
 from ..domain.timesheet import Rounding, Timesheet, build
-from ..domain.weeks import make_week
 from ..store.db import transaction
-from ..store.queries import spans_between
+from ..store.report_reads import account_names, project_names, report_spans
+from .report import Report, ReportOptions
+
+
+def run(engine: Engine, options: ReportOptions, now: datetime) -> Report:
+    """The report `options` ask for, as the store holds it at `now`."""
+    period = options.period
+    with transaction(engine) as s:
+        spans = report_spans(_sqlite(s), period.start, period.end)
+    return Report(options, build(spans, period, now, options.rounding, options.filters), now)
 
 
 def weekly(
@@ -22,7 +34,42 @@ def weekly(
     week_start: int = 0,
     rounding: Rounding | None = None,
 ) -> Timesheet:
-    week = make_week(year, number, tz, week_start)
+    """ISO week `number` of `year` as a task × day grid (the Week view's and the benchmarks')."""
+    options = ReportOptions(iso_week_period(year, number, tz, week_start), rounding=rounding)
+    return run(engine, options, now).sheet
+
+
+def tracked_today_and_week(session: object, tz: tzinfo, now: datetime, week_start: int = 0) -> tuple[str, int, int]:
+    """This week's label and the seconds tracked today and this week, running timer
+    included, not rounded: what `stint status` shows beside the timer. Runs inside the
+    caller's transaction (`session`), so it agrees with what the caller read."""
+    today = now.astimezone(tz).date()
+    week = week_period(today, tz, week_start)
+    sheet = build(report_spans(_sqlite(session), week.start, week.end), week, now)
+    return week.label, sheet.day_totals[(today - week.first).days], sheet.total
+
+
+def check_names(engine: Engine, projects: Iterable[str], accounts: Iterable[str]) -> None:
+    """Refuse a project or account filter that names nothing: a typo would otherwise
+    give an empty report that looks like no work was done."""
+    projects, accounts = list(projects), list(accounts)
+    if not projects and not accounts:
+        return
     with transaction(engine) as s:
-        spans = spans_between(s, week.start, week.end)
-    return build(spans, week, now, rounding)
+        conn = _sqlite(s)
+        known_projects, known_accounts = project_names(conn), account_names(conn)
+    _check("project", projects, known_projects)
+    _check("account", accounts, known_accounts)
+
+
+def _check(kind: str, asked: list[str], known: list[str]) -> None:
+    folded = {name.casefold() for name in known}
+    for name in asked:
+        if name.casefold() not in folded:
+            choices = f"{kind}s: {', '.join(known)}" if known else f"there is no {kind} yet"
+            raise NotFound(f"no {kind} named {name!r} ({choices})")
+
+
+def _sqlite(session: object) -> sqlite3.Connection:
+    # The session's own DB-API connection: the same transaction, plain SQL.
+    return session.connection().connection.driver_connection  # type: ignore[attr-defined]

@@ -1,85 +1,177 @@
-"""What every timesheet export shows the same way: day headings, flag marks, the legend.
+"""What every export shows the same way: titles, day headings, times of a part, marks,
+the legend. Words come from a `Labels` (labels.py); nothing here spells its own.
 
 Kept free of third-party imports so that the text exporters (and the CLI) load fast.
 """
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 
-from ..domain.timesheet import Row, Timesheet
+from ..domain.periods import Period
+from ..domain.text import one_line
+from ..domain.timesheet import Part, Row, format_duration
+from ..domain.when import zone_name
+from .labels import Labels
+from .report import Report
 
-# English and fixed rather than strftime("%a"): an exported file must read the same
-# whatever the locale of the machine that wrote it.
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-# Flag -> (mark, explanation). Order matters: marks are shown in this order.
-FLAG_MARKS: dict[str, tuple[str, str]] = {
-    "local-only": ("*", "local only — the server cannot hold this time"),
-    "failed": ("!", "failed — the server rejected this time; it is kept only here"),
-}
+__all__ = ["one_line", "zone_name"]
 
 
-def day_heading(day: date) -> str:
+def day_heading(day: date, labels: Labels) -> str:
     """'Mon 23': short enough for a grid column, unambiguous within one week."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day}"
+    return f"{labels.day_names[day.weekday()]} {day.day}"
 
 
-def day_long(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def day_long(day: date, labels: Labels) -> str:
+    return f"{day.day} {labels.month_names[day.month - 1]} {day.year}"
 
 
-def date_range(days: tuple[date, ...]) -> str:
-    """'16–22 Nov 2026', '30 Nov – 6 Dec 2026' or '29 Dec 2025 – 4 Jan 2026'."""
+def day_short(day: date, labels: Labels) -> str:
+    """'Thu 19 Nov'."""
+    return f"{labels.day_names[day.weekday()]} {day.day} {labels.month_names[day.month - 1]}"
+
+
+def day_with_weekday(day: date, labels: Labels) -> str:
+    """'Thu 19 Nov 2026': a date that says its weekday, for detailed lists."""
+    return f"{labels.day_names[day.weekday()]} {day_long(day, labels)}"
+
+
+def date_range(days: tuple[date, ...], labels: Labels) -> str:
+    """'16–22 Nov 2026', '30 Nov – 6 Dec 2026', '29 Dec 2025 – 4 Jan 2026', '16 Nov 2026'."""
     first, last = days[0], days[-1]
+    months = labels.month_names
+    if first == last:
+        return day_long(first, labels)
     if first.year != last.year:
-        return f"{day_long(first)} – {day_long(last)}"
+        return f"{day_long(first, labels)} – {day_long(last, labels)}"
     if first.month != last.month:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {day_long(last)}"
-    return f"{first.day}–{day_long(last)}"
+        return f"{first.day} {months[first.month - 1]} – {day_long(last, labels)}"
+    return f"{first.day}–{day_long(last, labels)}"
 
 
-def tz_name(tz: tzinfo) -> str:
-    """'Europe/Madrid' for a ZoneInfo; otherwise whatever the zone calls itself."""
-    return str(getattr(tz, "key", None) or tz)
+def heading(report: Report, labels: Labels) -> str:
+    """'Timesheet 2026-W47' or 'Time entries 2026-11'."""
+    return f"{labels.detailed if report.detail else labels.timesheet} {report.period.label}"
 
 
-def title(timesheet: Timesheet) -> str:
-    return f"Timesheet {timesheet.week.label} · {date_range(timesheet.days)}"
+def title(report: Report, labels: Labels) -> str:
+    return f"{heading(report, labels)} · {date_range(report.days, labels)}"
 
 
-def marks(row: Row) -> str:
+def subtitle(report: Report, labels: Labels) -> str:
+    """'16–22 Nov 2026 · Europe/Madrid'."""
+    return f"{date_range(report.days, labels)} · {zone_name(report.period.tz)}"
+
+
+def conditions(report: Report, labels: Labels) -> str:
+    """What shaped the numbers, e.g. 'only project Acme · each entry rounded up to 15
+    min per day'; empty when nothing did."""
+    options, parts = report.options, []
+    what = [labels.filter_project.format(name=one_line(p)) for p in _asked(options.filters.projects)]
+    what += [labels.filter_account.format(name=one_line(a)) for a in _asked(options.filters.accounts)]
+    if options.filters.local:
+        what.append(labels.filter_local)
+    if what:
+        parts.append(labels.only.format(what=", ".join(what)))
+    rounding = options.rounding
+    if rounding is not None:
+        text = labels.rounded_up if rounding.mode == "up" else labels.rounded_nearest
+        parts.append(text.format(minutes=rounding.minutes))
+    return " · ".join(parts)
+
+
+def _asked(names: tuple[str, ...]) -> list[str]:
+    return sorted(set(names), key=str.casefold)
+
+
+def grid_blocks(report: Report) -> list[range]:
+    """The weeks of the period a grid shows: all of a one-week period; of a longer one,
+    only the weeks with time in them (none when nothing was tracked)."""
+    blocks = report.period.weeks()
+    if len(blocks) == 1:
+        return blocks
+    totals = report.sheet.day_totals
+    return [block for block in blocks if any(totals[i] for i in block)]
+
+
+def task_totals(report: Report, labels: Labels) -> list[tuple[str, int]]:
+    """('Project · Task', seconds) per row: a longer period's grid ends with these, as
+    its blocks only total each week."""
+    if len(report.period.weeks()) == 1:
+        return []
+    return [(f"{row.project} · {row.task}" if row.project else row.task, row.total) for row in report.rows]
+
+
+def rows_in(report: Report, block: range) -> list[Row]:
+    """The grid rows of one block: in a longer period, only the tasks with time in it."""
+    if len(report.period.weeks()) == 1:
+        return report.rows
+    return [row for row in report.rows if any(row.days[i] for i in block)]
+
+
+def parts_by_day(report: Report) -> dict[int, list[Part]]:
+    """The detailed report's parts grouped by day index, days in order."""
+    grouped: dict[int, list[Part]] = {}
+    for part in report.parts:
+        grouped.setdefault(part.day, []).append(part)
+    return dict(sorted(grouped.items()))
+
+
+def part_start(part: Part, period: Period) -> str:
+    """'09:00'; a part that goes on from the day before starts at its local midnight."""
+    return part.start.astimezone(period.tz).strftime("%H:%M")
+
+
+def part_end(part: Part, period: Period, labels: Labels) -> str:
+    """'10:30', '24:00' for a part that lasts until midnight, or 'running'."""
+    if part.running:
+        return labels.running
+    if part.end == period.day_edges[part.day + 1]:
+        return "24:00"
+    return part.end.astimezone(period.tz).strftime("%H:%M")
+
+
+def marked_start(part: Part, period: Period, labels: Labels) -> str:
+    start = part_start(part, period)
+    return f"{labels.continues_mark}{start}" if part.continued else start
+
+
+def marked_end(part: Part, period: Period, labels: Labels) -> str:
+    end = part_end(part, period, labels)
+    return f"{end}{labels.continues_mark}" if part.continues else end
+
+
+def project_name(project: str | None, labels: Labels) -> str:
+    return project if project else labels.no_project
+
+
+def account_name(account: str | None, labels: Labels) -> str:
+    return account if account is not None else labels.local_account
+
+
+def marks(row: Row, labels: Labels) -> str:
     """The marks of a row's flags, e.g. '*' or '*!'; unknown flags are not marked."""
-    return "".join(mark for flag, (mark, _) in FLAG_MARKS.items() if flag in row.flags)
+    return "".join(mark for flag, (mark, _) in labels.flag_marks().items() if flag in row.flags)
 
 
-def legend(timesheet: Timesheet) -> list[str]:
-    """One line per flag that occurs in the timesheet, e.g. '* local only — ...'."""
-    present = set().union(*(row.flags for row in timesheet.rows))
-    return [f"{mark} {text}" for flag, (mark, text) in FLAG_MARKS.items() if flag in present]
+def legend(report: Report, labels: Labels) -> list[str]:
+    """One line per mark that occurs in the report, e.g. '* local only — …'."""
+    lines = []
+    if not report.detail:
+        present = set().union(*(row.flags for row in report.rows))
+        lines += [f"{mark} {text}" for flag, (mark, text) in labels.flag_marks().items() if flag in present]
+    elif any(p.continued or p.continues for p in report.parts):
+        lines.append(labels.continues_legend)
+    return lines
 
 
-def flag_words(row: Row) -> str:
+def flag_words(row: Row, labels: Labels) -> str:
     """'local only, failed': the flags spelled out, for formats with a column for them."""
-    known = [FLAG_MARKS[f][1].split(" — ")[0] for f in FLAG_MARKS if f in row.flags]
-    return ", ".join(known + sorted(row.flags - FLAG_MARKS.keys()))
+    known = labels.flag_marks()
+    words = [known[f][1].split(" — ")[0] for f in known if f in row.flags]
+    return ", ".join(words + sorted(row.flags - known.keys()))
 
 
-def hours(seconds: int) -> str:
-    """Decimal hours with two decimals, as Kimai and Toggl put them in CSV files."""
-    return f"{seconds / 3600:.2f}"
-
-
-def one_line(text: str) -> str:
-    """Titles from servers may hold newlines and tabs, which a grid cell must not, and
-    control characters (a terminal escape sequence, say), which no output should."""
-    return " ".join(without_controls(text).split())
-
-
-def without_controls(text: str) -> str:
-    """`text` without C0/C1 control characters other than tab and newline."""
-    return text.translate(_CONTROLS)
-
-
-_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"}
+def duration_or_blank(seconds: int) -> str:
+    return format_duration(seconds) if seconds else ""

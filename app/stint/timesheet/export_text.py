@@ -1,152 +1,124 @@
-"""The text exports: a grid for the terminal, CSV for spreadsheets, JSON for programs.
+"""CSV for spreadsheets, JSON for programs.
 
-table  H:MM cells, blank where nothing was tracked; titles cut to fit with "…"; rows
-       with flags carry their marks ("*", "!") and a legend below says what they mean.
-       Widths count East Asian wide characters as two columns so the grid stays square.
-csv    ``Task,Project,<7 ISO dates>,Total``, one line per task, then a ``Total`` line.
-       Durations are decimal hours with two decimals ("1.50" is 1 h 30 min), which is
-       what Kimai and Toggl export and what a spreadsheet can sum as it is. Totals are
-       computed from seconds, so they can differ by 0.01 from the sum of the rounded
-       cells. Text that a spreadsheet would run as a formula (starting with = + - @) is
-       prefixed with ' — task titles come from servers and other people. Lines end in
-       CRLF (RFC 4180); the encoding is UTF-8 without a BOM. Flags are not in the CSV.
+csv    Every duration comes twice, in labelled columns: as H:MM ("1:30") and as decimal
+       hours with two decimals ("1.50", what Kimai and Toggl export and what a
+       spreadsheet can sum as it is).
+       Grid: ``Task, Project, <date> (H:MM), <date> (hours), … Total (H:MM), Total
+       (hours)``, one line per task, then a ``Total`` line. Totals are computed from
+       seconds, so they can differ by 0.01 from the sum of the rounded cells.
+       Detail: ``Date, Start, End, Duration (H:MM), Duration (hours), Project, Task,
+       Note, Account, Sync, Entry``, one line per entry and day — a part that goes on
+       past midnight ends at 24:00 and the next day's part starts at 00:00, with the
+       same Entry id; a running entry has no End. No total line: every line is an entry.
+       Text a spreadsheet would run as a formula (starting with = + - @, tab or CR) is
+       prefixed with ' — titles and notes come from servers and other people. Lines
+       end in CRLF (RFC 4180); the encoding is UTF-8 without a BOM.
 json   Seconds as integers — exact, for programs. Shape::
 
-           {"week": "2026-W47", "start": "2026-11-16", "timezone": "Europe/Madrid",
-            "days": [7 ISO dates],
-            "rows": [{"task", "project", "days": [7 ints], "total", "flags": [...]}],
-            "totals": {"days": [7 ints], "total": int}}
+           {"layout": "grid"|"detail", "period": {"kind", "label", "first", "last"},
+            "timezone", "person", "rounding": {"minutes", "mode"} | null,
+            "filters": {"projects", "accounts", "local"}, "days": [ISO dates],
+            "rows": [{"task", "project", "days": [ints], "total", "flags"}]       (grid)
+            "entries": [{"entry", "task_id", "task", "project", "note", "account",
+                         "sync", "date", "start", "end", "seconds", "tracked_seconds",
+                         "continued", "continues", "running"}]                     (detail)
+            "totals": {"days": [ints], "projects": [{"project", "seconds"}], "total"}}
+
+       start/end are ISO 8601 with the local offset; end is null while running.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from typing import TextIO
 
-from ..domain.timesheet import Timesheet, format_duration
-from .export_common import day_heading, hours, legend, marks, one_line, title, tz_name
-
-TASK_WIDTH = 32
-PROJECT_WIDTH = 16
-GAP = "  "
-
-
-def write_table(
-    timesheet: Timesheet, stream: TextIO, *, task_width: int = TASK_WIDTH, project_width: int = PROJECT_WIDTH
-) -> None:
-    """A plain-text grid; `task_width` and `project_width` cap those columns."""
-    rows = timesheet.rows
-    heads = [day_heading(d) for d in timesheet.days]
-    cells = [[_duration(s) for s in row.days] for row in rows]
-    totals = [_duration(s) for s in timesheet.day_totals]
-    tasks = [_task_cell(one_line(r.task), marks(r), task_width) for r in rows]
-    projects = [_fit(one_line(r.project or ""), project_width) for r in rows]
-    row_totals = [format_duration(r.total) for r in rows]
-    grand_total = format_duration(timesheet.total)
-
-    w_task = max([_width("Task"), _width("Total")] + [_width(t) for t in tasks])
-    w_project = max([_width("Project")] + [_width(p) for p in projects])
-    w_days = [max([len(heads[i]), len(totals[i])] + [len(c[i]) for c in cells]) for i in range(7)]
-    w_total = max([len("Total"), len(grand_total)] + [len(t) for t in row_totals])
-
-    def line(task: str, project: str, days: list[str], total: str) -> str:
-        parts = [_pad(task, w_task), _pad(project, w_project)]
-        parts += [d.rjust(w) for d, w in zip(days, w_days)]
-        parts.append(total.rjust(w_total))
-        return GAP.join(parts).rstrip()
-
-    rule = line("-" * w_task, "-" * w_project, ["-" * w for w in w_days], "-" * w_total)
-    out = [f"{title(timesheet)} ({tz_name(timesheet.week.tz)})", "", line("Task", "Project", heads, "Total"), rule]
-    for task, project, days, total in zip(tasks, projects, cells, row_totals):
-        out.append(line(task, project, days, total))
-    if not rows:
-        out.append("(no time recorded this week)")
-    out += [rule, line("Total", "", totals, grand_total)]
-    notes = legend(timesheet)
-    if notes:
-        out += [""] + notes
-    stream.write("\n".join(out) + "\n")
+from ..domain.text import defused, one_line, without_controls
+from ..domain.timesheet import Part, decimal_hours, format_duration
+from .export_common import account_name, part_end, part_start, zone_name
+from .labels import ENGLISH, Labels
+from .report import Report
 
 
-def write_csv(timesheet: Timesheet, stream: TextIO) -> None:
+def write_csv(report: Report, stream: TextIO, *, labels: Labels = ENGLISH) -> None:
     writer = csv.writer(stream)
-    writer.writerow(["Task", "Project", *(d.isoformat() for d in timesheet.days), "Total"])
-    for row in timesheet.rows:
-        cells = [_defused(row.task), _defused(row.project or "")]
-        writer.writerow([*cells, *(hours(s) for s in row.days), hours(row.total)])
-    writer.writerow(["Total", "", *(hours(s) for s in timesheet.day_totals), hours(timesheet.total)])
+    clock, hours = f"({labels.unit_clock})", f"({labels.unit_hours})"
+    if report.detail:
+        writer.writerow([labels.date, labels.start, labels.end, f"{labels.duration} {clock}",
+                         f"{labels.duration} {hours}", labels.project, labels.task, labels.note, labels.account,
+                         labels.sync, labels.entry])
+        tz = report.period.tz
+        for part in report.parts:
+            span = part.span
+            writer.writerow([
+                report.days[part.day].isoformat(), part_start(part, report.period),
+                "" if part.running else part_end(part, report.period, labels),
+                format_duration(part.seconds), decimal_hours(part.seconds),
+                _cell(span.project or ""), _cell(span.task), _cell(span.note, lines=True),
+                _cell(account_name(span.account, labels)), labels.sync_label(span.sync), span.entry_id,
+            ])
+        return
+    head = [labels.task, labels.project]
+    for day in report.days:
+        head += [f"{day.isoformat()} {clock}", f"{day.isoformat()} {hours}"]
+    writer.writerow(head + [f"{labels.total} {clock}", f"{labels.total} {hours}"])
+    for row in report.rows:
+        writer.writerow([_cell(row.task), _cell(row.project or ""), *_both(row.days), *_both([row.total])])
+    writer.writerow([labels.total, "", *_both(report.sheet.day_totals), *_both([report.sheet.total])])
 
 
-def write_json(timesheet: Timesheet, stream: TextIO) -> None:
-    json.dump(to_dict(timesheet), stream, ensure_ascii=False, indent=2)
+def _both(seconds: list[int]) -> list[str]:
+    return [text for s in seconds for text in (format_duration(s), decimal_hours(s))]
+
+
+def _cell(text: str, *, lines: bool = False) -> str:
+    # Notes keep their lines (a quoted CSV field may hold them); titles are one line.
+    return defused(without_controls(text) if lines else one_line(text))
+
+
+def write_json(report: Report, stream: TextIO, *, labels: Labels = ENGLISH) -> None:  # noqa: ARG001
+    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_dict(timesheet: Timesheet) -> dict[str, object]:
+def to_dict(report: Report) -> dict[str, object]:
     """The JSON export as plain data."""
-    week = timesheet.week
-    return {
-        "week": week.label,
-        "start": week.days[0].isoformat(),
-        "timezone": tz_name(week.tz),
-        "days": [d.isoformat() for d in week.days],
-        "rows": [
-            {
-                "task": row.task,
-                "project": row.project,
-                "days": [int(s) for s in row.days],
-                "total": int(row.total),
-                "flags": sorted(row.flags),
-            }
-            for row in timesheet.rows
-        ],
-        "totals": {"days": [int(s) for s in timesheet.day_totals], "total": int(timesheet.total)},
+    period, sheet, options = report.period, report.sheet, report.options
+    rounding = options.rounding
+    data: dict[str, object] = {
+        "layout": options.layout,
+        "period": {"kind": period.kind, "label": period.label, "first": period.first.isoformat(),
+                   "last": period.last.isoformat()},
+        "timezone": zone_name(period.tz),
+        "person": options.person,
+        "rounding": {"minutes": rounding.minutes, "mode": rounding.mode} if rounding else None,
+        "filters": {"projects": list(options.filters.projects), "accounts": list(options.filters.accounts),
+                    "local": options.filters.local},
+        "days": [d.isoformat() for d in period.days],
     }
+    if report.detail:
+        data["entries"] = [_entry(report, part) for part in report.parts]
+    else:
+        data["rows"] = [
+            {"task": row.task, "project": row.project, "days": [int(s) for s in row.days], "total": int(row.total),
+             "flags": sorted(row.flags)}
+            for row in sheet.rows
+        ]
+    data["totals"] = {
+        "days": [int(s) for s in sheet.day_totals],
+        "projects": [{"project": p, "seconds": int(s)} for p, s in sheet.project_totals()],
+        "total": int(sheet.total),
+    }
+    return data
 
 
-def _duration(seconds: int) -> str:
-    return format_duration(seconds) if seconds else ""
-
-
-def _defused(text: str) -> str:
-    # Spreadsheets run cells starting with these as formulas (CSV injection); the
-    # leading apostrophe makes them text and is what OWASP recommends.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _width(text: str) -> int:
-    """Columns `text` takes in a terminal."""
-    return sum(_char_width(ch) for ch in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut to at most `width` columns, ending in "…" when cut."""
-    if _width(text) <= width:
-        return text
-    kept, used = [], 0
-    for ch in text:
-        w = _char_width(ch)
-        if used + w > width - 1:
-            break
-        kept.append(ch)
-        used += w
-    return "".join(kept).rstrip() + "…"
-
-
-def _task_cell(task: str, mark: str, width: int) -> str:
-    # The mark must survive truncation: it is the only sign the row is special.
-    if not mark:
-        return _fit(task, width)
-    return f"{_fit(task, width - len(mark) - 1)} {mark}"
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+def _entry(report: Report, part: Part) -> dict[str, object]:
+    tz, span = report.period.tz, part.span
+    return {
+        "entry": span.entry_id, "task_id": span.task_key, "task": span.task, "project": span.project,
+        "note": span.note, "account": span.account, "sync": span.sync, "date": report.days[part.day].isoformat(),
+        "start": part.start.astimezone(tz).isoformat(),
+        "end": None if part.running else part.end.astimezone(tz).isoformat(),
+        "seconds": int(part.seconds), "tracked_seconds": int(part.tracked),
+        "continued": part.continued, "continues": part.continues, "running": part.running,
+    }

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import StintError
-from .account_form import LABELS, AccountForm, Request
+from .account_form import AccountForm, Request, kind_label
 from .notice import Notice
 from .workers import Job
 
@@ -62,7 +62,7 @@ class AccountDialog(QDialog):
             self.setWindowTitle(self.tr("Sign in again"))
             self.ok_button = self.buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
             layout.addWidget(QLabel(self.tr("%1 — %2 at %3").replace("%1", account.name).replace(
-                "%2", LABELS.get(account.kind, account.kind)).replace("%3", account.base_url)))
+                "%2", kind_label(accounts.kinds, account.kind)).replace("%3", account.base_url)))
             if account.credential.startswith("env:"):
                 self.form.keep.setCurrentIndex(1)
                 self.form.env_var.setText(account.credential[4:])
@@ -77,15 +77,11 @@ class AccountDialog(QDialog):
     def accept(self) -> None:
         """Checks on a worker thread; closes only once the account is stored."""
         if self.account is None:
-            self._run(lambda r: self.accounts.add(
-                r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
-                password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
-                client_secret=r.client_secret), self._done)
+            self._run(lambda r: self.accounts.add(r.name, r.kind, r.url, r.sign_in, options=r.options,
+                                                  allow_insecure=r.allow_insecure), self._done)
         else:
             name = self.account.name
-            self._run(lambda r: self.accounts.sign_in(
-                name, credential=r.credential, token=r.token, username=r.username, password=r.password,
-                oauth=r.oauth, client_secret=r.client_secret), self._done)
+            self._run(lambda r: self.accounts.sign_in(name, r.sign_in), self._done)
 
     def test(self) -> None:
         self._run(lambda r: check_only(self.accounts, r), self._tested)
@@ -132,6 +128,5 @@ class AccountDialog(QDialog):
 
 def check_only(accounts: "Accounts", r: Request) -> "Added":
     """The same checks as Add, against the server, storing nothing."""
-    return accounts.add(r.name, r.kind, r.url, credential=r.credential, token=r.token, username=r.username,
-                        password=r.password, options=r.options, allow_insecure=r.allow_insecure, oauth=r.oauth,
-                        client_secret=r.client_secret, check_only=True)
+    return accounts.add(r.name, r.kind, r.url, r.sign_in, options=r.options, allow_insecure=r.allow_insecure,
+                        check_only=True)

@@ -1,10 +1,11 @@
 """The fields of the account dialog, shaped by the chosen kind.
 
-What a kind accepts comes from the registry (stint.account_kinds.KINDS): its options
-and whether it has a browser sign-in. What the registry does not say — the name to
-show, an example URL, which kinds take a username and password — is presentation,
-kept here. The form reads what the person gave into a `Request`, the same things
-`stint account add` gathers from its flags; it never talks to a server.
+Everything about a kind — its name, an example URL, the ways to sign in, what its
+token is called and looks like, its options with their labels and hints — comes
+from the registry (stint.backends.kinds.KINDS); this form only lays it out and
+translates the texts the registry marks for translation. It reads what the person
+gave into a `Request`, the same things `stint account add` gathers from its flags;
+it never talks to a server.
 """
 
 from __future__ import annotations
@@ -13,66 +14,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget,
 )
 
-from ..account_kinds import Kind
+from ..backends.kinds import Kind, SignIn
 from ..domain.errors import UsageError
 from ..secrets import KEYRING, env_credential
 
-# Display order and names; a kind the registry gains later shows after these.
-LABELS = {"wapify": "Wapify", "warmdesk": "WarmDesk", "gipo": "Gipo", "whama": "Whama", "wekan": "Wekan",
-          "timetagger": "TimeTagger", "redmine": "Redmine"}
-URL_HINTS = {
-    "wapify": "https://tasks.example.com/api/tasks",
-    "warmdesk": "https://warmdesk.example.com/api/v1",
-    "gipo": "https://gipo.example.com/api/v1",
-    "whama": "https://api.whama.co/api/v1",
-    "wekan": "https://wekan.example.com",
-    "timetagger": "https://timetagger.example.com/timetagger",
-    "redmine": "https://redmine.example.com",
-}
-TOKEN_HINTS = {"gipo": "ba_…", "whama": "sk_live_…"}
-PASSWORD_KINDS = frozenset({"timetagger", "warmdesk", "wekan"})
-NO_TOKEN_KINDS = frozenset({"wekan"})  # Wekan has no API tokens
-API_KEY_KINDS = frozenset({"warmdesk", "redmine", "gipo", "whama"})
-# Options with a field of their own elsewhere in the form, or another name.
-OWN_FIELD = frozenset({"username", "client_id", "activity_id"})
+
+def translated(text: str) -> str:
+    """A registry text in the interface's language (marked there with context AccountForm)."""
+    return QCoreApplication.translate("AccountForm", text)
 
 
-def kind_order(kinds: Mapping[str, Kind]) -> list[str]:
-    return [k for k in LABELS if k in kinds] + sorted(set(kinds) - set(LABELS))
+def kind_label(kinds: Mapping[str, Kind], kind: str) -> str:
+    """The name to show for `kind`; an account of a kind this version lacks shows its key."""
+    spec = kinds.get(kind)
+    return spec.label if spec is not None else kind
 
 
-def flows(kind: str, spec: Kind) -> list[str]:
-    """The ways to sign in to `kind`: "token", "password", "browser"."""
-    found = [] if kind in NO_TOKEN_KINDS else ["token"]
-    if kind in PASSWORD_KINDS:
-        found.append("password")
-    if spec.browser_sign_in:
-        found.append("browser")
-    return found
-
-
-@dataclass
+@dataclass(frozen=True)
 class Request:
-    """What the person gave; the arguments of Accounts.add / Accounts.sign_in."""
+    """What the form holds: the arguments of Accounts.add (and the sign-in of
+    Accounts.sign_in)."""
 
     name: str
     kind: str
     url: str
-    credential: str
-    token: str | None = None
-    username: str | None = None
-    password: str | None = None
-    oauth: bool = False
-    client_secret: str | None = None
+    sign_in: SignIn
     options: dict[str, Any] = field(default_factory=dict)
     allow_insecure: bool = False
-
-    def __repr__(self) -> str:  # never the secrets
-        return f"Request({self.name!r}, {self.kind!r}, {self.url!r}, credential={self.credential!r})"
 
 
 class AccountForm(QWidget):
@@ -86,8 +59,8 @@ class AccountForm(QWidget):
         self.fixed = fixed  # (kind, username) when signing in again
         self.name = QLineEdit()
         self.kind = QComboBox()
-        for kind in kind_order(kinds):
-            self.kind.addItem(LABELS.get(kind, kind.title()), kind)
+        for kind, spec in kinds.items():
+            self.kind.addItem(spec.label, kind)
         self.url = QLineEdit()
         self.flow = QComboBox()
         self.token = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -141,25 +114,27 @@ class AccountForm(QWidget):
     def _kind_changed(self) -> None:
         kind = self.chosen_kind()
         spec = self.kinds[kind]
-        self.url.setPlaceholderText(URL_HINTS.get(kind, "https://server.example.com"))
-        self.token.setPlaceholderText(TOKEN_HINTS.get(kind, ""))
-        self.form.labelForField(self.token).setText(
-            self.tr("API &key") if kind in API_KEY_KINDS else self.tr("API &token"))
+        self.url.setPlaceholderText(spec.url_hint)
+        self.token.setPlaceholderText(spec.token_hint)
+        token_label = translated(spec.token_label)
+        self.form.labelForField(self.token).setText(token_label)
         self.flow.blockSignals(True)
         self.flow.clear()
-        names = {"token": self.tr("API key") if kind in API_KEY_KINDS else self.tr("API token"),
-                 "password": self.tr("Username and password"), "browser": self.tr("Sign in with the browser")}
-        for flow in flows(kind, spec):
+        names = {"token": token_label.replace("&", ""), "password": self.tr("Username and password"),
+                 "browser": self.tr("Sign in with the browser")}
+        for flow in spec.sign_ins:
             self.flow.addItem(names[flow], flow)
         self.flow.blockSignals(False)
         for edit in self.option_fields.values():
             self.form.removeRow(edit)
         self.option_fields = {}
-        for option in sorted(spec.options - OWN_FIELD):
-            edit = QLineEdit(placeholderText=self._option_hint(option))
+        for option, facts in spec.option_fields.items():
+            if facts.label is None:
+                continue  # set by a field of its own (username, client id), or another name
+            edit = QLineEdit(placeholderText=translated(facts.hint))
             self.option_fields[option] = edit
             row = self.form.getWidgetPosition(self.more_options)[0]
-            self.form.insertRow(row, self._option_label(option), edit)
+            self.form.insertRow(row, translated(facts.label), edit)
             self.form.setRowVisible(edit, self.fixed is None)
         self._show_fields()
 
@@ -178,37 +153,24 @@ class AccountForm(QWidget):
         self.form.labelForField(self.env_var).setText(
             self.tr("Password &variable") if flow == "password" else self.tr("Token &variable"))
 
-    def _option_label(self, option: str) -> str:
-        return {"board": self.tr("Board"), "boards": self.tr("Boards"), "project": self.tr("Project"),
-                "activity": self.tr("Activity"), "tracker_id": self.tr("Tracker id")}.get(option, option)
-
-    def _option_hint(self, option: str) -> str:
-        return {"board": self.tr("default board, name or id (optional)"),
-                "boards": self.tr("only these boards, comma-separated (optional)"),
-                "project": self.tr("default project (optional)"),
-                "activity": self.tr("time entry activity, id or name"),
-                "tracker_id": self.tr("tracker for new issues (optional)")}.get(option, self.tr("(optional)"))
-
     def request(self, env: Mapping[str, str]) -> Request:
         """What was given, as the service takes it; UsageError if something is missing.
         `env` is where an environment variable is read (the service's)."""
         flow, kind = self.chosen_flow(), self.chosen_kind()
         options = {k: e.text().strip() for k, e in self.option_fields.items()}
         options.update(self._more_options())
-        request = Request(self.name.text().strip(), kind, self.url.text().strip(), KEYRING, options=options,
-                          allow_insecure=self.allow_insecure.isChecked())
         if flow == "browser":
-            request.oauth = True
-            request.client_secret = self.client_secret.text().strip() or None
             if self.fixed is None:
-                request.options["client_id"] = self.client_id.text().strip()
-            return request
+                options["client_id"] = self.client_id.text().strip()
+            return self._request(kind, options, SignIn(oauth=True, client_secret=self.client_secret.text().strip()
+                                                      or None))
         username = self.username.text().strip()
         if flow == "password" and not username:
             raise UsageError(self.tr("Give the username"))
+        credential = KEYRING
         if self.keep.currentData() == "env":
             var = self.env_var.text().strip()
-            request.credential = env_credential(var)
+            credential = env_credential(var)
             value = env.get(var, "")
             if not value:
                 raise UsageError(self.tr("The environment variable %1 is not set").replace("%1", var))
@@ -217,10 +179,12 @@ class AccountForm(QWidget):
             if not value.strip():
                 raise UsageError(self.tr("Give the password") if flow == "password" else self.tr("Give the token"))
         if flow == "password":
-            request.username, request.password = username, value
-        else:
-            request.token = value.strip()
-        return request
+            return self._request(kind, options, SignIn(username=username, password=value, credential=credential))
+        return self._request(kind, options, SignIn(token=value.strip(), credential=credential))
+
+    def _request(self, kind: str, options: dict[str, Any], sign_in: SignIn) -> Request:
+        return Request(self.name.text().strip(), kind, self.url.text().strip(), sign_in, options=options,
+                       allow_insecure=self.allow_insecure.isChecked())
 
     def _more_options(self) -> dict[str, str]:
         options: dict[str, str] = {}

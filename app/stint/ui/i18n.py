@@ -2,9 +2,11 @@
 
 The catalogues live in stint/resources/translations (stint_<lang>.ts is the source
 a translator edits; the .qm beside it is what the app loads). To update them after
-changing texts in ui/:
+changing texts in ui/ or those the server-kind registry marks
+(backends/kinds.py):
 
-    .venv/bin/pyside6-lupdate app/stint/ui/*.py -ts app/stint/resources/translations/stint_es.ts
+    .venv/bin/pyside6-lupdate app/stint/ui/*.py app/stint/backends/kinds.py \
+        -ts app/stint/resources/translations/stint_es.ts
     (translate the new entries, e.g. in pyside6-linguist)
     .venv/bin/pyside6-lrelease app/stint/resources/translations/stint_es.ts \
         -qm app/stint/resources/translations/stint_es.qm

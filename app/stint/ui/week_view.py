@@ -17,6 +17,7 @@ from ..domain.timesheet import Rounding, Timesheet, format_duration
 from ..domain.weeks import Week, local_midnight, week_of
 from ..timesheet.build import weekly
 from ..timesheet.export import FORMATS, export_file, suggested_name
+from ..timesheet.report import Report
 from .bar_chart import BarChart
 from .notice import Notice
 from ..services import Services
@@ -120,7 +121,7 @@ class WeekView(QWidget):
         )
         self._refreshed_at = now
         first, last = sheet.days[0], sheet.days[-1]
-        self.title.setText(self.tr("Week %1: %2 – %3").replace("%1", sheet.week.label)
+        self.title.setText(self.tr("Week %1: %2 – %3").replace("%1", sheet.period.label)
                            .replace("%2", first.isoformat()).replace("%3", last.isoformat()))
         if rounding is None:
             self.rounding_label.setText(self.tr("Not rounded"))
@@ -174,7 +175,7 @@ class WeekView(QWidget):
     def ask_export(self, fmt: str) -> None:
         if self.timesheet is None:
             return
-        start = str(Path.home() / suggested_name(self.timesheet, fmt))
+        start = str(Path.home() / suggested_name(self._report(), fmt))
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export timesheet"), start,
                                                     f"{fmt.upper()} (*{Path(start).suffix})")
         if path:
@@ -183,13 +184,16 @@ class WeekView(QWidget):
     def export_to(self, fmt: str, path: Path) -> Job:
         """Write the shown week as `fmt` to `path` on a worker thread; the result shows
         in the notice line and comes out of `export_finished`."""
-        assert self.timesheet is not None
-        sheet = self.timesheet
-        job = Job(lambda: export_file(sheet, fmt, path), f"export {fmt}")
+        report = self._report()
+        job = Job(lambda: export_file(report, fmt, path), f"export {fmt}")
         job.succeeded.connect(lambda written: self._exported(True, str(written)))
         job.failed.connect(lambda error: self._exported(False, error))
         self.notice.show_info(self.tr("Exporting %1…").replace("%1", fmt.upper()))
         return job.start()
+
+    def _report(self) -> Report:
+        assert self.timesheet is not None and self._refreshed_at is not None
+        return Report.of(self.timesheet, self._refreshed_at, person=self.services.settings.person_name)
 
     def _exported(self, ok: bool, detail: str) -> None:
         if ok:
