@@ -35,20 +35,23 @@ def main() -> int:
             return reply.exit
     if not argv:
         return desktop_app()
+    if argv == ["pick"]:
+        return desktop_app(then="pick")  # no app answered: start one, with its search open
     from .cli.main import main as cli_main
 
     return cli_main(argv)
 
 
-def desktop_app() -> int:
-    """`stint` alone: straight to the app, so the tray's first paint waits only for Qt."""
+def desktop_app(then: str | None = None) -> int:
+    """`stint` alone: straight to the app, so the tray's first paint waits only for Qt.
+    `then="pick"`: open the task search once the app is up (`stint pick`)."""
     try:
         from .ui.app import run_app
     except ImportError as exc:
         print(f"stint: the desktop app cannot start here: {exc}", file=sys.stderr)
         return 1
     try:
-        return run_app(make_services, run_handed_off)
+        return run_app(make_services, run_handed_off, then=then)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
         from .config import paths
         from .logs import log_crash

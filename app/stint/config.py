@@ -61,6 +61,8 @@ class Settings:
     working_hours: tuple[str, str] = ("09:00", "17:00")
     working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
     idle_minutes: int = 0               # 0 = idle detection off
+    on_lock_sleep: str = "ask"          # a timer running at lock or sleep: ask | stop | keep
+    global_shortcuts: bool = False      # bind toggle / pick / start-last through the desktop portal
     start_on_login: bool = False
     person_name: str = ""               # shown on exported reports (HTML, PDF, XLSX) when set
     extra: dict[str, object] = field(default_factory=dict)
@@ -74,6 +76,8 @@ class Settings:
             raise UsageError("rounding_mode must be 'up' or 'nearest'")
         if not 10 <= self.sync_interval_seconds <= 86400:
             raise UsageError("sync_interval_seconds must be 10 to 86400")
+        if self.on_lock_sleep not in ("ask", "stop", "keep"):
+            raise UsageError("on_lock_sleep must be 'ask', 'stop' or 'keep'")
         if self.idle_minutes < 0 or self.long_timer_hours < 0:
             raise UsageError("idle_minutes and long_timer_hours cannot be negative")
         if not isinstance(self.person_name, str) or len(self.person_name) > 200 or \

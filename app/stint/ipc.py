@@ -33,7 +33,7 @@ import sys
 from collections.abc import Mapping, Sequence
 
 VERSION = 1
-HOT_COMMANDS = frozenset({"start", "stop", "status", "new", "set-status"})
+HOT_COMMANDS = frozenset({"start", "stop", "toggle", "pick", "status", "new", "set-status"})
 CONNECT_TIMEOUT_S = 0.25
 # The app answers in milliseconds, unless another process holds the database's
 # write lock (busy timeout 15 s); wait a little longer than that.

@@ -94,7 +94,7 @@ def test_set_status(cli) -> None:
         (("new", "x" * 300), 2, "stint: a title can have at most 255 characters"),
         (("new", "X", "--local", "--account", "w"), 2, "stint new: argument --account"),
         (("new", "X", "--account", "nope"), 1, "stint: no account named 'nope'"),
-        (("start",), 2, "stint start: the following arguments are required: task"),
+        (("start",), 2, "stint: give a TASK or --last (not both)"),
         (("frobnicate",), 2, "stint: argument COMMAND: invalid choice: 'frobnicate'"),
         (("tasks", "--bogus"), 2, "stint: unrecognized arguments: --bogus"),
     ],
@@ -147,3 +147,37 @@ def test_local_time_without_tz_env(cli, clock) -> None:
     cli.ok("new", "A", "--start")
     assert cli.ok("status", "--json").json()["running"]["started_at"] == clock.now().isoformat()
     assert isinstance(datetime.fromisoformat(cli.ok("status", "--json").json()["running"]["started_at"]), datetime)
+
+
+def test_toggle_stops_then_starts_the_last_task_again(cli, clock) -> None:
+    cli.ok("new", "Write report")
+    cli.ok("new", "Review PR")
+    nothing = cli("toggle")
+    assert nothing.code == 1 and nothing.err == \
+        "stint: no earlier task to start again; start one with `stint start TASK`\n"
+    cli.ok("start", "report")
+    clock.advance(minutes=30)
+    assert cli.ok("toggle").out == "Stopped 1: Write report after 0:30 (10:00–10:30)\n"
+    clock.advance(minutes=5)
+    assert cli.ok("toggle").out == "Started 1: Write report at 10:35\n"
+    assert cli.ok("status", "--json").json()["running"]["task_id"] == 1
+
+
+def test_start_last_continues_the_task_before_the_running_one(cli, clock) -> None:
+    cli.ok("new", "Write report")
+    cli.ok("new", "Review PR")
+    cli.ok("start", "report")
+    clock.advance(minutes=10)
+    cli.ok("start", "review")
+    clock.advance(minutes=10)
+    out = cli.ok("start", "--last").out
+    assert out == "Stopped 2: Review PR after 0:10 (10:10–10:20)\nStarted 1: Write report at 10:20\n"
+    cli.ok("stop")
+    assert cli.ok("start", "--last").out.endswith("Started 1: Write report at 10:20\n")
+
+
+def test_start_needs_a_task_or_last_not_both(cli) -> None:
+    cli.ok("new", "Write report")
+    for argv in (("start",), ("start", "report", "--last")):
+        result = cli(*argv)
+        assert result.code == 2 and result.err == "stint: give a TASK or --last (not both)\n"

@@ -52,6 +52,7 @@ class FakeIdle:
 class Running:
     app: StintApp
     quits: list[bool] = field(default_factory=list)
+    stopped: bool = False  # shut down by the test itself
     syncs: list[bool] = field(default_factory=list)  # `force` of each sync cycle run
 
     gate: threading.Event | None = None  # set: a cycle waits for it before it ends
@@ -78,8 +79,13 @@ def app_env(home: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..., Running]]:
+def start_app(qtbot: Any, home: Path, clock: FixedClock, request: pytest.FixtureRequest,
+              monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Running]]:
     started: list[Running] = []
+    if "dbus_address" not in request.fixturenames:
+        # Never the machine's own buses (a real logind, a real notification daemon).
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={home}/no-session-bus")
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={home}/no-system-bus")
 
     def start(*, tray: bool = True, idle_source: Any = None, network: str | None = None,
               settings: Settings | None = None,
@@ -94,7 +100,7 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..
             tray_available=tray, window_factory=window,
             idle_source=idle_source, network=network, quit=lambda: running.quits.append(True),
             sync_run_once=running.fake_sync,
-            intervals_ms={"dbwatch": 50, "notify": 3_600_000, "idle": 3_600_000},
+            intervals_ms={"dbwatch": 50, "notify": 3_600_000, "idle": 3_600_000, "heartbeat": 3_600_000},
         )
         assert running.app.start()
         started.append(running)
@@ -103,7 +109,8 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..
     yield start
     for running in started:
         app = running.app
-        app.shutdown()
+        if not running.stopped:
+            app.shutdown()
         for widget in [app.window, *app.dialogs.values()]:
             if widget is not None:
                 widget.close()

@@ -196,3 +196,20 @@ def test_the_app_starts_without_the_hand_off_when_its_socket_folder_is_not_the_u
         services.close()
         app.deleteLater()
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def test_the_hotkey_commands_are_answered_by_the_app(start_app: Any, qtbot: Any, home: Path, clock: Any) -> None:
+    assert ipc.wants_handoff(["toggle"]) and ipc.wants_handoff(["pick"])
+    running = start_app()
+    task = running.tracker.create_task("Write report", local=True)
+    running.tracker.start(str(task.id))
+    clock.advance(minutes=20)
+    code, out, err = _run_stint(qtbot, home, "toggle")
+    assert (code, err) == (0, "") and out == "Stopped 1: Write report after 0:20 (10:00–10:20)\n"
+    code, out, err = _run_stint(qtbot, home, "start", "--last")
+    assert (code, err) == (0, "") and out == "Started 1: Write report at 10:20\n"
+    # `stint pick` opens the running app's task search, and says nothing.
+    assert "quick_start" not in running.app.dialogs
+    code, out, err = _run_stint(qtbot, home, "pick")
+    assert (code, out, err) == (0, "", "")
+    qtbot.waitUntil(lambda: "quick_start" in running.app.dialogs and running.app.dialogs["quick_start"].isVisible())

@@ -41,3 +41,15 @@ def test_window_comes_up_in_spanish(qapp, services, qtbot):
 def test_unknown_language_installs_nothing(qapp):
     assert install_translator(qapp, "xx_XX") is None
     assert "es" in available_languages()
+
+
+def test_the_away_question_and_desktop_texts_in_spanish(qapp):
+    translator = install_translator(qapp, "es")
+    try:
+        assert QCoreApplication.translate("AwayQuestion", "What should happen to that time?") == \
+            "¿Qué hacemos con ese tiempo?"
+        assert QCoreApplication.translate("IdlePrompt", "Discard and stop") == "Descartar y detener"
+        assert QCoreApplication.translate("Desktop", "Idle time from {name}") == "Inactividad según {name}"
+        assert QCoreApplication.translate("Notifier", "Sign in…") == "Iniciar sesión…"
+    finally:
+        qapp.removeTranslator(translator)

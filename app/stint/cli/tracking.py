@@ -1,11 +1,11 @@
-"""Tasks and the timer: new, tasks, start, stop, status, set-status."""
+"""Tasks and the timer: new, tasks, start, stop, toggle, pick, status, set-status."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from ..domain.errors import UsageError
+from ..domain.errors import Refused, UsageError
 from ..services import Services
 from . import render
 
@@ -29,11 +29,19 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_tasks)
 
     p = sub.add_parser("start", help="start the timer on a task (stops the running one)")
-    p.add_argument("task")
+    p.add_argument("task", nargs="?", help="the task (or --last)")
+    p.add_argument("--last", action="store_true",
+                   help="start again the task tracked most recently before the running one")
     p.set_defaults(handler=cmd_start)
 
     p = sub.add_parser("stop", help="stop the running timer")
     p.set_defaults(handler=cmd_stop)
+
+    p = sub.add_parser("toggle", help="stop the running timer, or start the last task again (for a hotkey)")
+    p.set_defaults(handler=cmd_toggle)
+
+    p = sub.add_parser("pick", help="open the desktop app's task search to start a timer (for a hotkey)")
+    p.set_defaults(handler=cmd_pick)
 
     p = sub.add_parser("status", help="what is running, today's and this week's totals, and what waits to sync")
     p.add_argument("--json", action="store_true")
@@ -98,8 +106,27 @@ def cmd_tasks(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_start(ctx: Services, args: argparse.Namespace) -> int:
-    _report_start(ctx, ctx.tracker.start(args.task))
+    if args.last == (args.task is not None):
+        raise UsageError("give a TASK or --last (not both)")
+    _report_start(ctx, ctx.tracker.start_last() if args.last else ctx.tracker.start(args.task))
     return 0
+
+
+def cmd_toggle(ctx: Services, args: argparse.Namespace) -> int:
+    from ..store.actions import StartResult
+
+    result = ctx.tracker.toggle()
+    if isinstance(result, StartResult):
+        _report_start(ctx, result)
+    else:
+        _report_stop(ctx, result)
+    return 0
+
+
+def cmd_pick(ctx: Services, args: argparse.Namespace) -> int:
+    """The running app answers `stint pick` itself, and the entry point starts the app
+    for it when none runs (stint.__main__); this is reached only where neither can."""
+    raise Refused("the task search is in the desktop app, which is not running here; start it with `stint`")
 
 
 def _report_start(ctx: Services, result: Any) -> None:

@@ -131,6 +131,29 @@ class Tracker:
         self._on_change("timer")
         return entry
 
+    def start_last(self) -> StartResult:
+        """Start again the task tracked most recently before the running one (with
+        nothing running: the last task tracked) — "continue" in other trackers."""
+        now = self.clock.now()
+        with transaction(self.engine) as s:
+            result = self._start(s, _last_task(s, running_entry(s)), now)
+        self._on_change("timer")
+        return result
+
+    def toggle(self) -> StartResult | Entry:
+        """Stop the running timer, or start the last task again: one hotkey for both.
+        One transaction, so two presses at once cannot both start."""
+        now = self.clock.now()
+        with transaction(self.engine) as s:
+            entry = running_entry(s)
+            if entry is not None:
+                self._stop(s, entry, now)
+                result: StartResult | Entry = entry
+            else:
+                result = self._start(s, _last_task(s, None), now)
+        self._on_change("timer")
+        return result
+
     def _start(self, s: Session, task: Task, now: datetime) -> StartResult:
         current = running_entry(s)
         if current is not None and current.task_id == task.id:
@@ -294,6 +317,16 @@ def running_query() -> Select[tuple[Entry]]:
 
 def running_entry(s: Session) -> Entry | None:
     return s.scalar(running_query())
+
+
+def _last_task(s: Session, running: Entry | None) -> Task:
+    query = select(Task).where(Task.last_started_at.is_not(None))
+    if running is not None:
+        query = query.where(Task.id != running.task_id)
+    task = s.scalar(query.order_by(Task.last_started_at.desc(), Task.id.desc()).limit(1))
+    if task is None:
+        raise Refused("no earlier task to start again; start one with `stint start TASK`")
+    return task
 
 
 def _sync_state(task: Task) -> str:

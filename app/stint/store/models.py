@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -131,6 +131,19 @@ class Entry(Base):
     updated_at: Mapped[utc]
 
     task: Mapped[Task] = relationship(lazy="joined", innerjoin=True)
+
+
+class Heartbeat(Base):
+    """The running app's sign of life (migration 0003; written by store.heartbeat)."""
+
+    __tablename__ = "heartbeat"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_heartbeat_one_row"),)
+
+    id: Mapped[intpk]
+    beat_at: Mapped[utc]
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending_entry: Mapped[str | None] = mapped_column(String(36))
+    pending_since: Mapped[utc_opt]
 
 
 class Op(Base):

@@ -42,8 +42,9 @@ MakeServices = Callable[[Clock, QObject], "Services"]
 RunCommand = Callable[["Services", Sequence[str], Mapping[str, str]], "ipc.Reply"]
 
 
-def run_app(make_services: MakeServices, run_command: RunCommand) -> int:
-    """Run the desktop app until it quits; returns the exit status.
+def run_app(make_services: MakeServices, run_command: RunCommand, then: str | None = None) -> int:
+    """Run the desktop app until it quits; returns the exit status. `then="pick"`
+    opens the task search once the app is up (`stint pick` with no app running).
 
     The tray icon is shown before the services (settings, the store) are even
     imported: the first paint waits only for Qt. `run_command` runs a handed-off
@@ -52,7 +53,14 @@ def run_app(make_services: MakeServices, run_command: RunCommand) -> int:
     from .bridge import Bridge
 
     where = ipc.address(ipc.data_dir(os.environ))
-    if ipc.activate(where):
+    if then == "pick":
+        try:
+            reply = ipc.forward(["pick"], where)  # an app that came up meanwhile
+        except ipc.IpcError:
+            reply = None
+        if reply is not None:
+            return reply.exit
+    elif ipc.activate(where):
         print("Stint is already running; its window was brought to the front.")
         return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -70,6 +78,8 @@ def run_app(make_services: MakeServices, run_command: RunCommand) -> int:
     stint = StintApp(services, where, tray=tray,
                      run_command=lambda argv, env: run_command(services, argv, env))
     QTimer.singleShot(0, stint.start)
+    if then == "pick":
+        QTimer.singleShot(0, stint.show_quick_start)
     app.aboutToQuit.connect(stint.shutdown)
     _quit_on_signals(app)
     return app.exec()
@@ -128,6 +138,7 @@ class StintApp(QObject):
         self.started = False
         self.window: QWidget | None = None
         self.dialogs: dict[str, QWidget] = {}
+        self._quit_chosen = False
 
     # -- start-up, after the first paint -----------------------------------------
 
@@ -135,7 +146,7 @@ class StintApp(QObject):
         from .. import ipc
         from ..logs import setup
         from .dbwatch import DbWatcher
-        from .idle_prompt import IdlePrompt, IdleWatcher
+        from .desktop import Desktop
         from .instance import CommandServer
         from .live_state import LiveState
         from .notify import Notifier
@@ -167,7 +178,16 @@ class StintApp(QObject):
                                  quiet=lambda: self.sync.busy)
         self.dbwatch.changed.connect(lambda: services.bridge.changed.emit("all"))
         services.bridge.changed.connect(lambda _what: self.dbwatch.settle())
-        self.notifier = Notifier(services, self.show_message, self._intervals.get("notify", 60_000), self)
+        self.desktop = Desktop(services, self.show_message, platform_name=QApplication.platformName(),
+                               idle_source=None if self._idle_source is AUTO else self._idle_source,
+                               detect_idle=self._idle_source is AUTO, intervals_ms=self._intervals, parent=self)
+        services.bridge.desktop = self.desktop
+        self.idle, self.idle_prompt = self.desktop.idle, self.desktop.prompt
+        for wants, slot in ((self.desktop.pick_requested, self.show_quick_start),
+                            (self.server.pick_requested, self.show_quick_start),
+                            (self.desktop.settings_requested, self.show_settings)):
+            wants.connect(slot)
+        self.notifier = Notifier(services, self.desktop.notify, self._intervals.get("notify", 60_000), self)
         self.live.updated.connect(self.notifier.set_snapshot)
         if self.tray is not None:
             self.tray.attach(services, self.live)
@@ -175,7 +195,8 @@ class StintApp(QObject):
             self.tray.toggle_requested.connect(self.toggle_window)
             self.tray.quick_start_requested.connect(self.show_quick_start)
             self.tray.new_task_requested.connect(self.show_new_task)
-            self.tray.quit_requested.connect(self._quit)
+            self.tray.quit_requested.connect(self.quit_by_person)
+            self.tray.icon.messageClicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
         services.bridge.sync_requested.connect(lambda: self.sync.request(force=True))
         if self._network is not None:
@@ -183,13 +204,11 @@ class StintApp(QObject):
 
             self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
             self.network.online.connect(lambda: self.sync.request(force=True))
-        self.idle = IdleWatcher(services, self._detect_idle(), self._intervals.get("idle", 10_000), self)
-        self.idle_prompt = IdlePrompt(services, self.idle, self)
 
         self.live.refresh()
         self.dbwatch.start()
         self.notifier.start()
-        self.idle.start()
+        self.desktop.start()
         self.sync.start()
         if self.tray is None:
             self.show_window()
@@ -206,18 +225,18 @@ class StintApp(QObject):
         if current_revision(self.services.database) != HEAD:
             self.services.engine  # noqa: B018 - opening it migrates
 
-    def _detect_idle(self) -> "IdleSource | None":
-        if self._idle_source is not AUTO:
-            return self._idle_source  # type: ignore[return-value]
-        from .idle import detect
-
-        return detect(QApplication.platformName())
+    def quit_by_person(self) -> None:
+        """Quit because the person asked (Quit, or closing the tray-less window): the
+        timer runs on by their choice, so the next start offers no gap for it."""
+        self._quit_chosen = True
+        self._quit()
 
     def shutdown(self) -> None:
         if self.started:
             self.server.close()
             self.dbwatch.stop()
             self.sync.stop()
+            self.desktop.shutdown(closed=self._quit_chosen)
         if self.tray is not None:
             self.tray.icon.hide()
 
@@ -244,13 +263,18 @@ class StintApp(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Without a tray nothing else could bring the window back: closing it quits.
         if watched is self.window and event.type() == QEvent.Type.Close:
-            self._quit()
+            self.quit_by_person()
         return super().eventFilter(watched, event)
 
     def show_quick_start(self) -> None:
         from .quick_start import QuickStart
 
         self._show_dialog("quick_start", lambda s: QuickStart(s))
+
+    def show_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        self._show_dialog("settings", lambda s: SettingsDialog(s))
 
     def show_new_task(self) -> None:
         from .new_task import NewTaskDialog

@@ -8,6 +8,8 @@ The Qt-free services (stint.services.Services) carry it as `services.bridge`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -22,3 +24,8 @@ class Bridge(QObject):
     show_window = Signal()
     # Ask the app for a sync cycle now ("Sync now", a retried change, a new sign-in).
     sync_requested = Signal()
+
+    # The desktop around the app (stint.ui.desktop.Desktop): what Settings shows about
+    # idle, lock and sleep, and where it registers global shortcuts. Set by the app;
+    # None in a bare window.
+    desktop: Any = None

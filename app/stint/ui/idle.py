@@ -1,9 +1,16 @@
 """How long the person has been away from the keyboard, where the platform says.
 
-`IdleSource.seconds_idle()` answers from the X11 screensaver extension (libXss),
-Windows' GetLastInputInfo or macOS' HIDIdleTime. Elsewhere — Wayland, offscreen,
-a missing library — `detect()` returns None and idle detection is reported as
-unavailable rather than guessed.
+The sources, in the order they are tried (`candidates()`):
+- the desktop over D-Bus: GNOME's Mutter IdleMonitor (X11 and Wayland), then — after
+  X11, which is exact where it applies — the freedesktop/KDE ScreenSaver
+  (stint.desktop.idle_monitor; they answer asynchronously through `query(answer)`);
+- the X11 screensaver extension (libXss), only in an X11 session: under XWayland it
+  would see only X clients' input;
+- Windows' GetLastInputInfo; macOS' HID idle time through CoreGraphics (no process
+  spawned per poll).
+The first that answers with a number is used (`first_answering`), and Settings names
+it; when none does, idle detection is reported as unavailable rather than guessed.
+Synchronous sources have `seconds_idle()`; `ask()` calls either kind.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ import ctypes
 import ctypes.util
 import logging
 import os
-import re
-import subprocess
 import sys
-from typing import Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from ..desktop.bus import Bus
 
 log = logging.getLogger("stint.ui.idle")
 
@@ -88,30 +97,109 @@ class WindowsIdle:
 
 
 class MacIdle:
-    name = "macOS HIDIdleTime"
-    _pattern = re.compile(rb'"HIDIdleTime" = (\d+)')
+    """CGEventSourceSecondsSinceLastEventType(HID system state, any input event): the
+    HID idle time `ioreg` shows, read in-process. `library` is CoreGraphics' path."""
+
+    name = "macOS HID idle time"
+    HID_SYSTEM_STATE = 1
+    ANY_INPUT_EVENT = 0xFFFFFFFF  # kCGAnyInputEventType, ~0
+
+    def __init__(self, library: str | None = None) -> None:
+        path = library or ctypes.util.find_library("CoreGraphics") or \
+            "/System/Library/Frameworks/CoreGraphics.framework/CoreGraphics"
+        self._cg = ctypes.cdll.LoadLibrary(path)
+        self._since = self._cg.CGEventSourceSecondsSinceLastEventType
+        self._since.restype = ctypes.c_double
+        self._since.argtypes = [ctypes.c_int32, ctypes.c_uint32]
 
     def seconds_idle(self) -> float | None:
+        seconds = float(self._since(self.HID_SYSTEM_STATE, self.ANY_INPUT_EVENT))
+        return seconds if seconds >= 0 else None
+
+
+def ask(source: Any, answer: Callable[[float | None], None]) -> None:
+    """Ask `source` for the idle seconds; `answer` gets them now or later."""
+    query = getattr(source, "query", None)
+    if query is not None:
+        query(answer)
+    else:
+        answer(source.seconds_idle())
+
+
+class _Asked:
+    """A synchronous source in the asynchronous shape (for first_answering)."""
+
+    def __init__(self, source: IdleSource) -> None:
+        self.source = source
+        self.name = source.name
+
+    def query(self, answer: Callable[[float | None], None]) -> None:
+        answer(self.source.seconds_idle())
+
+
+def candidates(platform_name: str, session_bus: "Bus | None",
+               env: Mapping[str, str] | None = None) -> list[Any]:
+    """The sources worth trying on this session, best first (see the module's doc)."""
+    env = os.environ if env is None else env
+    found: list[Any] = []
+    dbus: dict[str, Any] = {}
+    if session_bus is not None:
+        from ..desktop.idle_monitor import MUTTER, SCREENSAVER, DBusIdle
+
+        dbus = {"mutter": DBusIdle(session_bus, MUTTER), "screensaver": DBusIdle(session_bus, SCREENSAVER)}
+        found.append(dbus["mutter"])
+    wayland = bool(env.get("WAYLAND_DISPLAY")) or env.get("XDG_SESSION_TYPE") == "wayland"
+    make = _native(platform_name, bool(env.get("DISPLAY")), wayland)
+    if make is not None:
         try:
-            out = subprocess.run(["ioreg", "-c", "IOHIDSystem", "-d", "4"], capture_output=True,
-                                 timeout=2, check=False).stdout
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        match = self._pattern.search(out)
-        return int(match.group(1)) / 1e9 if match else None
+            found.append(_Asked(make()))
+        except (OSError, AttributeError) as exc:
+            log.info("idle detection: %s", exc)
+    if "screensaver" in dbus:
+        found.append(dbus["screensaver"])
+    return found
+
+
+def first_answering(candidates: Sequence[Any], done: Callable[[Any | None], None]) -> None:
+    """Try each source in order (anything with `query(answer)`); `done` gets the first
+    that answers with a number, or None when none does."""
+    remaining = list(candidates)
+
+    def next_one() -> None:
+        if not remaining:
+            done(None)
+            return
+        source = remaining.pop(0)
+
+        def answered(seconds: float | None) -> None:
+            if seconds is None:
+                next_one()
+            else:
+                done(source)
+
+        source.query(answered)
+
+    next_one()
+
+
+def _native(platform_name: str, display: bool, wayland: bool) -> Callable[[], IdleSource] | None:
+    if sys.platform == "win32":
+        return WindowsIdle
+    if sys.platform == "darwin":
+        return MacIdle
+    if platform_name == "xcb" and display and not wayland:
+        return X11Idle
+    return None
 
 
 def detect(platform_name: str) -> IdleSource | None:
-    """The idle source for this session, given QGuiApplication.platformName()."""
+    """The synchronous source for this session (no D-Bus), or None."""
+    make = _native(platform_name, bool(os.environ.get("DISPLAY")), os.environ.get("XDG_SESSION_TYPE") == "wayland")
+    if make is None:
+        log.info("no native idle source on the %r platform", platform_name)
+        return None
     try:
-        if sys.platform == "win32":
-            return WindowsIdle()
-        if sys.platform == "darwin":
-            return MacIdle()
-        if platform_name == "xcb" and os.environ.get("DISPLAY"):
-            return X11Idle()
+        return make()
     except (OSError, AttributeError) as exc:
         log.info("idle detection unavailable: %s", exc)
         return None
-    log.info("idle detection unavailable on the %r platform", platform_name)
-    return None

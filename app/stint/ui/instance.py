@@ -29,6 +29,7 @@ Handler = Callable[[Sequence[str], Mapping[str, str]], ipc.Reply]
 
 class CommandServer(QObject):
     activated = Signal()
+    pick_requested = Signal()  # `stint pick`: the task search, in this app
     command_ran = Signal(list, int)  # argv, exit status
 
     def __init__(self, where: str, parent: QObject | None = None) -> None:
@@ -96,6 +97,9 @@ class CommandServer(QObject):
             return ipc.Reply(0).as_json()
         if self.handler is None:
             return ipc.Reply(1, "", "stint: the app is still starting; try again\n").as_json()
+        if request.argv == ["pick"]:
+            self.pick_requested.emit()  # the search is the app's own: nothing to run
+            return ipc.Reply(0).as_json()
         reply = self.handler(request.argv, request.env)
         self.command_ran.emit(request.argv, reply.exit)
         return reply.as_json()

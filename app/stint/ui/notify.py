@@ -23,7 +23,9 @@ CHECK_MS = 60_000
 REMIND_AFTER = timedelta(minutes=15)  # untracked this long before the first reminder
 REMIND_EVERY = timedelta(hours=1)
 
-Show = Callable[[str, str, str], None]  # level, title, text
+# level, title, text, action: (key, button label) — "signin" opens Settings, "start"
+# the task search (stint.ui.desktop.Desktop.notify shows the button where it can).
+Show = Callable[[str, str, str, "tuple[str, str] | None"], None]
 
 
 class Notifier(QObject):
@@ -47,8 +49,8 @@ class Notifier(QObject):
     def start(self) -> None:
         self._timer.start()
 
-    def notify(self, level: str, title: str, text: str) -> None:
-        self.show(level, title, text)
+    def notify(self, level: str, title: str, text: str, action: tuple[str, str] | None = None) -> None:
+        self.show(level, title, text, action)
         self.notified.emit(level, title, text)
 
     def _on_message(self, level: str, text: str) -> None:
@@ -67,13 +69,15 @@ class Notifier(QObject):
             key = (account.name, account.state)
             if key in self._problems_told:
                 continue
+            action = None
             if account.state == "needs_signin":
                 text = self.tr("The server refused Stint's credentials for {name}. Sign in again in "
                                "Settings; your changes are kept until then.").format(name=account.name)
+                action = ("signin", self.tr("Sign in…"))
             else:
                 text = self.tr("Sync with {name} failed: {error}").format(
                     name=account.name, error=account.last_error or self.tr("unknown error"))
-            self.notify("error", self.tr("Stint: {name} needs attention").format(name=account.name), text)
+            self.notify("error", self.tr("Stint: {name} needs attention").format(name=account.name), text, action)
         self._problems_told = current
         if snap.failed_ops > self._failed_told:
             self.notify("error", self.tr("Stint: changes rejected"),
@@ -114,7 +118,8 @@ class Notifier(QObject):
             return
         self._reminded_at = now
         self.notify("info", self.tr("Stint: nothing is being tracked"),
-                    self.tr("It is working time and no timer runs. Start one from the tray menu."))
+                    self.tr("It is working time and no timer runs. Start one from the tray menu."),
+                    ("start", self.tr("Start…")))
 
 
 def in_working_hours(local: datetime, hours: tuple[str, str], days: tuple[int, ...]) -> bool:

@@ -1,4 +1,5 @@
-"""Settings: sync, weeks and rounding, reminders, idle, start on login, accounts.
+"""Settings: sync, weeks and rounding, reminders, idle, lock and sleep, global
+shortcuts, start on login, accounts.
 
 Saving validates the whole Settings (Settings.validate is the authority) and keeps
 the dialog open with the reason when it fails; the login entry is written through
@@ -8,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QSpinBox,
-    QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from .. import autostart
@@ -56,6 +57,17 @@ class SettingsDialog(QDialog):
         self.long_timer.setSpecialValueText(self.tr("never"))
         self.idle_minutes = _spin(0, 480, s.idle_minutes, self.tr(" min"))
         self.idle_minutes.setSpecialValueText(self.tr("off"))
+        self.on_lock_sleep = QComboBox()
+        for value, label in (("ask", self.tr("ask me what to do with the time")),
+                             ("stop", self.tr("stop the timer")),
+                             ("keep", self.tr("keep counting"))):
+            self.on_lock_sleep.addItem(label, value)
+        self.on_lock_sleep.setCurrentIndex(max(0, self.on_lock_sleep.findData(s.on_lock_sleep)))
+        self.idle_status = QLabel(wordWrap=True, objectName="idle-status")
+        self.away_status = QLabel(wordWrap=True, objectName="away-status")
+        self.shortcuts_status = QLabel(wordWrap=True, objectName="shortcuts-status", textFormat=Qt.TextFormat.PlainText)
+        self.register_shortcuts = QPushButton(self.tr("Register global shortcuts…"), objectName="register-shortcuts")
+        self.register_shortcuts.clicked.connect(self._register_shortcuts)
         self.start_on_login = QCheckBox(self.tr("Start Stint when I log in"))
         self.start_on_login.setChecked(s.start_on_login)
 
@@ -68,6 +80,13 @@ class SettingsDialog(QDialog):
         rounding.addWidget(self.rounding_mode)
         form.addRow(self.tr("Round timesheets"), rounding)
         form.addRow(self.tr("Ask after idle for"), self.idle_minutes)
+        form.addRow(self.idle_status)
+        form.addRow(self.tr("When the screen locks or the computer sleeps"), self.on_lock_sleep)
+        form.addRow(self.away_status)
+        shortcuts = QGroupBox(self.tr("Global shortcuts"))
+        shortcuts_layout = QVBoxLayout(shortcuts)
+        shortcuts_layout.addWidget(self.shortcuts_status)
+        shortcuts_layout.addWidget(self.register_shortcuts)
         reminders = QGroupBox(self.tr("Reminders"))
         form2 = QFormLayout(reminders)
         hours = QHBoxLayout()
@@ -86,8 +105,46 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (tracking, reminders, self.start_on_login, self.accounts, self.notice, self.buttons):
+        for w in (tracking, reminders, shortcuts, self.start_on_login, self.accounts, self.notice, self.buttons):
             layout.addWidget(w)
+        if services.bridge.desktop is not None:
+            services.bridge.desktop.status_changed.connect(self.show_desktop_status)
+        self.show_desktop_status()
+
+    def show_desktop_status(self) -> None:
+        """Which idle source, lock/sleep watch and shortcut way this session has."""
+        desktop = self.services.bridge.desktop
+        if desktop is None:
+            self.idle_status.setText(self.tr("Idle detection is unavailable on this session"))
+            self.away_status.setText("")
+            self.shortcuts_status.setText(self.tr(
+                "Bind `stint toggle`, `stint pick` and `stint start --last` in your desktop's keyboard settings "
+                "(see the README)."))
+            self.register_shortcuts.setEnabled(False)
+            return
+        status = desktop.status()
+        self.idle_status.setText(status["idle"])
+        self.away_status.setText(status["away"])
+        self.shortcuts_status.setText(status["shortcuts"])
+        self.register_shortcuts.setEnabled(desktop.shortcuts is not None and bool(desktop.shortcuts.available))
+
+    def _register_shortcuts(self) -> None:
+        desktop = self.services.bridge.desktop
+        self.register_shortcuts.setEnabled(False)
+
+        def done(ok: bool, why: str) -> None:
+            self.register_shortcuts.setEnabled(True)
+            if not ok:
+                self.notice.show_error(self.tr("Global shortcuts: %1").replace("%1", why))
+                return
+            try:
+                self.services.update_settings(replace(self.services.settings, global_shortcuts=True))
+            except (StintError, OSError) as exc:
+                self.notice.show_error(self.tr("Cannot save: %1").replace("%1", str(exc)))
+                return
+            self.notice.show_info(self.tr("Global shortcuts registered with the desktop."))
+
+        desktop.register_shortcuts(done)
 
     def chosen(self) -> Settings:
         """The settings as the form shows them (not validated)."""
@@ -103,6 +160,7 @@ class SettingsDialog(QDialog):
             long_timer_hours=round(self.long_timer.value(), 1),
             idle_minutes=self.idle_minutes.value(),
             start_on_login=self.start_on_login.isChecked(),
+            on_lock_sleep=str(self.on_lock_sleep.currentData()),
         )
 
     def accept(self) -> None:

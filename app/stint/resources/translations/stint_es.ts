@@ -517,11 +517,6 @@
         <translation>Estuviste ausente</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_prompt.py" line="119" />
-        <source>You were away for {minutes} min (since {since}) while “{title}” was running. What should happen to that time?</source>
-        <translation>Estuviste ausente {minutes} min (desde las {since}) mientras «{title}» estaba en marcha. ¿Qué hacemos con ese tiempo?</translation>
-    </message>
-    <message>
         <location filename="../../ui/idle_prompt.py" line="125" />
         <source>&amp;Keep it</source>
         <translation>&amp;Conservarlo</translation>
@@ -535,6 +530,10 @@
         <location filename="../../ui/idle_prompt.py" line="127" />
         <source>Discard it and &amp;stop</source>
         <translation>Descartarlo y &amp;parar</translation>
+    </message>
+    <message>
+        <source>Time away</source>
+        <translation>Tiempo fuera</translation>
     </message>
 </context>
 <context>
@@ -724,6 +723,14 @@
         <location filename="../../ui/notify.py" line="117" />
         <source>It is working time and no timer runs. Start one from the tray menu.</source>
         <translation>Es horario de trabajo y no hay ningún temporizador en marcha. Inicia uno desde el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Iniciar…</translation>
     </message>
 </context>
 <context>
@@ -930,6 +937,46 @@
         <location filename="../../ui/settings_dialog.py" line="121" />
         <source>Cannot save: %1</source>
         <translation>No se puede guardar: %1</translation>
+    </message>
+    <message>
+        <source>ask me what to do with the time</source>
+        <translation>preguntarme qué hacer con el tiempo</translation>
+    </message>
+    <message>
+        <source>stop the timer</source>
+        <translation>detener el temporizador</translation>
+    </message>
+    <message>
+        <source>keep counting</source>
+        <translation>seguir contando</translation>
+    </message>
+    <message>
+        <source>Register global shortcuts…</source>
+        <translation>Registrar atajos globales…</translation>
+    </message>
+    <message>
+        <source>When the screen locks or the computer sleeps</source>
+        <translation>Al bloquearse la pantalla o suspenderse el ordenador</translation>
+    </message>
+    <message>
+        <source>Global shortcuts</source>
+        <translation>Atajos globales</translation>
+    </message>
+    <message>
+        <source>Idle detection is unavailable on this session</source>
+        <translation>La detección de inactividad no está disponible en esta sesión</translation>
+    </message>
+    <message>
+        <source>Bind `stint toggle`, `stint pick` and `stint start --last` in your desktop&apos;s keyboard settings (see the README).</source>
+        <translation>Asigna `stint toggle`, `stint pick` y `stint start --last` en la configuración de teclado de tu escritorio (consulta el README).</translation>
+    </message>
+    <message>
+        <source>Global shortcuts: %1</source>
+        <translation>Atajos globales: %1</translation>
+    </message>
+    <message>
+        <source>Global shortcuts registered with the desktop.</source>
+        <translation>Atajos globales registrados en el escritorio.</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1347,143 @@
         <location filename="../../ui/week_view.py" line="199" />
         <source>Export failed: %1</source>
         <translation>Falló la exportación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AwayQuestion</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} h {minutes:02d} min</translation>
+    </message>
+    <message>
+        <source>The screen was locked for {span} (since {since}) while “{title}” was running.</source>
+        <translation>La pantalla estuvo bloqueada {span} (desde las {since}) mientras «{title}» estaba en marcha.</translation>
+    </message>
+    <message>
+        <source>The computer was asleep for {span} (since {since}) while “{title}” was running.</source>
+        <translation>El ordenador estuvo en suspensión {span} (desde las {since}) mientras «{title}» estaba en marcha.</translation>
+    </message>
+    <message>
+        <source>Stint was not running for {span} (since {since}: the computer was off, or Stint was stopped) while “{title}” was running.</source>
+        <translation>Stint no estuvo en funcionamiento {span} (desde las {since}: el ordenador estaba apagado o Stint se detuvo) mientras «{title}» estaba en marcha.</translation>
+    </message>
+    <message>
+        <source>You were away for {span} (since {since}) while “{title}” was running.</source>
+        <translation>Estuviste fuera {span} (desde las {since}) mientras «{title}» estaba en marcha.</translation>
+    </message>
+    <message>
+        <source>What should happen to that time?</source>
+        <translation>¿Qué hacemos con ese tiempo?</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>Stopped “{title}” at {since}, when the screen locked.</source>
+        <translation>«{title}» se detuvo a las {since}, al bloquearse la pantalla.</translation>
+    </message>
+    <message>
+        <source>Stopped “{title}” at {since}, when the computer went to sleep.</source>
+        <translation>«{title}» se detuvo a las {since}, al suspenderse el ordenador.</translation>
+    </message>
+    <message>
+        <source>Stopped “{title}” at {since}, when the computer shut down.</source>
+        <translation>«{title}» se detuvo a las {since}, al apagarse el ordenador.</translation>
+    </message>
+    <message>
+        <source>Stint: timer stopped</source>
+        <translation>Stint: temporizador detenido</translation>
+    </message>
+    <message>
+        <source>Stop the running timer, or start the last task again</source>
+        <translation>Detener el temporizador en marcha o reanudar la última tarea</translation>
+    </message>
+    <message>
+        <source>Search tasks and start one</source>
+        <translation>Buscar una tarea e iniciarla</translation>
+    </message>
+    <message>
+        <source>Start the previous task again</source>
+        <translation>Reanudar la tarea anterior</translation>
+    </message>
+    <message>
+        <source>this desktop offers no global shortcuts portal</source>
+        <translation>este escritorio no ofrece el portal de atajos globales</translation>
+    </message>
+    <message>
+        <source>Idle detection: looking for a source…</source>
+        <translation>Detección de inactividad: buscando una fuente…</translation>
+    </message>
+    <message>
+        <source>Idle detection is unavailable on this session</source>
+        <translation>La detección de inactividad no está disponible en esta sesión</translation>
+    </message>
+    <message>
+        <source>Idle time from {name}</source>
+        <translation>Inactividad según {name}</translation>
+    </message>
+    <message>
+        <source>Sleep, shutdown and screen lock are seen through logind</source>
+        <translation>La suspensión, el apagado y el bloqueo de pantalla se detectan mediante logind</translation>
+    </message>
+    <message>
+        <source>The screen lock is seen through the screen saver; a sleep is noticed on waking</source>
+        <translation>El bloqueo de pantalla se detecta mediante el salvapantallas; una suspensión se nota al despertar</translation>
+    </message>
+    <message>
+        <source>Sleep and lock cannot be seen on this session; a sleep is noticed on waking</source>
+        <translation>En esta sesión no se detectan la suspensión ni el bloqueo; una suspensión se nota al despertar</translation>
+    </message>
+    <message>
+        <source>Global shortcuts are registered with the desktop</source>
+        <translation>Los atajos globales están registrados en el escritorio</translation>
+    </message>
+    <message>
+        <source>The desktop can register global shortcuts for Stint</source>
+        <translation>El escritorio puede registrar atajos globales para Stint</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global shortcuts portal: bind `stint toggle`, `stint pick` and `stint start --last` in its keyboard settings (see the README)</source>
+        <translation>Este escritorio no ofrece el portal de atajos globales: asigna `stint toggle`, `stint pick` y `stint start --last` en su configuración de teclado (consulta el README)</translation>
+    </message>
+    <message>
+        <source>start/stop</source>
+        <translation>iniciar/detener</translation>
+    </message>
+    <message>
+        <source>search tasks</source>
+        <translation>buscar tareas</translation>
+    </message>
+    <message>
+        <source>previous task</source>
+        <translation>tarea anterior</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <source>Stint: time away</source>
+        <translation>Stint: tiempo fuera</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard and stop</source>
+        <translation>Descartar y detener</translation>
     </message>
 </context>
 </TS>
