@@ -20,7 +20,7 @@ from .backends.base import Backend, BackendError
 from .domain.clock import Clock
 from .domain.errors import NotFound, Refused, UsageError
 from .logs import register_secret
-from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
+from .secrets import KEYRING, NO_KEYRING, KeyringStore, NoKeyring, SecretStore, resolve
 from .store.db import transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
@@ -181,7 +181,7 @@ class Accounts:
 
     def _keyring_needed(self, sign_in: SignIn) -> None:
         if sign_in.credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth else NO_KEYRING)
+            raise NoKeyring(NO_OAUTH_KEYRING if sign_in.oauth else NO_KEYRING)
 
     @staticmethod
     def _checked(given: SignIn, spec: Kind, kind: str) -> SignIn:

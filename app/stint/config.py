@@ -65,6 +65,7 @@ class Settings:
     global_shortcuts: bool = False      # bind toggle / pick / start-last through the desktop portal
     start_on_login: bool = False
     person_name: str = ""               # shown on exported reports (HTML, PDF, XLSX) when set
+    language: str = ""                  # the interface's language ("es"); empty: the system's
     extra: dict[str, object] = field(default_factory=dict)
 
     def validate(self) -> "Settings":
@@ -83,6 +84,10 @@ class Settings:
         if not isinstance(self.person_name, str) or len(self.person_name) > 200 or \
                 any(ch < " " for ch in self.person_name):
             raise UsageError("person_name must be one line of at most 200 characters")
+        code = self.language
+        if not isinstance(code, str) or not (code == "" or (
+                2 <= len(code) <= 3 and code.isascii() and code.isalpha() and code.islower())):
+            raise UsageError("language must be empty (the system's) or a language code such as 'es'")
         return self
 
     def tz(self, env_tz: str | None = None) -> tzinfo:

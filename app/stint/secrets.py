@@ -69,6 +69,17 @@ class KeyringStore:
             raise Refused(f"cannot remove the secret from the OS keyring: {type(exc).__name__}") from None
 
 
+class MissingSecret(Refused):
+    """The secret is not where the account says it is: its variable is not set in
+    this process, or the keyring holds nothing for it. Only the person can fix it
+    (the sync engine marks the account "needs_secret")."""
+
+
+class NoKeyring(Refused):
+    """No OS keyring to keep a secret in (the message names the CLI's alternative;
+    the desktop app says it in its own words)."""
+
+
 def _priority(backend: object) -> float:
     try:
         return float(getattr(backend, "priority", 1))
@@ -95,11 +106,11 @@ def resolve(credential: str, account: str, store: SecretStore, env: Mapping[str,
         var = credential[len(ENV_PREFIX):]
         value = env.get(var, "")
         if not value:
-            raise Refused(f"account {account}: environment variable {var} is not set")
+            raise MissingSecret(f"account {account}: environment variable {var} is not set")
     elif credential == KEYRING:
         value = store.get(account) or ""
         if not value:
-            raise Refused(f"account {account}: no token in the OS keyring; add the account again")
+            raise MissingSecret(f"account {account}: no token in the OS keyring; sign in again")
     else:
         raise Refused(f"account {account}: unknown credential source {credential!r}")
     register_secret(value)

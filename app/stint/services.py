@@ -139,10 +139,14 @@ class Services:
         return Tracker(self.engine, self.clock, self.tz, on_change=on_change)
 
     def snapshot(self) -> "StoreSnapshot":
-        """The tray's view of the store, read without SQLAlchemy."""
+        """The tray's view of the store, read without SQLAlchemy (with today's total)."""
+        from datetime import timedelta
+
+        from .domain.weeks import local_midnight
         from .store.snapshot import read
 
-        return read(self.database)
+        today = self.clock.now().astimezone(self.tz).date()
+        return read(self.database, day=(local_midnight(today, self.tz), local_midnight(today + timedelta(days=1), self.tz)))
 
     # -- servers -----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import update
 
 from stint.domain.clock import FixedClock
-from stint.store import lookup, queries, snapshot
+from stint.store import lookup, outbox, queries, snapshot
 from stint.store.db import transaction
 from stint.store.models import Account, Op
 
@@ -29,8 +29,9 @@ def _orm_view(engine: Any) -> snapshot.StoreSnapshot:
                          for t in queries.tasks(s, limit=snapshot.RECENT_TASKS)),
             accounts=tuple(
                 snapshot.AccountLine(a.name, a.state, a.last_error,
-                                     a.last_sync_at.astimezone(timezone.utc) if a.last_sync_at else None)
-                for a in lookup.accounts(s)),
+                                     a.last_sync_at.astimezone(timezone.utc) if a.last_sync_at else None,
+                                     a.next_sync_at, a.credential, pending=per["pending"], failed=per["failed"])
+                for a in lookup.accounts(s) for per in [outbox.counts(s, a.id)]),
             pending_ops=view.pending_ops,
             failed_ops=view.failed_ops,
         )

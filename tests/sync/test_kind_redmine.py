@@ -115,7 +115,7 @@ def test_offline_then_sync_then_reconcile_per_day(rm: RM) -> None:
     night = track(w, rm.task, 105)                # to 01:15: across midnight
     w.tracker.set_status(rm.task, "In Progress")
     report = w.run()
-    assert not report.ok and w.account().state == "error"
+    assert not report.ok and w.account().state == "offline"
     assert {op.state for op in w.ops()} == {"pending"}
 
     rm.net.offline = False

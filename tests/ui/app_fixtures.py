@@ -10,7 +10,7 @@ import io
 import os
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from stint.config import Settings, save_settings
 from stint.__main__ import run_handed_off
 from stint.domain.clock import FixedClock
 from stint.services import Services
-from stint.ui.app import StintApp
+from stint.ui.app import FIRST_START_DONE, StintApp
 from stint.ui.bridge import Bridge
 
 TZ = "Europe/Madrid"
@@ -88,8 +88,11 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock, request: pytest.Fixture
         monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={home}/no-system-bus")
 
     def start(*, tray: bool = True, idle_source: Any = None, network: str | None = None,
-              settings: Settings | None = None,
+              settings: Settings | None = None, first_start: bool = False,
               window: Callable[[Any], QWidget] = PlaceholderWindow) -> Running:
+        if not first_start:  # the window opens by itself only on the first start: not one of these
+            settings = settings or Settings()
+            settings = replace(settings, extra={FIRST_START_DONE: True, **settings.extra})
         if settings is not None:
             save_settings(home / "settings.json", settings)
         env = app_env(home)
@@ -151,3 +154,29 @@ def entries(engine: Any) -> list[tuple[int, datetime, datetime | None]]:
     with transaction(engine) as s:
         rows = s.scalars(select(Entry).where(Entry.deleted.is_(False)).order_by(Entry.started_at))
         return [(e.task_id, e.started_at, e.ended_at) for e in rows]
+
+
+def answer_quit(choice: str, seen: list[str] | None = None) -> None:
+    """Click `choice` ("&Keep it running", "&Stop it and quit", "Cancel" — the button's
+    text) on the next quit question (a modal box runs its own event loop, so a timer
+    polls for it); its text goes to `seen`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    timer = QTimer(QApplication.instance(), interval=10)
+
+    def poll() -> None:
+        for box in QApplication.topLevelWidgets():
+            if isinstance(box, QMessageBox) and box.objectName() == "quit-question" and box.isVisible():
+                timer.stop()
+                timer.deleteLater()
+                if seen is not None:
+                    seen.append(box.text())
+                cancel = box.button(QMessageBox.StandardButton.Cancel)  # its text follows Qt's language
+                wanted = [b for b in box.buttons() if b.text() == choice or (choice == "Cancel" and b is cancel)]
+                if not wanted and seen is not None:
+                    seen.append(f"no button {choice!r} in {[b.text() for b in box.buttons()]}")
+                (wanted[0] if wanted else cancel).click()  # never left open: the test would hang
+
+    timer.timeout.connect(poll)
+    timer.start()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from stint.backends.kinds import KINDS, Kind, Option, SignIn, Wiring  # noqa: E402
 from stint.domain.errors import Refused  # noqa: E402
 from stint.ui.account_form import AccountForm, kind_label  # noqa: E402
-from stint.ui.i18n import install_translator  # noqa: E402
+from stint.ui.i18n import install_translator, remove_translators  # noqa: E402
 
 
 def _never(*_args: Any) -> Any:
@@ -51,7 +51,7 @@ def test_every_text_the_registry_marks_is_translated(qapp) -> None:
     try:
         untranslated = [t for t in sorted(marked) if QCoreApplication.translate("AccountForm", t) == t]
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)
     assert untranslated == []
 
 

@@ -194,21 +194,42 @@ def test_input_errors_and_a_taken_name_stay_in_the_dialog(services, qtbot) -> No
     assert "already exists" in failed(world, second, second.ok_button)
 
 
-def test_no_keyring_points_to_an_environment_variable(services, qtbot) -> None:
+def test_no_keyring_is_explained_in_plain_words(services, qtbot) -> None:
     gp = FakeGipo(clock=FixedClock(T0))
     gp.add_task(gp.add_board("Web"), "Landing page")
     world = World(services, qtbot, gp.transport(), secrets=NoKeyring(), env={"GIPO_KEY": gp.key})
     dialog = world.open_add()
+    qtbot.waitUntil(lambda: dialog.keyring_available is False, timeout=WAIT)
+    form = dialog.form
+    # Told before anything is tried, and the choice that works is made for them.
+    assert dialog.keyring_note.isVisibleTo(dialog) and form.keep.currentData() == "env"
+    note = dialog.keyring_note.text()
+    assert "no system keyring" in note and "environment variable" in note and "--" not in note
     case = Case("gipo", gp.base_url, None, ("--token-stdin",), gp.key)
     fill(dialog, "srv", case)
-    assert "no OS keyring" in failed(world, dialog, dialog.ok_button) and "--token-env" in dialog.notice.plain()
-    dialog.form.keep.setCurrentIndex(dialog.form.keep.findData("env"))
-    assert not dialog.form.token.isVisibleTo(dialog) and dialog.form.env_var.isVisibleTo(dialog)
-    dialog.form.env_var.setText("UNSET_VAR")
+    form.keep.setCurrentIndex(form.keep.findData("keyring"))
+    dialog.ok_button.click()  # refused at once, in the same plain words: no command-line flag
+    assert dialog.job is None and dialog.notice.plain() == note
+    form.keep.setCurrentIndex(form.keep.findData("env"))
+    assert not form.token.isVisibleTo(dialog) and form.env_var.isVisibleTo(dialog)
+    form.env_var.setText("UNSET_VAR")
     assert "UNSET_VAR is not set" in failed(world, dialog, dialog.ok_button)
-    dialog.form.env_var.setText("GIPO_KEY")
+    form.env_var.setText("GIPO_KEY")
     add(world, dialog)
     assert world.stored() == [("srv", "gipo", "ok", "env:GIPO_KEY", 1)]
+
+
+def test_no_keyring_from_the_service_is_said_plainly_too(services, qtbot) -> None:
+    """The service refuses (its words name CLI flags) before the dialog knew: the
+    dialog still says it its own way."""
+    gp = FakeGipo(clock=FixedClock(T0))
+    world = World(services, qtbot, gp.transport(), secrets=NoKeyring())
+    dialog = world.open_add()
+    dialog.keyring_available = None  # as if the check had not answered yet
+    fill(dialog, "srv", Case("gipo", gp.base_url, None, ("--token-stdin",), gp.key))
+    dialog.form.keep.setCurrentIndex(dialog.form.keep.findData("keyring"))
+    error = failed(world, dialog, dialog.ok_button)
+    assert error == dialog.no_keyring_text() and "--" not in error
 
 
 def test_the_fields_follow_the_kind(services, qtbot) -> None:
@@ -280,7 +301,7 @@ def test_sign_in_again_moves_needs_signin_to_ok(name: str, services, qtbot) -> N
 
 
 def test_the_dialog_speaks_spanish(services, qtbot, qapp) -> None:
-    from stint.ui.i18n import install_translator
+    from stint.ui.i18n import install_translator, remove_translators
 
     translator = install_translator(qapp, "es_ES")
     try:
@@ -291,4 +312,4 @@ def test_the_dialog_speaks_spanish(services, qtbot, qapp) -> None:
         assert [form.flow.itemText(i) for i in range(2)] == ["Clave de API", "Iniciar sesión con el navegador"]
         assert form.form.labelForField(form.option_fields["board"]).text() == "Tablero"
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)

@@ -77,7 +77,8 @@ def test_sync_problems_are_told(start_app: Any, qtbot: Any) -> None:
     running = start_app()
     with qtbot.waitSignal(running.app.notifier.notified, timeout=3000) as blocker:
         add_account(running.services.engine, "work", state="needs_signin")
-    assert blocker.args[0] == "error" and "Sign in again" in blocker.args[2]
+    assert blocker.args[0] == "error"
+    assert "work: needs sign-in — the server refused the saved credentials" in blocker.args[2]
 
 
 def test_without_a_tray_the_window_is_the_app(start_app: Any, home: Any, qtbot: Any) -> None:
@@ -191,3 +192,37 @@ def test_the_real_main_window_opens_from_the_tray(start_app: Any, qtbot: Any) ->
     assert isinstance(window, MainWindow) and window.isVisible()
     window.close()  # with a tray, closing only hides the window
     assert running.quits == [] and not window.isVisible()
+
+
+def test_the_first_start_with_an_empty_store_opens_the_window_once(start_app: Any, home: Any) -> None:
+    first = start_app(first_start=True)
+    assert first.app.window is not None and first.app.window.isVisible()
+    assert load_settings(home / "settings.json").extra["first_start_done"] is True
+    first.app.shutdown()
+    first.stopped = True
+    later = start_app(first_start=True)  # its settings as the first start left them
+    assert later.app.window is None  # quietly to the tray
+
+
+def test_a_first_start_with_data_goes_to_the_tray(start_app: Any, home: Any, clock: Any) -> None:
+    from stint.domain.clock import FixedClock
+    from zoneinfo import ZoneInfo
+
+    engine = open_engine(home / "stint.sqlite3")
+    Tracker(engine, FixedClock(clock.now()), ZoneInfo("Europe/Madrid")).create_task("Already here", local=True)
+    engine.dispose()
+    assert start_app(first_start=True).app.window is None
+
+
+def test_the_first_close_says_once_that_stint_keeps_running(start_app: Any, qtbot: Any, home: Any) -> None:
+    running = start_app()
+    told: list[tuple[str, str, str]] = []
+    running.app.notifier.notified.connect(lambda *args: told.append(args))
+    running.app.show_window()
+    running.app.window.close()
+    assert not running.app.window.isVisible() and running.quits == []
+    assert [t[1] for t in told] == ["Stint is still running"] and "keeps running in the tray" in told[0][2]
+    running.app.show_window()
+    running.app.window.close()
+    assert len(told) == 1
+    assert load_settings(home / "settings.json").extra["close_notice_shown"] is True

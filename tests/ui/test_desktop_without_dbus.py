@@ -12,7 +12,7 @@ from pathlib import Path
 SCRIPT = textwrap.dedent("""
     import io, os, sys
     sys.modules["jeepney"] = None  # as if it were not installed
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
     from stint import ipc
     from stint.services import Services
     from stint.store import heartbeat
@@ -22,7 +22,7 @@ SCRIPT = textwrap.dedent("""
     app = QApplication(sys.argv[:1])
     services = Services(out=io.StringIO(), err=io.StringIO(), bridge=Bridge())
     stint = StintApp(services, ipc.address(str(services.paths.data)), tray_available=True,
-                     window_factory=lambda services: None, quit=lambda: None)
+                     window_factory=lambda services: QWidget(), quit=lambda: None)
     assert stint.start()
     desktop = stint.desktop
     print("RESULT", desktop.session_link, desktop.system_link, desktop.notifications, desktop.session_watcher,

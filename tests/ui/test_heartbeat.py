@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPushButton
 from stint.config import Settings
 from stint.store import heartbeat
 
-from .app_fixtures import add_account, entries, start_app  # noqa: F401
+from .app_fixtures import add_account, answer_quit, entries, start_app  # noqa: F401
 
 STINT = str(Path(sys.executable).with_name("stint"))
 WAIT_MS = 30_000
@@ -108,6 +108,7 @@ def test_no_gap_after_a_quit_the_person_chose(start_app: Any, tracker: Any, cloc
     task = tracker.create_task("Report", local=True)
     tracker.start(str(task.id))
     first = start_app()
+    answer_quit("&Keep it running")
     first.app.quit_by_person()
     assert first.quits == [True]
     first.app.shutdown()

@@ -23,7 +23,7 @@ HEAVY = ("sqlalchemy", "httpx", "apscheduler", "alembic")
 SCRIPT = textwrap.dedent("""
     import io, json, os, sys
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
     from stint import ipc
     from stint.__main__ import run_handed_off
     from stint.services import Services
@@ -44,7 +44,7 @@ SCRIPT = textwrap.dedent("""
     services = Services(out=io.StringIO(), err=io.StringIO(), bridge=Bridge())
     stint = StintApp(services, ipc.address(str(services.paths.data)), tray_available=True, idle_source=Away(),
                      run_command=lambda argv, env: run_handed_off(services, argv, env),
-                     window_factory=lambda services: None, quit=lambda: None)
+                     window_factory=lambda services: QWidget(), quit=lambda: None)
     assert stint.start()
     stint.live.refresh()
     stint.tray.rebuild_menu()  # as when the person opens the menu

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QProcess, QProcessEnvironment
+from PySide6.QtWidgets import QWidget
 
 from stint import ipc
 from stint.__main__ import run_handed_off
@@ -183,7 +184,7 @@ def test_the_app_starts_without_the_hand_off_when_its_socket_folder_is_not_the_u
     services = Services(env=env, clock=clock, bridge=Bridge())
     said: list[tuple[str, str]] = []
     services.bridge.message.connect(lambda level, text: said.append((level, text)))
-    app = StintApp(services, where, tray_available=True, window_factory=lambda s: None, idle_source=None,
+    app = StintApp(services, where, tray_available=True, window_factory=lambda s: QWidget(), idle_source=None,
                    network=None, quit=lambda: pytest.fail("the app must not quit"))
     try:
         assert app.start() and app.started

@@ -35,12 +35,15 @@ def test_needs_sign_in_has_a_sign_in_button(server: Notifications, start_app: An
     running = start_app()  # told at start, before the server answered what it shows: queued, not lost
     qtbot.waitUntil(lambda: bool(server.shown), timeout=WAIT_MS)
     nid, shown = server.latest("work needs attention")
-    assert shown["actions"] == {"default": "Sign in…", "signin": "Sign in…"}
+    assert shown["actions"] == {"default": "Sign in…", "signin:work": "Sign in…"}
     assert shown["app"] == "Stint" and shown["hints"]["desktop-entry"] == ("s", "dev.stint.Stint")
     assert shown["hints"]["urgency"] == ("y", 2)
-    server.invoke(nid, "signin")
-    qtbot.waitUntil(lambda: "settings" in running.app.dialogs and running.app.dialogs["settings"].isVisible(),
+    server.invoke(nid, "signin:work")  # straight to that account's sign-in
+    qtbot.waitUntil(lambda: "signin:work" in running.app.dialogs and running.app.dialogs["signin:work"].isVisible(),
                     timeout=WAIT_MS)
+    dialog = running.app.dialogs["signin:work"]
+    assert dialog.account.name == "work" and dialog.ok_button.text() == "&Sign in"
+    dialog.reject()
 
 
 def test_the_untracked_reminder_starts_the_task_search(server: Notifications, start_app: Any, qtbot: Any,

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QSystemTrayIcon
 
-from stint.ui.icons import TrayState
+from stint.domain.sync_state import Badge
+from stint.ui.icons import IDLE, RUNNING, Base, TrayLook
 
 from .app_fixtures import add_account, entries, start_app  # noqa: F401
 
@@ -22,38 +23,106 @@ def _menu(running: Any) -> Any:
     return tray
 
 
-def test_tooltip_and_badge_follow_the_timer(start_app: Any, qtbot: Any, clock: Any) -> None:
-    running = start_app()
-    tray = running.app.tray
-    assert "Not tracking" in tray.icon.toolTip()
-    assert tray.state is TrayState.IDLE
-    task = running.tracker.create_task("Write report", local=True)
-    running.tracker.start(str(task.id))
-    qtbot.waitUntil(lambda: "Tracking: Write report — 0:00:00" in tray.icon.toolTip())
-    assert tray.state is TrayState.RUNNING
-    clock.advance(3725)
-    with qtbot.waitSignal(tray._tick.timeout, timeout=2000):
-        pass
-    assert "Write report — 1:02:05" in tray.icon.toolTip()
-    running.tracker.stop()
-    qtbot.waitUntil(lambda: "Not tracking" in tray.icon.toolTip())
-    assert tray.state is TrayState.IDLE and not tray._tick.isActive()
+def _set_account(running: Any, account: int, **values: Any) -> None:
+    from sqlalchemy import update
 
-
-def test_badge_shows_pending_and_errors(start_app: Any, qtbot: Any) -> None:
-    running = start_app()
-    tray = running.app.tray
-    account = add_account(running.services.engine, "work")
-    running.tracker.create_task("Queued task", account="work")
-    qtbot.waitUntil(lambda: tray.state is TrayState.PENDING)
-    assert "1 change(s) waiting to sync" in tray.icon.toolTip()
     from stint.store.db import transaction
     from stint.store.models import Account
 
     with transaction(running.services.engine) as s:
-        s.get(Account, account).state = "needs_signin"
-    qtbot.waitUntil(lambda: tray.state is TrayState.ERROR)  # seen by the database watcher
-    assert "work: sign in again" in tray.icon.toolTip()
+        s.execute(update(Account).where(Account.id == account).values(**values))
+
+
+def test_tooltip_and_badge_follow_the_timer(start_app: Any, qtbot: Any, clock: Any) -> None:
+    running = start_app()
+    tray = running.app.tray
+    assert "Not tracking" in tray.icon.toolTip() and "Today: 0:00" in tray.icon.toolTip()
+    assert tray.look == IDLE
+    task = running.tracker.create_task("Write report", local=True)
+    running.tracker.start(str(task.id))
+    qtbot.waitUntil(lambda: "Tracking: Write report — 0:00:00" in tray.icon.toolTip())
+    assert tray.look == RUNNING
+    clock.advance(3725)
+    with qtbot.waitSignal(tray._tick.timeout, timeout=2000):
+        pass
+    assert "Write report — 1:02:05" in tray.icon.toolTip()
+    assert "Today: 1:02" in tray.icon.toolTip()
+    running.tracker.stop()
+    qtbot.waitUntil(lambda: "Not tracking" in tray.icon.toolTip())
+    assert tray.look == IDLE and not tray._tick.isActive()
+    assert "Today: 1:02" in tray.icon.toolTip()  # the stopped entry still counts today
+
+
+def test_todays_total_counts_only_today(start_app: Any, qtbot: Any, clock: Any) -> None:
+    from datetime import timedelta
+
+    running = start_app()
+    task = running.tracker.create_task("Report", local=True)
+    now = clock.now()  # 10:00 in Madrid
+    running.tracker.log(str(task.id), now - timedelta(hours=12), now - timedelta(hours=9))  # 22:00-01:00: 1 h today
+    running.tracker.log(str(task.id), now - timedelta(days=1, hours=3), now - timedelta(days=1, hours=2))  # yesterday
+    running.tracker.start(str(task.id))
+    clock.advance(minutes=30)
+    running.app.live.refresh()
+    assert "Today: 1:30" in running.app.tray.tooltip_text()
+    assert _menu(running).action("today").text() == "Today: 1:30"
+
+
+def test_the_clock_stays_visible_under_every_sync_badge(start_app: Any, qtbot: Any) -> None:
+    running = start_app()
+    tray = running.app.tray
+    account = add_account(running.services.engine, "work")
+    task = running.tracker.create_task("Queued task", account="work")
+    qtbot.waitUntil(lambda: "1 change waiting to sync" in tray.icon.toolTip())
+    assert tray.look == IDLE  # waiting for the next cycle is no trouble
+    running.tracker.start(str(task.id))
+    for state, error, badge, says in (
+            ("offline", "connection refused", Badge.TROUBLE, "work: offline — the server cannot be reached"),
+            ("server_trouble", "HTTP 503: maintenance", Badge.TROUBLE, "work: server trouble — HTTP 503: maintenance"),
+            ("needs_signin", "HTTP 401", Badge.SIGN_IN, "work: needs sign-in — the server refused the saved credentials"),
+            ("needs_secret", "WORK_TOKEN is not set", Badge.SIGN_IN,
+             "work: needs its secret — the variable NONE is not set for the app")):
+        _set_account(running, account, state=state, last_error=error)
+        qtbot.waitUntil(lambda s=says: s in tray.icon.toolTip())  # seen by the database watcher
+        assert tray.look == TrayLook(Base.RUNNING, badge) and "Tracking: Queued task" in tray.icon.toolTip()
+    _set_account(running, account, state="ok", last_error=None)
+    from stint.store.db import transaction
+    from stint.store.models import Op
+
+    with transaction(running.services.engine) as s:
+        s.query(Op).filter(Op.kind == "create_task").update({"state": "failed", "last_error": "title taken"})
+    qtbot.waitUntil(lambda: tray.look == TrayLook(Base.RUNNING, Badge.REFUSED))
+    assert "work: 1 change refused by the server" in tray.icon.toolTip()
+
+
+def test_the_badged_icons_differ_from_the_plain_clock_at_every_size(qapp: Any) -> None:
+    from stint.ui.icons import SIZES, tray_icon
+
+    for size in SIZES:
+        plain = tray_icon(RUNNING).pixmap(size, size).toImage()
+        seen = [plain]
+        for badge in Badge:
+            image = tray_icon(TrayLook(Base.RUNNING, badge)).pixmap(size, size).toImage()
+            assert image.size() == plain.size() and all(image != other for other in seen), (size, badge)
+            # The top-left quarter (the clock's face and most of the play triangle) is untouched.
+            quarter = size // 2
+            assert image.copy(0, 0, quarter, quarter) == plain.copy(0, 0, quarter, quarter), (size, badge)
+            seen.append(image)
+
+
+def test_the_tray_menu_offers_no_shortcut_and_the_sync_actions(start_app: Any, qtbot: Any) -> None:
+    running = start_app()
+    account = add_account(running.services.engine, "work")
+    _set_account(running, account, state="needs_signin", last_error="HTTP 401")
+    running.tracker.create_task("One", account="work")
+    tray = _menu(running)
+    actions = tray.menu.actions()
+    assert actions and all(a.shortcut().isEmpty() for a in actions)
+    assert tray.action("state-work").text() == "work: needs sign-in — the server refused the saved credentials"
+    with qtbot.waitSignal(tray.sign_in_requested) as asked:
+        tray.action("signin-work").trigger()
+    assert asked.args == ["work"]
+    assert tray.action("settings") is not None
 
 
 def test_stop_and_recent_tasks(start_app: Any, qtbot: Any) -> None:
@@ -140,7 +209,7 @@ def test_open_toggle_and_quit(start_app: Any, qtbot: Any) -> None:
 def test_sync_now_is_disabled_without_an_account_and_says_why(start_app: Any) -> None:
     running = start_app()
     action = _menu(running).action("sync")
-    assert not action.isEnabled() and "no server account" in action.text()
+    assert not action.isEnabled() and "no server account yet" in action.text()
     add_account(running.services.engine)
     action = _menu(running).action("sync")
     assert action.isEnabled() and "Sync now" in action.text().replace("&", "")
@@ -151,7 +220,8 @@ def test_sync_now_runs_a_forced_cycle_off_the_gui_thread(start_app: Any, qtbot: 
     add_account(running.services.engine)
     running.app.live.refresh()
     action = _menu(running).action("sync")
-    assert action.isEnabled() and "last: never, 0 waiting" in action.text()
+    assert action.isEnabled() and action.text() == "S&ync now"
+    assert running.app.tray.action("state-work").text() == "work: not synced yet"
     with qtbot.waitSignal(running.services.bridge.sync_finished):
         action.trigger()
     assert running.syncs[-1] is True  # forced

@@ -19,7 +19,7 @@ from jeepney import DBusAddress, Properties
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from PySide6.QtGui import QImage
 
-from stint.ui.icons import TrayState, tray_icon
+from stint.ui.icons import IDLE, RUNNING, TrayLook, tray_icon
 
 from ..desktop.desktop_fakes import StatusNotifierWatcher
 from ..desktop.fixtures import dbus_address  # noqa: F401
@@ -42,7 +42,7 @@ def _item(conn: DBusConnection, service: str) -> dict[str, Any]:
     return {key: value for key, (_sig, value) in reply.body[0].items()}
 
 
-def _argb(state: TrayState, size: int) -> bytes:
+def _argb(state: TrayLook, size: int) -> bytes:
     """Our icon as the StatusNotifierItem spec carries it: ARGB32, network byte order."""
     image = tray_icon(state).pixmap(size, size).toImage().convertToFormat(QImage.Format.Format_ARGB32)
     raw = bytes(image.constBits())[: size * size * 4]
@@ -65,16 +65,17 @@ def test_the_app_registers_its_icon_and_tooltip_with_the_watcher(dbus_address: s
             ("Stint", "Stint", "Active", "ApplicationStatus")
         pixmaps = {w: data for w, _h, data in item["IconPixmap"]}
         assert pixmaps and all(len(data) == w * w * 4 for w, data in pixmaps.items())
-        assert pixmaps[16] == _argb(TrayState.IDLE, 16)
-        qtbot.waitUntil(lambda: _item(conn, service)["ToolTip"][2] == "Stint\nNot tracking", timeout=WAIT_MS)
+        assert pixmaps[16] == _argb(IDLE, 16)
+        qtbot.waitUntil(lambda: _item(conn, service)["ToolTip"][2] == "Stint\nNot tracking\nToday: 0:00",
+                        timeout=WAIT_MS)
 
         started = subprocess.run([STINT, "new", "Tray over D-Bus", "--local", "--start"], env=env,
                                  capture_output=True, text=True, timeout=30)
         assert started.returncode == 0, started.stderr
-        qtbot.waitUntil(lambda: _item(conn, service)["ToolTip"][2].startswith("Stint\nTracking: Tray over D-Bus"),
+        qtbot.waitUntil(lambda: _item(conn, service)["ToolTip"][2].startswith("Stint\nTracking: Tray over D-Bus — "),
                         timeout=WAIT_MS)
         running = {w: data for w, _h, data in _item(conn, service)["IconPixmap"]}
-        assert running[16] == _argb(TrayState.RUNNING, 16) != pixmaps[16]
+        assert running[16] == _argb(RUNNING, 16) != pixmaps[16]
         assert sender.startswith(":")
     finally:
         conn.close()

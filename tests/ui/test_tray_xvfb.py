@@ -1,6 +1,8 @@
 """The real tray on a real X server: Xvfb + trayer (a freedesktop tray host), the
 app as its own process on the xcb platform, a right click on its icon with xdotool,
-then a left click that opens the window, and screenshots of both in test-artifacts/.
+then a left click that opens the window, and screenshots of both in test-artifacts/;
+the running clock with its sign-in badge while a sync error stands (the icon's own
+pixels read back from the X server); the window in Spanish with LANGUAGE=es.
 
 Skipped, with the reason, where Xvfb, trayer, xdotool, xwininfo or ImageMagick's
 `import` are not installed.
@@ -50,8 +52,34 @@ def _visible_stint_windows(env: dict[str, str]) -> list[str]:
     return _out(["xdotool", "search", "--onlyvisible", "--class", "stint"], env).split()
 
 
+def _home(tmp_path: Path, first_start_done: bool = True) -> Path:
+    """A STINT_HOME whose first start is behind it (so the window waits for a click)."""
+    from stint.config import Settings, save_settings
+
+    home = tmp_path / "home"
+    home.mkdir()
+    if first_start_done:
+        save_settings(home / "settings.json", Settings(extra={"first_start_done": True}))
+    return home
+
+
+def _shot(env: dict[str, str], name: str, window: str = "root") -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    subprocess.run(["import", "-window", window, str(path)], env=env, check=True, timeout=30)
+    assert path.stat().st_size > 100
+    print(f"screenshot: {path}")
+    return path
+
+
+def _stop(app: subprocess.Popen[str]) -> None:
+    app.terminate()
+    _out, err = app.communicate(timeout=10)
+    assert "Traceback" not in err, err
+
+
 def test_tray_icon_and_menu_on_a_real_tray(display: dict[str, str], qtbot: Any, tmp_path: Path) -> None:
-    env = {**display, "STINT_HOME": str(tmp_path / "home")}
+    env = {**display, "STINT_HOME": str(_home(tmp_path))}
     qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
     app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -85,3 +113,74 @@ def test_tray_icon_and_menu_on_a_real_tray(display: dict[str, str], qtbot: Any, 
         app.terminate()
         out, err = app.communicate(timeout=10)
     assert "Traceback" not in err, err
+
+
+def _near(color: tuple[int, int, int], pixel: tuple[int, int, int], tolerance: int = 40) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(color, pixel))
+
+
+def _colours(path: Path) -> list[tuple[int, int, int]]:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    return [(c.red(), c.green(), c.blue()) for y in range(image.height()) for x in range(image.width())
+            for c in [image.pixelColor(x, y)]]
+
+
+def test_the_running_clock_shows_its_badge_while_a_sync_error_stands(display: dict[str, str], qtbot: Any,
+                                                                     tmp_path: Path) -> None:
+    """An account whose token is read from a variable the app does not have: the
+    app's own first sync finds it missing. The icon is the running clock (green, the
+    play triangle) with the violet sign-in badge, and the tooltip says why."""
+    from stint.store.db import open_engine
+
+    from .app_fixtures import add_account
+
+    home = _home(tmp_path)
+    engine = open_engine(home / "stint.sqlite3")
+    add_account(engine, "work")  # its token: env:NONE, not set for the app
+    engine.dispose()
+    env = {**display, "STINT_HOME": str(home)}
+    env.pop("NONE", None)
+    qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
+    app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) == 1, timeout=WAIT_MS)
+        icon = _visible_stint_windows(env)[0]
+        started = subprocess.run([STINT, "new", "Badge on Xvfb", "--local", "--start"], env=env,
+                                 capture_output=True, text=True, timeout=30)
+        assert started.returncode == 0, started.stderr
+        status = lambda: subprocess.run([STINT, "status", "--json"], env=env, capture_output=True,  # noqa: E731
+                                        text=True, timeout=30).stdout
+        qtbot.waitUntil(lambda: '"needs_secret"' in status(), timeout=WAIT_MS)  # the app's sync found it out
+        green, violet = (21, 128, 61), (109, 40, 217)
+
+        def badged() -> bool:
+            pixels = _colours(_shot(env, "tray-icon-badge-xvfb", icon))
+            return sum(_near(green, p) for p in pixels) > 20 and sum(_near(violet, p) for p in pixels) > 4
+
+        qtbot.waitUntil(badged, timeout=WAIT_MS)
+        _shot(env, "tray-badge-xvfb")  # the whole panel, with what the app says about it
+    finally:
+        _stop(app)
+
+
+def test_the_window_speaks_spanish_with_language_es(display: dict[str, str], qtbot: Any, tmp_path: Path) -> None:
+    """LANGUAGE=es: the first start's window comes up in Spanish (looked at in the
+    screenshot); a dialog's title, read back from the X server, is the Spanish one."""
+    env = {**display, "STINT_HOME": str(_home(tmp_path, first_start_done=False)), "LANGUAGE": "es"}
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        env.pop(variable, None)
+    qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
+    app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) >= 2, timeout=WAIT_MS)  # icon and window
+        _shot(env, "window-es-xvfb")
+        picked = subprocess.Popen([STINT, "pick"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
+        title = lambda: _out(["xdotool", "search", "--onlyvisible", "--name", "^Iniciar tarea$"], env)  # noqa: E731
+        qtbot.waitUntil(lambda: bool(title().split()), timeout=WAIT_MS)
+        _shot(env, "start-task-es-xvfb")
+        picked.communicate(timeout=30)
+    finally:
+        _stop(app)

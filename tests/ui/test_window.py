@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QKeySequence  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stint.store.actions import running_entry  # noqa: E402
@@ -34,7 +35,7 @@ def test_tabs_and_shortcuts(services, qtbot):
     assert window.tasks.search.hasFocus()
 
     window.tasks.select_task(1)
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     with transaction(services.engine) as s:
         assert running_entry(s).task.title == "Write"
     window.tasks.table.setFocus()
@@ -42,8 +43,57 @@ def test_tabs_and_shortcuts(services, qtbot):
     with transaction(services.engine) as s:
         assert running_entry(s) is None
     assert {name: a.shortcut().toString() for name, a in window.actions_by_name.items()
-            if name in ("new_task", "export", "start_stop")} == {
-        "new_task": "Ctrl+N", "export": "Ctrl+E", "start_stop": "Ctrl+S"}
+            if name in ("new_task", "export", "start_stop", "quit", "search")} == {
+        "new_task": "Ctrl+N", "export": "Ctrl+E", "start_stop": "Ctrl+T", "quit": "Ctrl+Q", "search": "Ctrl+F"}
+    standard = QKeySequence.StandardKey  # the platform's own: Ctrl+W or Ctrl+F4, F5 and Ctrl+R…
+    assert window.actions_by_name["close"].shortcuts() == QKeySequence.keyBindings(standard.Close)
+    assert not any(a.shortcut().toString() == "Ctrl+S" for a in window.actions_by_name.values())  # Save's
+
+
+def test_the_start_stop_key_with_nothing_selected_never_stops_the_timer(services, qtbot):
+    task = services.tracker.create_task("Write", local=True)
+    services.tracker.start(str(task.id))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.tasks.table.clearSelection()
+    window.actions_by_name["start_stop"].trigger()
+    window.tasks.table.setFocus()
+    qtbot.keyClick(window.tasks.table, Qt.Key.Key_Space)
+    with transaction(services.engine) as s:
+        assert running_entry(s) is not None  # still running
+    assert window.tasks.notice.plain() == "Select a task to start or stop its timer."
+    window.actions_by_name["stop"].trigger()  # Stop timer says what it does
+    with transaction(services.engine) as s:
+        assert running_entry(s) is None
+
+
+def test_the_usual_menus(services, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    menus = {a.text(): [x.text() for x in a.menu().actions() if x.text()] for a in window.menuBar().actions()}
+    assert list(menus) == ["&File", "&Edit", "&Tracking", "&View", "&Help"]
+    assert "&Quit" in menus["&File"] and "&Preferences…" in menus["&Edit"] and "&About Stint" in menus["&Help"]
+    actions = window.actions_by_name
+    assert actions["quit"].menuRole() is QAction.MenuRole.QuitRole
+    assert actions["settings"].menuRole() is QAction.MenuRole.PreferencesRole
+    assert actions["sync"].shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
+    with qtbot.waitSignal(services.bridge.quit_requested):
+        actions["quit"].trigger()
+
+
+def test_about_names_the_version_and_the_folders(services, qtbot):
+    from stint import __version__
+    from stint.ui.about import AboutDialog
+
+    dialog = AboutDialog(services)
+    qtbot.addWidget(dialog)
+    text = dialog.text.text()
+    assert f"Stint {__version__}" in text
+    for folder in (services.paths.data, services.paths.config, services.paths.logs):
+        assert str(folder) in text
 
 
 def test_status_line_counts_and_ticks(services, qtbot):

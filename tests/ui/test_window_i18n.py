@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from stint.ui.i18n import available_languages, install_translator  # noqa: E402
+from stint.ui.i18n import available_languages, install_translator, remove_translators  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
 
 from .window_fixtures import services  # noqa: E402,F401
@@ -22,7 +22,7 @@ def test_spanish_translates_known_strings(qapp):
         assert QCoreApplication.translate("StatusLine", "%n failed", "", 3) == "3 fallidos"
         assert QCoreApplication.translate("StatusLine", "%n failed", "", 1) == "1 fallido"
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)
     assert QCoreApplication.translate("TasksView", "Pending only") == "Pending only"
 
 
@@ -35,7 +35,7 @@ def test_window_comes_up_in_spanish(qapp, services, qtbot):
         assert window.tasks.pending_only.text() == "Solo pendientes"
         assert window.status.timer_label.text() == "Ningún temporizador en marcha"
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)
 
 
 def test_unknown_language_installs_nothing(qapp):
@@ -52,4 +52,4 @@ def test_the_away_question_and_desktop_texts_in_spanish(qapp):
         assert QCoreApplication.translate("Desktop", "Idle time from {name}") == "Inactividad según {name}"
         assert QCoreApplication.translate("Notifier", "Sign in…") == "Iniciar sesión…"
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)

@@ -19,6 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.sync_state import AccountSync, Health
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -34,12 +36,7 @@ class TaskLine:
     project: str | None
 
 
-@dataclass(frozen=True)
-class AccountLine:
-    name: str
-    state: str               # ok | needs_signin | error
-    last_error: str | None
-    last_sync: datetime | None
+AccountLine = AccountSync  # an account's sync facts (domain/sync_state.py)
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,16 @@ class StoreSnapshot:
     accounts: tuple[AccountLine, ...] = ()   # by name
     pending_ops: int = 0
     failed_ops: int = 0
+    day_start: datetime | None = None        # the local day `today_seconds` counts
+    today_seconds: int = 0                   # finished time in that day (the running entry apart)
+
+    def today_total(self, now: datetime) -> int:
+        """Seconds tracked today up to `now`, the running entry's part included."""
+        total = self.today_seconds
+        if self.running_since is not None:
+            since = self.running_since if self.day_start is None else max(self.running_since, self.day_start)
+            total += max(0, int((now - since).total_seconds()))
+        return total
 
     @property
     def last_sync(self) -> datetime | None:
@@ -59,7 +66,9 @@ class StoreSnapshot:
 
     @property
     def problems(self) -> tuple[AccountLine, ...]:
-        return tuple(a for a in self.accounts if a.state != "ok")
+        """The accounts that do not sync: offline, server trouble, sign-in, errors."""
+        fine = (Health.UP_TO_DATE, Health.WAITING, Health.NEVER)
+        return tuple(a for a in self.accounts if a.health not in fine)
 
 
 def _utc(seconds: int | None) -> datetime | None:
@@ -89,23 +98,42 @@ FROM task AS t JOIN status AS s ON s.id = t.status_id
 ORDER BY t.last_started_at DESC NULLS LAST, t.id DESC
 LIMIT ?
 """
-_ACCOUNTS = "SELECT name, state, last_error, last_sync_at FROM account ORDER BY name"
-_OPS = "SELECT state, count(*) FROM outbox GROUP BY state"
+_ACCOUNTS = "SELECT id, name, state, last_error, last_sync_at, next_sync_at, credential FROM account ORDER BY name"
+_OPS = "SELECT account_id, state, count(*) FROM outbox GROUP BY account_id, state"
+# Finished entries' time inside [day start, day end): an index range on ix_entry_started
+# (no entry is longer than a week).
+_TODAY = """
+SELECT COALESCE(SUM(MIN(ended_at, :end) - MAX(started_at, :start)), 0)
+FROM entry
+WHERE deleted = 0 AND ended_at IS NOT NULL AND started_at < :end AND started_at >= :start - 604800
+  AND ended_at > :start
+"""
 
 
-def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
-    """Everything the tray needs, in one read transaction (one consistent view)."""
+def read(path: Path | str, *, recent: int = RECENT_TASKS,
+         day: tuple[datetime, datetime] | None = None) -> StoreSnapshot:
+    """Everything the tray needs, in one read transaction (one consistent view).
+    `day`: today's local start and end, for today's total."""
     conn = connect_readonly(path)
     try:
         conn.execute("BEGIN")
         running = conn.execute(_RUNNING).fetchone()
         tasks = tuple(TaskLine(*row) for row in conn.execute(_RECENT, (recent,)))
-        accounts = tuple(AccountLine(name, state, error, _utc(last))
-                         for name, state, error, last in conn.execute(_ACCOUNTS))
-        by_state = dict(conn.execute(_OPS).fetchall())
+        account_rows = conn.execute(_ACCOUNTS).fetchall()
+        ops: dict[tuple[int | None, str], int] = {(a, st): n for a, st, n in conn.execute(_OPS)}
+        today = 0
+        if day is not None:
+            today = conn.execute(_TODAY, {"start": int(day[0].timestamp()), "end": int(day[1].timestamp())}).fetchone()[0]
         conn.execute("COMMIT")
     finally:
         conn.close()
+    by_state: dict[str, int] = {}
+    for (_account, state), n in ops.items():
+        by_state[state] = by_state.get(state, 0) + n
+    accounts = tuple(
+        AccountSync(name, state, error, _utc(last), _utc(next_try), credential,
+                    pending=sum(ops.get((aid, s), 0) for s in OPEN_OP_STATES), failed=ops.get((aid, "failed"), 0))
+        for aid, name, state, error, last, next_try, credential in account_rows)
     return StoreSnapshot(
         running=TaskLine(running[2], running[3], running[4]) if running else None,
         running_entry=running[0] if running else None,
@@ -114,6 +142,8 @@ def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
         accounts=accounts,
         pending_ops=sum(by_state.get(s, 0) for s in OPEN_OP_STATES),
         failed_ops=by_state.get("failed", 0),
+        day_start=day[0] if day is not None else None,
+        today_seconds=int(today),
     )
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
 
-from ..backends.base import AuthRejected, Backend, BackendError, RateLimited, ServerError
+from ..backends.base import AuthRejected, Backend, BackendError, BadResponse, Offline, RateLimited, ServerError
 from ..domain.clock import Clock
 from ..domain.errors import StintError
+from ..secrets import MissingSecret
 from ..store.db import transaction
 from ..store.records import AccountInfo
 from ..store.models import Account, Op
@@ -45,6 +46,22 @@ class SyncSettings:
     backoff_base_seconds: float = 10.0
     backoff_cap_seconds: float = 900.0
     keep_done_ops_days: int = 7
+
+
+# The account states only the person can end (Sign in); cycles wait for them unless forced.
+NEEDS_PERSON = {"needs_signin": "needs sign-in", "needs_secret": "needs its secret"}
+
+
+def _state_after(exc: BackendError | None) -> str:
+    """The account's state after a cycle ended by `exc` (domain/sync_state.py names
+    them): the network (offline) and the server's own trouble are told apart."""
+    if isinstance(exc, AuthRejected):
+        return "needs_signin"
+    if isinstance(exc, Offline):
+        return "offline"
+    if isinstance(exc, (ServerError, RateLimited, BadResponse)):
+        return "server_trouble"
+    return "error"
 
 
 class SyncEngine:
@@ -107,8 +124,8 @@ class SyncEngine:
                 report.skipped = f"backing off until {account.next_sync_at.isoformat()}"
                 report.next_attempt_at = account.next_sync_at.isoformat()
                 return True
-            if account.state == "needs_signin" and not force:
-                report.skipped = "needs sign-in"
+            if account.state in NEEDS_PERSON and not force:
+                report.skipped = NEEDS_PERSON[account.state]
                 return True
         return False
 
@@ -133,7 +150,10 @@ class SyncEngine:
         except BackendError as exc:
             self._failed(info, report, exc)
             return
-        except StintError as exc:  # no token, unknown kind: the user has to act
+        except MissingSecret as exc:  # its variable is not set here, or the keyring has none
+            self._failed(info, report, None, str(exc), state="needs_secret")
+            return
+        except StintError as exc:  # an unknown kind: the user has to act
             self._failed(info, report, None, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the scheduler's thread
@@ -161,7 +181,7 @@ class SyncEngine:
                                        Op.created_at < cutoff))
 
     def _failed(self, info: AccountInfo, report: AccountReport, exc: BackendError | None,
-                message: str | None = None) -> None:
+                message: str | None = None, state: str | None = None) -> None:
         now = self.clock.now()
         text = message or (exc.message if exc else "sync failed")
         report.error(text)
@@ -171,10 +191,12 @@ class SyncEngine:
                 return
             cursors = dict(account.cursors or {})
             account.last_error = text
-            if isinstance(exc, AuthRejected):
-                account.state, account.next_sync_at = "needs_signin", None
+            state = state or _state_after(exc)
+            if state in NEEDS_PERSON:
+                # Nothing changes until the person signs in: no timed retries.
+                account.state, account.next_sync_at = state, None
             else:
-                account.state = "error"
+                account.state = state
                 failures = int(cursors.get("failures", 0)) + 1
                 cursors["failures"] = failures
                 cursors["rate_limited"] = isinstance(exc, RateLimited)

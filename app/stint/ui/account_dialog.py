@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import StintError
+from ..secrets import KEYRING, NoKeyring
 from .account_form import AccountForm, Request, kind_label
 from .notice import Notice
 from .workers import Job
@@ -48,6 +49,12 @@ class AccountDialog(QDialog):
         fixed = None if account is None else (account.kind, str(account.options.get("username") or ""))
         self.form = AccountForm(accounts.kinds, fixed)
         self.notice = Notice()
+        # Why the secret is asked for here, and what "no keyring" means, in plain words.
+        self.why = QLabel(wordWrap=True, objectName="why")
+        self.why.hide()
+        self.keyring_note = QLabel(self.no_keyring_text(), wordWrap=True, objectName="no-keyring")
+        self.keyring_note.hide()
+        self.keyring_available: bool | None = None  # None until checked (on a worker: it may ask D-Bus)
         self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)
         self.busy.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -64,15 +71,48 @@ class AccountDialog(QDialog):
             layout.addWidget(QLabel(self.tr("%1 — %2 at %3").replace("%1", account.name).replace(
                 "%2", kind_label(accounts.kinds, account.kind)).replace("%3", account.base_url)))
             if account.credential.startswith("env:"):
-                self.form.keep.setCurrentIndex(1)
-                self.form.env_var.setText(account.credential[4:])
+                variable = account.credential[4:]
+                self.form.env_var.setText(variable)
+                if accounts.env.get(variable):
+                    self.form.keep.setCurrentIndex(self.form.keep.findData("env"))
+                else:
+                    # Started from a menu or at login, the app has no shell's variables:
+                    # the token is given here and kept in the keyring instead.
+                    self.why.setText(self.tr(
+                        "%1 reads its token from the variable %2, which is not set for the desktop app: started "
+                        "from a menu or at login, it does not see the variables your shell sets. Give the token "
+                        "here and Stint keeps it in the system keyring instead.")
+                        .replace("%1", account.name).replace("%2", variable))
+                    self.why.show()
             elif account.options.get("client_id"):  # added with a browser sign-in: again the same way
                 self.form.flow.setCurrentIndex(max(0, self.form.flow.findData("browser")))
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for w in (self.form, self.notice, self.busy, self.buttons):
+        for w in (self.why, self.form, self.keyring_note, self.notice, self.busy, self.buttons):
             layout.addWidget(w)
+        self.form.keep.currentIndexChanged.connect(self._show_keyring_note)
+        self.form.flow.currentIndexChanged.connect(self._show_keyring_note)
+        self._keyring_check = Job(accounts.secrets.available, "keyring check")
+        self._keyring_check.succeeded.connect(self._keyring_known)
+        self._keyring_check.start()
+
+    def no_keyring_text(self) -> str:
+        return self.tr(
+            "This computer has no system keyring (a password store such as GNOME Keyring or KWallet), so Stint "
+            "cannot keep the token itself. Choose “Read from an environment variable” instead: Stint then reads "
+            "the token, each time it syncs, from a variable you set where your desktop session starts (for "
+            "example in ~/.profile), and never writes it anywhere; start Stint again after setting it. A "
+            "browser sign-in needs the keyring.")
+
+    def _keyring_known(self, available: object) -> None:
+        self.keyring_available = bool(available)
+        if not available and self.form.keep.currentData() == "keyring" and self.form.chosen_flow() != "browser":
+            self.form.keep.setCurrentIndex(self.form.keep.findData("env"))
+        self._show_keyring_note()
+
+    def _show_keyring_note(self) -> None:
+        self.keyring_note.setVisible(self.keyring_available is False)
 
     def accept(self) -> None:
         """Checks on a worker thread; closes only once the account is stored."""
@@ -86,6 +126,19 @@ class AccountDialog(QDialog):
     def test(self) -> None:
         self._run(lambda r: check_only(self.accounts, r), self._tested)
 
+    def _plainly(self, work: Callable[[Request], Any]) -> Callable[[Request], Any]:
+        """`work`, its "no keyring" refusal said as the dialog says it (the service's
+        words name the command line's flags)."""
+        plain = self.no_keyring_text()
+
+        def run(request: Request) -> Any:
+            try:
+                return work(request)
+            except NoKeyring:
+                raise StintError(plain) from None
+
+        return run
+
     def _run(self, work: Callable[[Request], Any], on_success: Callable[[Any], None]) -> None:
         if self.job is not None:
             return
@@ -94,9 +147,13 @@ class AccountDialog(QDialog):
         except StintError as exc:
             self.notice.show_error(str(exc))
             return
+        if request.sign_in.credential == KEYRING and self.keyring_available is False:
+            self.notice.show_error(self.no_keyring_text())
+            return
         self.notice.show_info(self.tr("Checking with the server…"))
         self._set_busy(True)
-        self.job = Job(lambda: work(request), f"account {request.name or request.kind}")
+        plainly = self._plainly(work)
+        self.job = Job(lambda: plainly(request), f"account {request.name or request.kind}")
         self.job.succeeded.connect(on_success)
         self.job.failed.connect(self.notice.show_error)
         self.job.finished.connect(lambda: self._set_busy(False))

@@ -162,6 +162,8 @@ class AccountForm(QWidget):
         if flow == "browser":
             if self.fixed is None:
                 options["client_id"] = self.client_id.text().strip()
+                if not options["client_id"]:
+                    raise UsageError(self.tr("Give the client id of the app registered on the server"))
             return self._request(kind, options, SignIn(oauth=True, client_secret=self.client_secret.text().strip()
                                                       or None))
         username = self.username.text().strip()

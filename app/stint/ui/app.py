@@ -31,10 +31,13 @@ from .tray import Tray
 if TYPE_CHECKING:
     from .. import ipc
     from ..services import Services
+    from ..store.snapshot import StoreSnapshot
     from .idle import IdleSource
 
 log = logging.getLogger("stint.ui.app")
 NO_TRAY_NOTICE = "no_tray_notice_shown"
+FIRST_START_DONE = "first_start_done"    # the window opened by itself once
+CLOSE_NOTICE = "close_notice_shown"      # "Stint is still running" said once
 AUTO = object()  # "detect it": the default for the idle source
 
 WindowFactory = Callable[["Services"], QWidget]
@@ -70,6 +73,7 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
     app.setDesktopFileName("dev.stint.Stint")  # the installed .desktop id
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    _speak_the_chosen_language(app)
     clock = SystemClock()
     tray = Tray(clock) if QSystemTrayIcon.isSystemTrayAvailable() else None
     if tray is not None:
@@ -83,6 +87,14 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
     app.aboutToQuit.connect(stint.shutdown)
     _quit_on_signals(app)
     return app.exec()
+
+
+def _speak_the_chosen_language(app: QApplication) -> None:
+    """Before the tray icon: its first tooltip is already in the person's language."""
+    from .i18n import apply_language, language_setting, settings_file
+
+    language = apply_language(app, os.environ, language_setting(settings_file(os.environ)))
+    log.debug("interface language: %s", language)
 
 
 def _quit_on_signals(app: QApplication) -> None:
@@ -185,7 +197,13 @@ class StintApp(QObject):
         self.idle, self.idle_prompt = self.desktop.idle, self.desktop.prompt
         for wants, slot in ((self.desktop.pick_requested, self.show_quick_start),
                             (self.server.pick_requested, self.show_quick_start),
-                            (self.desktop.settings_requested, self.show_settings)):
+                            (self.desktop.settings_requested, self.show_settings),
+                            (self.desktop.sign_in_requested, self.show_sign_in),
+                            (self.desktop.failed_changes_requested, self.show_failed_changes),
+                            (services.bridge.sign_in_requested, self.show_sign_in),
+                            (services.bridge.failed_changes_requested, self.show_failed_changes),
+                            (services.bridge.settings_requested, self.show_settings),
+                            (services.bridge.quit_requested, self.quit_by_person)):
             wants.connect(slot)
         self.notifier = Notifier(services, self.desktop.notify, self._intervals.get("notify", 60_000), self)
         self.live.updated.connect(self.notifier.set_snapshot)
@@ -195,6 +213,9 @@ class StintApp(QObject):
             self.tray.toggle_requested.connect(self.toggle_window)
             self.tray.quick_start_requested.connect(self.show_quick_start)
             self.tray.new_task_requested.connect(self.show_new_task)
+            self.tray.settings_requested.connect(self.show_settings)
+            self.tray.failed_changes_requested.connect(self.show_failed_changes)
+            self.tray.sign_in_requested.connect(self.show_sign_in)
             self.tray.quit_requested.connect(self.quit_by_person)
             self.tray.icon.messageClicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
@@ -205,7 +226,7 @@ class StintApp(QObject):
             self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
             self.network.online.connect(lambda: self.sync.request(force=True))
 
-        self.live.refresh()
+        first = self.live.refresh()
         self.dbwatch.start()
         self.notifier.start()
         self.desktop.start()
@@ -213,6 +234,8 @@ class StintApp(QObject):
         if self.tray is None:
             self.show_window()
             self._tell_no_tray_once()
+        elif self._first_start(first):
+            self.show_window()  # its empty state says what to do first
         return True
 
     def _open_store_if_migrating(self) -> None:
@@ -225,11 +248,25 @@ class StintApp(QObject):
         if current_revision(self.services.database) != HEAD:
             self.services.engine  # noqa: B018 - opening it migrates
 
-    def quit_by_person(self) -> None:
-        """Quit because the person asked (Quit, or closing the tray-less window): the
-        timer runs on by their choice, so the next start offers no gap for it."""
+    def _first_start(self, snapshot: "StoreSnapshot") -> bool:
+        """The first start with nothing in the store opens the window; later starts go
+        quietly to the tray."""
+        if self.services.settings.extra.get(FIRST_START_DONE):
+            return False
+        self._remember(FIRST_START_DONE)
+        return not snapshot.accounts and not snapshot.recent and snapshot.running is None
+
+    def quit_by_person(self) -> bool:
+        """Quit because the person asked (Quit, or closing the tray-less window). With
+        a timer running they choose: keep it counting (in the database: the next start
+        offers no gap for it), stop it now, or cancel. False: they cancelled."""
+        from .quit_question import ask_before_quitting
+
+        if not ask_before_quitting(self.services, self.window if self.window and self.window.isVisible() else None):
+            return False
         self._quit_chosen = True
         self._quit()
+        return True
 
     def shutdown(self) -> None:
         if self.started:
@@ -248,8 +285,7 @@ class StintApp(QObject):
         if self.window is None:
             self.window = self._window_factory(self.services)
             self.window.setWindowIcon(app_icon())
-            if self.tray is None:
-                self.window.installEventFilter(self)
+            self.window.installEventFilter(self)
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
@@ -261,9 +297,18 @@ class StintApp(QObject):
             self.show_window()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Without a tray nothing else could bring the window back: closing it quits.
         if watched is self.window and event.type() == QEvent.Type.Close:
-            self.quit_by_person()
+            if self.tray is None:
+                # Nothing else could bring the window back: closing it quits (unless
+                # the person keeps it open when asked about a running timer).
+                if not self.quit_by_person():
+                    event.ignore()
+                    return True
+            elif not self.services.settings.extra.get(CLOSE_NOTICE):
+                self._remember(CLOSE_NOTICE)
+                self.notifier.notify("info", self.tr("Stint is still running"), self.tr(
+                    "Stint keeps running in the tray, counting any timer. Open it again from the tray icon; "
+                    "quit from the tray menu or with Quit in the window's File menu."))
         return super().eventFilter(watched, event)
 
     def show_quick_start(self) -> None:
@@ -280,6 +325,40 @@ class StintApp(QObject):
         from .new_task import NewTaskDialog
 
         self._show_dialog("new_task", lambda s: NewTaskDialog(s))
+
+    def show_failed_changes(self) -> None:
+        from .ops_dialog import OpsDialog
+
+        self._show_dialog("failed_changes", lambda s: OpsDialog(s))
+
+    def show_sign_in(self, name: str) -> None:
+        """The sign-in dialog for account `name` (from the tray, a notification, the
+        status bar): the secret given there goes to the keyring, then a sync runs."""
+        from ..domain.errors import StintError
+        from .account_dialog import AccountDialog
+
+        if not self.started:
+            return
+        key = f"signin:{name}"
+        dialog = self.dialogs.get(key)
+        if dialog is None or not dialog.isVisible():
+            accounts = self.services.accounts()
+            try:
+                info = accounts.get(name)
+            except StintError as exc:
+                accounts.close()
+                self.show_message("warning", "Stint", str(exc))
+                return
+            dialog = self.dialogs[key] = AccountDialog(accounts, info)
+            dialog.accepted.connect(self._signed_in)
+            dialog.finished.connect(lambda _result, a=accounts: a.close())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _signed_in(self) -> None:
+        self.services.bridge.changed.emit("all")
+        self.services.bridge.sync_requested.emit()  # the kept changes go out now
 
     def _show_dialog(self, key: str, make: Callable[["Services"], QWidget]) -> None:
         if not self.started:
@@ -310,16 +389,24 @@ class StintApp(QObject):
         return box
 
     def _tell_no_tray_once(self) -> None:
-        settings = self.services.settings
-        if settings.extra.get(NO_TRAY_NOTICE):
+        if self.services.settings.extra.get(NO_TRAY_NOTICE):
             return
         self._window_message(
             "info", self.tr("Stint: no system tray"),
             self.tr("Your desktop has no system tray, so Stint runs as a normal window. "
-                    "Closing the window quits Stint; timers keep their state and the "
-                    "`stint` command works as usual."))
-        extra: dict[str, Any] = {**settings.extra, NO_TRAY_NOTICE: True}
-        self.services.update_settings(replace(settings, extra=extra))
+                    "Closing the window quits Stint; a running timer is asked about first."))
+        self._remember(NO_TRAY_NOTICE)
+
+    def _remember(self, flag: str) -> None:
+        """Note in the settings that something was said or done once."""
+        from ..domain.errors import StintError
+
+        settings = self.services.settings
+        extra: dict[str, Any] = {**settings.extra, flag: True}
+        try:
+            self.services.update_settings(replace(settings, extra=extra))
+        except (StintError, OSError) as exc:  # said again next time: better than not starting
+            log.warning("cannot remember %s: %s", flag, exc)
 
 
 def _main_window(services: "Services") -> QWidget:

@@ -24,6 +24,12 @@ class Bridge(QObject):
     show_window = Signal()
     # Ask the app for a sync cycle now ("Sync now", a retried change, a new sign-in).
     sync_requested = Signal()
+    # Ask the app for one of its windows: the sign-in of an account (its name), the
+    # changes the server refused, Settings; and to quit as the person asked.
+    sign_in_requested = Signal(str)
+    failed_changes_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
 
     # The desktop around the app (stint.ui.desktop.Desktop): what Settings shows about
     # idle, lock and sleep, and where it registers global shortcuts. Set by the app;

@@ -34,7 +34,9 @@ Show = Callable[[str, str, str], None]  # level, title, text
 
 class Desktop(QObject):
     pick_requested = Signal()      # open the task search
-    settings_requested = Signal()  # open Settings (to sign in)
+    settings_requested = Signal()  # open Settings
+    sign_in_requested = Signal(str)  # sign in to this account (its name)
+    failed_changes_requested = Signal()  # the changes the server refused
     status_changed = Signal()      # what status() says has changed
 
     def __init__(self, services: "Services", fallback: Show, *, platform_name: str, idle_source: Any = None,
@@ -137,7 +139,8 @@ class Desktop(QObject):
     # -- notifications --------------------------------------------------------------
 
     def notify(self, level: str, title: str, text: str, action: tuple[str, str] | None = None) -> None:
-        """Tell the person; `action` is (key, button label): "signin" or "start"."""
+        """Tell the person; `action` is (key, button label): "signin:ACCOUNT", "failed" or
+        "start"."""
         notes = self.notifications
         if notes is not None and notes.available is None:
             self._waiting.append((level, title, text, action))  # until the server has said what it shows
@@ -157,8 +160,12 @@ class Desktop(QObject):
         self.status_changed.emit()
 
     def run_action(self, key: str | None) -> None:
-        if key == "signin":
+        if key is not None and key.startswith("signin:"):
+            self.sign_in_requested.emit(key.removeprefix("signin:"))
+        elif key == "signin":
             self.settings_requested.emit()
+        elif key == "failed":
+            self.failed_changes_requested.emit()
         elif key == "start":
             self.pick_requested.emit()
 

@@ -12,20 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..store.snapshot import StoreSnapshot
-from .icons import TrayState
 
 if TYPE_CHECKING:
     from ..services import Services
-
-
-def tray_state(snapshot: StoreSnapshot) -> TrayState:
-    if snapshot.problems or snapshot.failed_ops:
-        return TrayState.ERROR
-    if snapshot.running is not None:
-        return TrayState.RUNNING
-    if snapshot.pending_ops and snapshot.accounts:
-        return TrayState.PENDING
-    return TrayState.IDLE
 
 
 class LiveState(QObject):

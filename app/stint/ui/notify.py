@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..domain.sync_state import Health, describe, describe_refused
 from ..store.snapshot import StoreSnapshot
+from .sync_words import say
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -23,8 +25,9 @@ CHECK_MS = 60_000
 REMIND_AFTER = timedelta(minutes=15)  # untracked this long before the first reminder
 REMIND_EVERY = timedelta(hours=1)
 
-# level, title, text, action: (key, button label) — "signin" opens Settings, "start"
-# the task search (stint.ui.desktop.Desktop.notify shows the button where it can).
+# level, title, text, action: (key, button label) — "signin:ACCOUNT" opens that
+# account's sign-in, "failed" the refused changes, "start" the task search (stint.ui.desktop.Desktop.notify shows
+# the button where it can).
 Show = Callable[[str, str, str, "tuple[str, str] | None"], None]
 
 
@@ -64,25 +67,27 @@ class Notifier(QObject):
     # -- checks ----------------------------------------------------------------
 
     def _check_sync(self, snap: StoreSnapshot) -> None:
-        current = {(a.name, a.state) for a in snap.problems}
-        for account in snap.problems:
-            key = (account.name, account.state)
-            if key in self._problems_told:
+        """Tell once what only the person can fix: a sign-in, a missing secret, a sync
+        error, refused changes. Offline and server trouble mend themselves: the tray's
+        badge and tooltip show them, without a notification each time the wifi drops."""
+        tz, now = self.services.tz, self.services.clock.now()
+        told = {(a.name, a.health) for a in snap.accounts if a.health.needs_person or a.health is Health.ERROR}
+        for account in snap.accounts:
+            key = (account.name, account.health)
+            if key not in told or key in self._problems_told:
                 continue
             action = None
-            if account.state == "needs_signin":
-                text = self.tr("The server refused Stint's credentials for {name}. Sign in again in "
-                               "Settings; your changes are kept until then.").format(name=account.name)
-                action = ("signin", self.tr("Sign in…"))
-            else:
-                text = self.tr("Sync with {name} failed: {error}").format(
-                    name=account.name, error=account.last_error or self.tr("unknown error"))
+            text = say(describe(account, tz, now))
+            if account.health.needs_person:
+                text += "\n" + self.tr("Your changes are kept until then.")
+                action = (f"signin:{account.name}", self.tr("Sign in…"))
             self.notify("error", self.tr("Stint: {name} needs attention").format(name=account.name), text, action)
-        self._problems_told = current
+        self._problems_told = told
         if snap.failed_ops > self._failed_told:
-            self.notify("error", self.tr("Stint: changes rejected"),
-                        self.tr("The server rejected {n} change(s). Open Stint to retry, edit or "
-                                "discard them.").format(n=snap.failed_ops))
+            lines = [say(words) for words in map(describe_refused, snap.accounts) if words is not None]
+            lines.append(self.tr("Retry or discard them in the list of refused changes."))
+            self.notify("error", self.tr("Stint: changes refused"), "\n".join(lines),
+                        ("failed", self.tr("Show them…")))
         self._failed_told = snap.failed_ops
 
     def check(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from .. import autostart
 from ..config import Settings
 from ..domain.errors import StintError, UsageError
+from .i18n import CHOICES, system_locale
 from .notice import Notice
 from ..services import Services
 
@@ -70,9 +71,23 @@ class SettingsDialog(QDialog):
         self.register_shortcuts.clicked.connect(self._register_shortcuts)
         self.start_on_login = QCheckBox(self.tr("Start Stint when I log in"))
         self.start_on_login.setChecked(s.start_on_login)
+        self.language = QComboBox(objectName="language")
+        self.language.addItem(self.tr("System (%1)").replace("%1", _own_name(system_locale(services.env))), "")
+        for code, name in CHOICES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        # Every open window would have to be rebuilt in the new language; the next
+        # start does that for all of them, and the person is told so before saving.
+        self.language_note = QLabel(self.tr("Stint speaks the new language from its next start."),
+                                    objectName="language-note", wordWrap=True)
+        self.language_note.hide()
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != s.language))
 
         tracking = QGroupBox(self.tr("Tracking"))
         form = QFormLayout(tracking)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.language_note)
         form.addRow(self.tr("Sync every"), self.sync_interval)
         form.addRow(self.tr("Weeks start on"), self.week_start)
         rounding = QHBoxLayout()
@@ -161,6 +176,7 @@ class SettingsDialog(QDialog):
             idle_minutes=self.idle_minutes.value(),
             start_on_login=self.start_on_login.isChecked(),
             on_lock_sleep=str(self.on_lock_sleep.currentData()),
+            language=str(self.language.currentData()),
         )
 
     def accept(self) -> None:
@@ -179,6 +195,12 @@ class SettingsDialog(QDialog):
             self.notice.show_error(self.tr("Cannot save: %1").replace("%1", str(exc)))
             return
         super().accept()
+
+
+def _own_name(locale: str) -> str:
+    """The system language's own name ("Español"), as the choices show it."""
+    names = dict(CHOICES)
+    return names.get(locale.split("_", 1)[0], QLocale(locale).nativeLanguageName() or locale)
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:

@@ -181,15 +181,24 @@ class TasksView(QWidget):
 
     # -- actions -----------------------------------------------------------------
 
-    def start_stop(self) -> None:
-        """Stop the selected task's timer if it runs (or any timer when nothing is
-        selected); otherwise start the selected task."""
+    def start_stop(self, *, selected_only: bool = False) -> None:
+        """Stop the selected task's timer if it runs, else start the selected task.
+        With nothing selected the Stop button (which says Stop) stops the running
+        timer; a key (`selected_only`) never does that unseen: it says what to do."""
         task_id = self.selected_task_id()
+        if task_id is None and selected_only:
+            self.notice.show_info(self.tr("Select a task to start or stop its timer."))
+            return
         if task_id is None or task_id == self.model.running_task_id:
-            if self.model.running_task_id is not None:
-                self._act(self.services.tracker.stop, self.tr("Timer stopped"))
+            self.stop_running()
             return
         self.start_task(task_id)
+
+    def stop_running(self) -> None:
+        if self.model.running_task_id is not None:
+            self._act(self.services.tracker.stop, self.tr("Timer stopped"))
+        else:
+            self.message.emit(self.tr("No timer is running"))
 
     def start_task(self, task_id: int) -> None:
         self._act(lambda: self.services.tracker.start(str(task_id)), self.tr("Timer started"))

@@ -47,28 +47,46 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        """The usual menus, with the platform's standard keys where Qt has one. Start/stop
+        is Ctrl+T (T for timer): Ctrl+S is Save everywhere else."""
+        keys = QKeySequence.StandardKey
         bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._add(file, "new_task", self.tr("&New task…"), keys.New, self.tasks.new_task)
+        self._add(file, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
+        file.addSeparator()
+        self._add(file, "close", self.tr("&Close window"), keys.Close, self.close)
+        # Quit has no standard key on Windows (nor on Qt's offscreen platform): Ctrl+Q there.
+        quit_keys = keys.Quit if QKeySequence.keyBindings(keys.Quit) else "Ctrl+Q"
+        self._add(file, "quit", self.tr("&Quit"), quit_keys, self.services.bridge.quit_requested.emit,
+                  QAction.MenuRole.QuitRole)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._add(edit, "search", self.tr("&Find task"), keys.Find, self._search)
+        edit.addSeparator()
+        self._add(edit, "settings", self.tr("&Preferences…"), keys.Preferences, self.show_settings,
+                  QAction.MenuRole.PreferencesRole)
         track = bar.addMenu(self.tr("&Tracking"))
-        self._add(track, "new_task", self.tr("&New task…"), "Ctrl+N", self.tasks.new_task)
-        self._add(track, "start_stop", self.tr("&Start/stop selected task"), "Ctrl+S", self._start_stop)
-        self._add(track, "search", self.tr("&Find task"), "Ctrl+F", self._search)
+        self._add(track, "start_stop", self.tr("&Start/stop selected task"), "Ctrl+T", self._start_stop)
+        self._add(track, "stop", self.tr("S&top timer"), "Ctrl+Shift+T", self._stop)
         track.addSeparator()
-        self._add(track, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
-        self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
-        self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.bridge.sync_requested.emit)
-        self._add(track, "settings", self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self.show_settings)
-        track.addSeparator()
-        self._add(track, "close", self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
+        self._add(track, "failed_ops", self.tr("&Refused changes…"), "", self.show_failed_ops)
+        self._add(track, "sync", self.tr("S&ync now"), keys.Refresh, self.services.bridge.sync_requested.emit)
         view = bar.addMenu(self.tr("&View"))
         for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Week"))):
             self._add(view, f"tab_{i + 1}", label, f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._add(help_menu, "about", self.tr("&About Stint"), "", self.show_about, QAction.MenuRole.AboutRole)
         # Space starts/stops from the task table (not from text fields, where it types a space).
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tasks.table, context=Qt.ShortcutContext.WidgetShortcut)
-        space.activated.connect(self.tasks.start_stop)
+        space.activated.connect(lambda: self.tasks.start_stop(selected_only=True))
 
-    def _add(self, menu, name: str, text: str, keys, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _add(self, menu, name: str, text: str, keys, slot,  # type: ignore[no-untyped-def]
+             role: QAction.MenuRole = QAction.MenuRole.NoRole) -> QAction:
         action = QAction(text, self)
-        if keys:
+        action.setMenuRole(role)
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)  # every binding the platform has (Refresh: F5 and Ctrl+R)
+        elif keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
@@ -77,8 +95,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _start_stop(self) -> None:
+        """The key acts on the selected task only: with none selected it says so rather
+        than stop whatever runs (Stop timer does that)."""
         self.tabs.setCurrentWidget(self.tasks)
-        self.tasks.start_stop()
+        self.tasks.start_stop(selected_only=True)
+
+    def _stop(self) -> None:
+        self.tasks.stop_running()
 
     def _search(self) -> None:
         self.tabs.setCurrentWidget(self.tasks)
@@ -97,6 +120,11 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         SettingsDialog(self.services, self).exec()
+
+    def show_about(self) -> None:
+        from .about import AboutDialog
+
+        AboutDialog(self.services, self).exec()
 
     def tick(self) -> None:
         now = self.services.clock.now()

@@ -2,49 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Stint</source>
+        <translation>Acerca de Stint</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Datos:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Preferencias:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Registros:</translation>
+    </message>
+    <message>
+        <source>A time tracker for your tasks on your own servers; it keeps working offline.</source>
+        <translation>Un registro de tiempo para tus tareas en tus propios servidores; sigue funcionando sin conexión.</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/account_dialog.py" line="60" />
         <source>Add account</source>
         <translation>Añadir cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="61" />
         <source>&amp;Test</source>
         <translation>&amp;Probar</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="63" />
         <source>&amp;Add</source>
         <translation>&amp;Añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="65" />
         <source>Sign in again</source>
         <translation>Iniciar sesión de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="66" />
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="67" />
         <source>%1 — %2 at %3</source>
         <translation>%1 — %2 en %3</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="104" />
+        <source>%1 reads its token from the variable %2, which is not set for the desktop app: started from a menu or at login, it does not see the variables your shell sets. Give the token here and Stint keeps it in the system keyring instead.</source>
+        <translation>%1 lee su token de la variable %2, que no está definida para la aplicación de escritorio: iniciada desde un menú o al entrar en la sesión, no ve las variables que define tu terminal. Escribe aquí el token y Stint lo guardará en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring (a password store such as GNOME Keyring or KWallet), so Stint cannot keep the token itself. Choose “Read from an environment variable” instead: Stint then reads the token, each time it syncs, from a variable you set where your desktop session starts (for example in ~/.profile), and never writes it anywhere; start Stint again after setting it. A browser sign-in needs the keyring.</source>
+        <translation>Este equipo no tiene llavero del sistema (un almacén de contraseñas como GNOME Keyring o KWallet), así que Stint no puede guardar el token por sí mismo. Elige «Leer de una variable de entorno»: Stint leerá el token, cada vez que sincronice, de una variable que definas donde empieza tu sesión de escritorio (por ejemplo en ~/.profile), y nunca lo escribirá en ningún sitio; vuelve a iniciar Stint después de definirla. Iniciar sesión con el navegador necesita el llavero.</translation>
+    </message>
+    <message>
         <source>Checking with the server…</source>
         <translation>Comprobando con el servidor…</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="128" />
         <source>It works: signed in as %1; %2 tasks to bring in. Nothing was stored.</source>
         <translation>Funciona: sesión de %1; %2 tareas por traer. No se ha guardado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="132" />
         <source>Sign in in your browser (waiting up to 5 minutes). If it did not open, go to this address: %1</source>
         <translation>Inicia sesión en el navegador (se espera hasta 5 minutos). Si no se abrió, ve a esta dirección: %1</translation>
     </message>
@@ -52,207 +74,170 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../ui/account_form.py" line="98" />
         <source>only for a confidential app</source>
         <translation>solo para una aplicación confidencial</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="100" />
         <source>System keyring</source>
         <translation>Llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="101" />
         <source>Read from an environment variable</source>
         <translation>Leer de una variable de entorno</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="106" />
         <source>Allow insecure http (not https) to this server</source>
         <translation>Permitir http inseguro (no https) con este servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="110" />
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="111" />
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="112" />
         <source>&amp;URL</source>
         <translation>&amp;URL</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="113" />
         <source>&amp;Sign in with</source>
         <translation>&amp;Iniciar sesión con</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="114" />
         <source>&amp;Token</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="115" />
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="116" />
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="117" />
         <source>&amp;Client id</source>
         <translation>Id de &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="118" />
         <source>Client secret</source>
         <translation>Secreto del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="119" />
         <source>Keep the secret in</source>
         <translation>Guardar el secreto en</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="120" />
         <source>&amp;Variable name</source>
         <translation>Nombre de la &amp;variable</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="121" />
         <source>Other options</source>
         <translation>Otras opciones</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="123" />
         <source>One KEY=VALUE per line</source>
         <translation>Un CLAVE=VALOR por línea</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="147" />
+        <source>Give the client id of the app registered on the server</source>
+        <translation>Indica el id de cliente de la aplicación registrada en el servidor</translation>
+    </message>
+    <message>
         <source>API &amp;key</source>
         <translation>&amp;Clave de API</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="147" />
         <source>API &amp;token</source>
         <translation>&amp;Token de API</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="150" />
         <source>API key</source>
-        <translation>Clave de API</translation>
+        <translation type="vanished">Clave de API</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="150" />
         <source>API token</source>
-        <translation>Token de API</translation>
+        <translation type="vanished">Token de API</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="151" />
         <source>Username and password</source>
         <translation>Usuario y contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="151" />
         <source>Sign in with the browser</source>
         <translation>Iniciar sesión con el navegador</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="179" />
         <source>Password &amp;variable</source>
         <translation>&amp;Variable de la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="179" />
         <source>Token &amp;variable</source>
         <translation>&amp;Variable del token</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="182" />
         <source>Board</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="182" />
         <source>Boards</source>
         <translation>Tableros</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="182" />
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="183" />
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="183" />
         <source>Tracker id</source>
         <translation>Id del tipo de petición</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="186" />
         <source>default board, name or id (optional)</source>
         <translation>tablero por defecto, nombre o id (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="187" />
         <source>only these boards, comma-separated (optional)</source>
         <translation>solo estos tableros, separados por comas (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="188" />
         <source>default project (optional)</source>
         <translation>proyecto por defecto (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="189" />
         <source>time entry activity, id or name</source>
         <translation>actividad de las horas, id o nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="190" />
         <source>tracker for new issues (optional)</source>
         <translation>tipo de las peticiones nuevas (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="190" />
         <source>(optional)</source>
         <translation>(opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="208" />
         <source>Give the username</source>
         <translation>Indica el usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="214" />
         <source>The environment variable %1 is not set</source>
         <translation>La variable de entorno %1 no está definida</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="218" />
         <source>Give the password</source>
         <translation>Indica la contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="218" />
         <source>Give the token</source>
         <translation>Indica el token</translation>
     </message>
     <message>
-        <location filename="../../ui/account_form.py" line="232" />
         <source>Not KEY=VALUE: %1</source>
         <translation>No es CLAVE=VALOR: %1</translation>
     </message>
@@ -260,1093 +245,64 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="38" />
         <source>Accounts</source>
         <translation>Cuentas</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="43" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="43" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="43" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="44" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="50" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="51" />
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="52" />
         <source>Sign in again…</source>
         <translation>Iniciar sesión de nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="53" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="121" />
         <source>Added %1 (signed in as %2): %3 tasks</source>
         <translation>Añadida %1 (sesión de %2): %3 tareas</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="124" />
         <source>%1: signed in as %2; queued changes go out at the next sync</source>
         <translation>%1: sesión de %2; los cambios en cola se envían en la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="135" />
         <source>Testing %1…</source>
         <translation>Probando %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="145" />
         <source>%1 works (signed in as %2)</source>
         <translation>%1 funciona (sesión de %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="155" />
         <source>Remove account</source>
         <translation>Quitar cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="156" />
         <source>Remove %1 with its tasks, entries and unsent changes from this computer? The server keeps its copy.</source>
         <translation>¿Quitar %1 de este equipo con sus tareas, registros y cambios sin enviar? El servidor conserva su copia.</translation>
-    </message>
-</context>
-<context>
-    <name>DayModel</name>
-    <message>
-        <location filename="../../ui/day_view.py" line="45" />
-        <source>Start</source>
-        <translation>Iniciar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="45" />
-        <source>End</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="45" />
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="45" />
-        <source>Task</source>
-        <translation>Tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="45" />
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="46" />
-        <source>Sync</source>
-        <translation>Sincronización</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="48" />
-        <source>local task</source>
-        <translation>tarea local</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="48" />
-        <source>waiting to sync</source>
-        <translation>pendiente de sincronizar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="48" />
-        <source>synced</source>
-        <translation>sincronizado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="49" />
-        <source>local only</source>
-        <translation>solo local</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="49" />
-        <source>failed</source>
-        <translation>fallido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="49" />
-        <source>conflict</source>
-        <translation>conflicto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="90" />
-        <source>running</source>
-        <translation>en marcha</translation>
-    </message>
-</context>
-<context>
-    <name>DayView</name>
-    <message>
-        <location filename="../../ui/day_view.py" line="117" />
-        <source>◀ Previous</source>
-        <translation>◀ Anterior</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="117" />
-        <source>Today</source>
-        <translation>Hoy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="118" />
-        <source>Next ▶</source>
-        <translation>Siguiente ▶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="132" />
-        <source>Add…</source>
-        <translation>Añadir…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="132" />
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="132" />
-        <source>Delete</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="191" />
-        <source>Total: %1</source>
-        <translation>Total: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="209" />
-        <source>Entry added</source>
-        <translation>Registro añadido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="214" />
-        <source>Entry changed</source>
-        <translation>Registro modificado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="221" />
-        <source>Delete entry</source>
-        <translation>Eliminar registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="222" />
-        <source>Delete the entry of %1 (%2)?</source>
-        <translation>¿Eliminar el registro de %1 (%2)?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/day_view.py" line="233" />
-        <source>Entry deleted</source>
-        <translation>Registro eliminado</translation>
-    </message>
-</context>
-<context>
-    <name>EntryDialog</name>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="52" />
-        <source>Edit entry</source>
-        <translation>Editar registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="52" />
-        <source>Add entry</source>
-        <translation>Añadir registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="74" />
-        <source>running</source>
-        <translation>en marcha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="87" />
-        <source>&amp;Task</source>
-        <translation>&amp;Tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="88" />
-        <source>&amp;Start</source>
-        <translation>&amp;Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="89" />
-        <source>&amp;End</source>
-        <translation>&amp;Fin</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="90" />
-        <source>&amp;Note</source>
-        <translation>&amp;Nota</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entry_dialog.py" line="112" />
-        <source>Choose a task from the list.</source>
-        <translation>Elige una tarea de la lista.</translation>
-    </message>
-</context>
-<context>
-    <name>IdleDialog</name>
-    <message>
-        <location filename="../../ui/idle_prompt.py" line="116" />
-        <source>You were away</source>
-        <translation>Estuviste ausente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/idle_prompt.py" line="125" />
-        <source>&amp;Keep it</source>
-        <translation>&amp;Conservarlo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/idle_prompt.py" line="126" />
-        <source>&amp;Discard it and keep tracking</source>
-        <translation>&amp;Descartarlo y seguir midiendo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/idle_prompt.py" line="127" />
-        <source>Discard it and &amp;stop</source>
-        <translation>Descartarlo y &amp;parar</translation>
-    </message>
-    <message>
-        <source>Time away</source>
-        <translation>Tiempo fuera</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../ui/window.py" line="25" />
-        <source>Stint</source>
-        <translation>Stint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="30" />
-        <source>&amp;Tasks</source>
-        <translation>&amp;Tareas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="31" />
-        <source>&amp;Day</source>
-        <translation>&amp;Día</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="32" />
-        <source>&amp;Week</source>
-        <translation>&amp;Semana</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="51" />
-        <source>&amp;Tracking</source>
-        <translation>&amp;Seguimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="52" />
-        <source>&amp;New task…</source>
-        <translation>&amp;Nueva tarea…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="53" />
-        <source>&amp;Start/stop selected task</source>
-        <translation>&amp;Iniciar/parar la tarea seleccionada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="54" />
-        <source>&amp;Find task</source>
-        <translation>&amp;Buscar tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="56" />
-        <source>&amp;Export timesheet…</source>
-        <translation>&amp;Exportar hoja de horas…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="57" />
-        <source>&amp;Failed changes…</source>
-        <translation>Cambios &amp;fallidos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="59" />
-        <source>S&amp;ync now</source>
-        <translation>S&amp;incronizar ahora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="60" />
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Preferencias…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="62" />
-        <source>&amp;Close window</source>
-        <translation>&amp;Cerrar ventana</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="63" />
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="64" />
-        <source>Tasks</source>
-        <translation>Tareas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="64" />
-        <source>Day</source>
-        <translation>Día</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="64" />
-        <source>Week</source>
-        <translation>Semana</translation>
-    </message>
-</context>
-<context>
-    <name>NewTaskDialog</name>
-    <message>
-        <location filename="../../ui/new_task.py" line="23" />
-        <source>New task</source>
-        <translation>Nueva tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="31" />
-        <source>&amp;Start the timer now</source>
-        <translation>&amp;Iniciar el temporizador ahora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="34" />
-        <source>&amp;Create</source>
-        <translation>&amp;Crear</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="38" />
-        <source>&amp;Title:</source>
-        <translation>&amp;Título:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="39" />
-        <source>&amp;Description:</source>
-        <translation>&amp;Descripción:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="40" />
-        <source>&amp;Project:</source>
-        <translation>&amp;Proyecto:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="41" />
-        <source>&amp;Where:</source>
-        <translation>&amp;Dónde:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="56" />
-        <source>On {account} (synced)</source>
-        <translation>En {account} (sincronizada)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/new_task.py" line="57" />
-        <source>Local only (never synced)</source>
-        <translation>Solo local (nunca se sincroniza)</translation>
-    </message>
-</context>
-<context>
-    <name>Notifier</name>
-    <message>
-        <location filename="../../ui/notify.py" line="71" />
-        <source>The server refused Stint's credentials for {name}. Sign in again in Settings; your changes are kept until then.</source>
-        <translation>El servidor rechazó las credenciales de Stint para {name}. Vuelve a iniciar sesión en Preferencias; tus cambios se guardan hasta entonces.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="74" />
-        <source>Sync with {name} failed: {error}</source>
-        <translation>Falló la sincronización con {name}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="75" />
-        <source>unknown error</source>
-        <translation>error desconocido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="76" />
-        <source>Stint: {name} needs attention</source>
-        <translation>Stint: {name} necesita atención</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="79" />
-        <source>Stint: changes rejected</source>
-        <translation>Stint: cambios rechazados</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="80" />
-        <source>The server rejected {n} change(s). Open Stint to retry, edit or discard them.</source>
-        <translation>El servidor rechazó {n} cambio(s). Abre Stint para reintentarlos, editarlos o descartarlos.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="98" />
-        <source>Stint: timer still running</source>
-        <translation>Stint: el temporizador sigue en marcha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="99" />
-        <source>“{title}” has been running for {hours:.1f} hours. Forgot to stop it?</source>
-        <translation>«{title}» lleva {hours:.1f} horas en marcha. ¿Olvidaste pararlo?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="116" />
-        <source>Stint: nothing is being tracked</source>
-        <translation>Stint: no se está midiendo nada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notify.py" line="117" />
-        <source>It is working time and no timer runs. Start one from the tray menu.</source>
-        <translation>Es horario de trabajo y no hay ningún temporizador en marcha. Inicia uno desde el menú de la bandeja.</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Iniciar sesión…</translation>
-    </message>
-    <message>
-        <source>Start…</source>
-        <translation>Iniciar…</translation>
-    </message>
-</context>
-<context>
-    <name>OpsDialog</name>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="55" />
-        <source>Failed changes</source>
-        <translation>Cambios fallidos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="58" />
-        <source>create task</source>
-        <translation>crear tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="58" />
-        <source>start timer</source>
-        <translation>iniciar temporizador</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="58" />
-        <source>stop timer</source>
-        <translation>parar temporizador</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="59" />
-        <source>change status</source>
-        <translation>cambiar estado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="59" />
-        <source>add entry</source>
-        <translation>añadir registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="60" />
-        <source>edit entry</source>
-        <translation>editar registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="60" />
-        <source>delete entry</source>
-        <translation>eliminar registro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="62" />
-        <source>The server refused these changes. Retry sends one again; discard keeps your local copy but stops sending it.</source>
-        <translation>El servidor rechazó estos cambios. Reintentar lo vuelve a enviar; descartar conserva tu copia local pero deja de enviarlo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="66" />
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="66" />
-        <source>Change</source>
-        <translation>Cambio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="66" />
-        <source>Task</source>
-        <translation>Tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="67" />
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="67" />
-        <source>Server's message</source>
-        <translation>Mensaje del servidor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="72" />
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ops_dialog.py" line="73" />
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-</context>
-<context>
-    <name>QuickStart</name>
-    <message>
-        <location filename="../../ui/quick_start.py" line="27" />
-        <source>Start task</source>
-        <translation>Iniciar tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quick_start.py" line="30" />
-        <source>Type to search tasks…</source>
-        <translation>Escribe para buscar tareas…</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="28" />
-        <source>Stint settings</source>
-        <translation>Preferencias de Stint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="32" />
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="37" />
-        <location filename="../../ui/settings_dialog.py" line="57" />
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
-        <location filename="../../ui/settings_dialog.py" line="58" />
-        <source>off</source>
-        <translation>desactivado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
-        <source>up</source>
-        <translation>hacia arriba</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="41" />
-        <source>to the nearest</source>
-        <translation>al más cercano</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
-        <source>Remind me when no timer runs during working hours</source>
-        <translation>Avisarme si no hay temporizador en marcha en horario de trabajo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
-        <source> h</source>
-        <translation> h</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
-        <source>never</source>
-        <translation>nunca</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
-        <source>Start Stint when I log in</source>
-        <translation>Iniciar Stint al iniciar sesión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
-        <source>Tracking</source>
-        <translation>Seguimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
-        <source>Sync every</source>
-        <translation>Sincronizar cada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
-        <source>Weeks start on</source>
-        <translation>La semana empieza el</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
-        <source>Round timesheets</source>
-        <translation>Redondear hojas de horas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
-        <source>Ask after idle for</source>
-        <translation>Preguntar tras inactividad de</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
-        <source>Reminders</source>
-        <translation>Recordatorios</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
-        <source>Working hours</source>
-        <translation>Horario de trabajo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
-        <source>Working days</source>
-        <translation>Días laborables</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
-        <source>Warn when a timer runs longer than</source>
-        <translation>Avisar si un temporizador dura más de</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="112" />
-        <source>working hours must end after they start</source>
-        <translation>el horario de trabajo debe terminar después de empezar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="121" />
-        <source>Cannot save: %1</source>
-        <translation>No se puede guardar: %1</translation>
-    </message>
-    <message>
-        <source>ask me what to do with the time</source>
-        <translation>preguntarme qué hacer con el tiempo</translation>
-    </message>
-    <message>
-        <source>stop the timer</source>
-        <translation>detener el temporizador</translation>
-    </message>
-    <message>
-        <source>keep counting</source>
-        <translation>seguir contando</translation>
-    </message>
-    <message>
-        <source>Register global shortcuts…</source>
-        <translation>Registrar atajos globales…</translation>
-    </message>
-    <message>
-        <source>When the screen locks or the computer sleeps</source>
-        <translation>Al bloquearse la pantalla o suspenderse el ordenador</translation>
-    </message>
-    <message>
-        <source>Global shortcuts</source>
-        <translation>Atajos globales</translation>
-    </message>
-    <message>
-        <source>Idle detection is unavailable on this session</source>
-        <translation>La detección de inactividad no está disponible en esta sesión</translation>
-    </message>
-    <message>
-        <source>Bind `stint toggle`, `stint pick` and `stint start --last` in your desktop&apos;s keyboard settings (see the README).</source>
-        <translation>Asigna `stint toggle`, `stint pick` y `stint start --last` en la configuración de teclado de tu escritorio (consulta el README).</translation>
-    </message>
-    <message>
-        <source>Global shortcuts: %1</source>
-        <translation>Atajos globales: %1</translation>
-    </message>
-    <message>
-        <source>Global shortcuts registered with the desktop.</source>
-        <translation>Atajos globales registrados en el escritorio.</translation>
-    </message>
-</context>
-<context>
-    <name>StatusLine</name>
-    <message>
-        <location filename="../../ui/status_bar.py" line="71" />
-        <source>Local only</source>
-        <translation>Solo local</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="72" />
-        <source>No server account is configured.</source>
-        <translation>No hay ninguna cuenta de servidor configurada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="74" />
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="77" />
-        <source>Online</source>
-        <translation>Conectado</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="79" />
-        <source>%n change(s) waiting</source>
-        <translation><numerusform>%n cambio pendiente</numerusform><numerusform>%n cambios pendientes</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="83" />
-        <source>Last sync %1</source>
-        <translation>Última sincronización %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="85" />
-        <source>Never synced</source>
-        <translation>Nunca sincronizado</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="86" />
-        <source>%n failed</source>
-        <translation><numerusform>%n fallido</numerusform><numerusform>%n fallidos</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="87" />
-        <source>Show the changes the server refused</source>
-        <translation>Mostrar los cambios que rechazó el servidor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="94" />
-        <source>No timer running</source>
-        <translation>Ningún temporizador en marcha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="98" />
-        <source>▶ %1 — %2</source>
-        <translation>▶ %1 — %2</translation>
-    </message>
-</context>
-<context>
-    <name>StintApp</name>
-    <message>
-        <location filename="../../ui/app.py" line="242" />
-        <source>Stint: no system tray</source>
-        <translation>Stint: sin bandeja del sistema</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="243" />
-        <source>Your desktop has no system tray, so Stint runs as a normal window. Closing the window quits Stint; timers keep their state and the `stint` command works as usual.</source>
-        <translation>Tu escritorio no tiene bandeja del sistema, así que Stint funciona como una ventana normal. Cerrar la ventana cierra Stint; los temporizadores conservan su estado y la orden `stint` funciona como siempre.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncRunner</name>
-    <message>
-        <location filename="../../ui/sync_runner.py" line="78" />
-        <source>Sync failed: {text}</source>
-        <translation>Falló la sincronización: {text}</translation>
-    </message>
-</context>
-<context>
-    <name>TaskTableModel</name>
-    <message>
-        <location filename="../../ui/task_model.py" line="95" />
-        <source>Title</source>
-        <translation>Título</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="95" />
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="95" />
-        <source>Project</source>
-        <translation>Proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="95" />
-        <source>Due</source>
-        <translation>Vence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="96" />
-        <source>Tracked</source>
-        <translation>Registrado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="96" />
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="184" />
-        <source>Timer running</source>
-        <translation>Temporizador en marcha</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_model.py" line="200" />
-        <source>local</source>
-        <translation>local</translation>
-    </message>
-</context>
-<context>
-    <name>TasksView</name>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="74" />
-        <source>Search title or project</source>
-        <translation>Buscar por título o proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="79" />
-        <source>Pending only</source>
-        <translation>Solo pendientes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="97" />
-        <location filename="../../ui/tasks_view.py" line="178" />
-        <source>Start</source>
-        <translation>Iniciar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="99" />
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="103" />
-        <source>New task…</source>
-        <translation>Nueva tarea…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="148" />
-        <source>All statuses</source>
-        <translation>Todos los estados</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="178" />
-        <source>Stop</source>
-        <translation>Parar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="190" />
-        <source>Timer stopped</source>
-        <translation>Temporizador parado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="195" />
-        <source>Timer started</source>
-        <translation>Temporizador iniciado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tasks_view.py" line="204" />
-        <source>Status changed</source>
-        <translation>Estado cambiado</translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <location filename="../../ui/tray.py" line="46" />
-        <source>Stint — starting…</source>
-        <translation>Stint — iniciando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="82" />
-        <source>Tracking: {title} — {elapsed}</source>
-        <translation>Midiendo: {title} — {elapsed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="85" />
-        <location filename="../../ui/tray.py" line="119" />
-        <source>Not tracking</source>
-        <translation>Sin medir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="87" />
-        <source>{n} change(s) waiting to sync</source>
-        <translation>{n} cambio(s) pendientes de sincronizar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="89" />
-        <source>{n} change(s) rejected by the server</source>
-        <translation>{n} cambio(s) rechazados por el servidor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="96" />
-        <source>{name}: sign in again</source>
-        <translation>{name}: vuelve a iniciar sesión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="97" />
-        <source>{name}: sync error</source>
-        <translation>{name}: error de sincronización</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="108" />
-        <source>Starting…</source>
-        <translation>Iniciando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="109" />
-        <location filename="../../ui/tray.py" line="135" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="115" />
-        <source>▶ {title} — {elapsed}</source>
-        <translation>▶ {title} — {elapsed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="117" />
-        <source>S&amp;top</source>
-        <translation>&amp;Parar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="121" />
-        <source>Recent tasks</source>
-        <translation>Tareas recientes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="129" />
-        <source>Start &amp;task…</source>
-        <translation>Iniciar &amp;tarea…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="130" />
-        <source>&amp;New task…</source>
-        <translation>&amp;Nueva tarea…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="132" />
-        <source>&amp;Open Stint</source>
-        <translation>&amp;Abrir Stint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="140" />
-        <source>Sync: no server account configured (add one in Settings)</source>
-        <translation>Sincronización: no hay cuenta de servidor (añade una en Preferencias)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="143" />
-        <source>Sync: not available in this build</source>
-        <translation>Sincronización: no disponible en esta versión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="146" />
-        <source>never</source>
-        <translation>nunca</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray.py" line="147" />
-        <source>S&amp;ync now (last: {when}, {n} waiting)</source>
-        <translation>S&amp;incronizar ahora (última: {when}, {n} pendientes)</translation>
-    </message>
-</context>
-<context>
-    <name>WeekView</name>
-    <message>
-        <location filename="../../ui/week_view.py" line="45" />
-        <source>Some of this time is local only: the server cannot hold it.</source>
-        <translation>Parte de este tiempo es solo local: el servidor no puede guardarlo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="46" />
-        <source>The server rejected a change to some of this time; see the failed changes.</source>
-        <translation>El servidor rechazó un cambio de parte de este tiempo; consulta los cambios fallidos.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="50" />
-        <source>◀ Previous</source>
-        <translation>◀ Anterior</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="50" />
-        <source>This week</source>
-        <translation>Esta semana</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="51" />
-        <source>Next ▶</source>
-        <translation>Siguiente ▶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="55" />
-        <source>Export…</source>
-        <translation>Exportar…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="123" />
-        <source>Week %1: %2 – %3</source>
-        <translation>Semana %1: %2 – %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="126" />
-        <source>Not rounded</source>
-        <translation>Sin redondeo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="128" />
-        <source>up</source>
-        <translation>hacia arriba</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="128" />
-        <source>to the nearest</source>
-        <translation>al más cercano</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="129" />
-        <source>Each entry rounded %1 to %2 min per day</source>
-        <translation>Cada registro redondeado %1 a %2 min por día</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="138" />
-        <source>Task</source>
-        <translation>Tarea</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="140" />
-        <location filename="../../ui/week_view.py" line="157" />
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="178" />
-        <source>Export timesheet</source>
-        <translation>Exportar hoja de horas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="191" />
-        <source>Exporting %1…</source>
-        <translation>Exportando %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="196" />
-        <source>Timesheet saved to %1</source>
-        <translation>Hoja de horas guardada en %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="197" />
-        <source>Timesheet exported</source>
-        <translation>Hoja de horas exportada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week_view.py" line="199" />
-        <source>Export failed: %1</source>
-        <translation>Falló la exportación: %1</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +334,112 @@
     <message>
         <source>What should happen to that time?</source>
         <translation>¿Qué hacemos con ese tiempo?</translation>
+    </message>
+</context>
+<context>
+    <name>DayModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>local task</source>
+        <translation>tarea local</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <source>local only</source>
+        <translation>solo local</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>Entry added</source>
+        <translation>Registro añadido</translation>
+    </message>
+    <message>
+        <source>Entry changed</source>
+        <translation>Registro modificado</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Eliminar registro</translation>
+    </message>
+    <message>
+        <source>Delete the entry of %1 (%2)?</source>
+        <translation>¿Eliminar el registro de %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Entry deleted</source>
+        <translation>Registro eliminado</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +526,299 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation>Editar registro</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Añadir registro</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>&amp;Tarea</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>Choose a task from the list.</source>
+        <translation>Elige una tarea de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLabels</name>
+    <message>
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <source>Time entries</source>
+        <translation>Registros de tiempo</translation>
+    </message>
+    <message>
+        <source>Per project</source>
+        <translation>Por proyecto</translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation>Por tarea</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>H:MM</source>
+        <translation>H:MM</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(sin proyecto)</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <source>No time recorded in this period.</source>
+        <translation>No hay tiempo registrado en este periodo.</translation>
+    </message>
+    <message>
+        <source>each entry rounded up to {minutes} min per day</source>
+        <translation>cada registro redondeado hacia arriba a {minutes} min por día</translation>
+    </message>
+    <message>
+        <source>each entry rounded to the nearest {minutes} min per day</source>
+        <translation>cada registro redondeado a los {minutes} min más cercanos por día</translation>
+    </message>
+    <message>
+        <source>only {what}</source>
+        <translation>solo {what}</translation>
+    </message>
+    <message>
+        <source>project {name}</source>
+        <translation>proyecto {name}</translation>
+    </message>
+    <message>
+        <source>account {name}</source>
+        <translation>cuenta {name}</translation>
+    </message>
+    <message>
+        <source>local tasks</source>
+        <translation>tareas locales</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}</source>
+        <translation>Página {page}/{pages}</translation>
+    </message>
+    <message>
+        <source>→ the entry goes on across midnight; each day shows its own part</source>
+        <translation>→ el registro sigue pasada la medianoche; cada día muestra su parte</translation>
+    </message>
+    <message>
+        <source>local only — the server cannot hold this time</source>
+        <translation>solo local — el servidor no puede guardar este tiempo</translation>
+    </message>
+    <message>
+        <source>failed — the server rejected this time; it is kept only here</source>
+        <translation>fallido — el servidor rechazó este tiempo; solo se guarda aquí</translation>
+    </message>
+    <message>
+        <source>local task</source>
+        <translation>tarea local</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <source>local only</source>
+        <translation>solo local</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+</context>
+<context>
+    <name>IdleDialog</name>
+    <message>
+        <source>You were away</source>
+        <translation type="vanished">Estuviste ausente</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Conservarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and keep tracking</source>
+        <translation>&amp;Descartarlo y seguir midiendo</translation>
+    </message>
+    <message>
+        <source>Discard it and &amp;stop</source>
+        <translation>Descartarlo y &amp;parar</translation>
+    </message>
+    <message>
+        <source>Time away</source>
+        <translation>Tiempo fuera</translation>
+    </message>
+</context>
+<context>
     <name>IdlePrompt</name>
     <message>
         <source>Stint: time away</source>
@@ -1484,6 +839,913 @@
     <message>
         <source>Discard and stop</source>
         <translation>Descartar y detener</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Stint</source>
+        <translation>Stint</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Tareas</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking</source>
+        <translation>&amp;Seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Stint</source>
+        <translation>&amp;Acerca de Stint</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;Start/stop selected task</source>
+        <translation>&amp;Iniciar/parar la tarea seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Find task</source>
+        <translation>&amp;Buscar tarea</translation>
+    </message>
+    <message>
+        <source>&amp;Export timesheet…</source>
+        <translation>&amp;Exportar hoja de horas…</translation>
+    </message>
+    <message>
+        <source>&amp;Failed changes…</source>
+        <translation type="vanished">Cambios &amp;fallidos…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;incronizar ahora</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="vanished">&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Cerrar ventana</translation>
+    </message>
+    <message>
+        <source>S&amp;top timer</source>
+        <translation>De&amp;tener el temporizador</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes…</source>
+        <translation>Cambios &amp;rechazados…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+</context>
+<context>
+    <name>NewTaskDialog</name>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>&amp;Start the timer now</source>
+        <translation>&amp;Iniciar el temporizador ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Proyecto:</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Dónde:</translation>
+    </message>
+    <message>
+        <source>On {account} (synced)</source>
+        <translation>En {account} (sincronizada)</translation>
+    </message>
+    <message>
+        <source>Local only (never synced)</source>
+        <translation>Solo local (nunca se sincroniza)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>The server refused Stint&apos;s credentials for {name}. Sign in again in Settings; your changes are kept until then.</source>
+        <translation type="vanished">El servidor rechazó las credenciales de Stint para {name}. Vuelve a iniciar sesión en Preferencias; tus cambios se guardan hasta entonces.</translation>
+    </message>
+    <message>
+        <source>Sync with {name} failed: {error}</source>
+        <translation type="vanished">Falló la sincronización con {name}: {error}</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="vanished">error desconocido</translation>
+    </message>
+    <message>
+        <source>Stint: {name} needs attention</source>
+        <translation>Stint: {name} necesita atención</translation>
+    </message>
+    <message>
+        <source>Stint: changes rejected</source>
+        <translation type="vanished">Stint: cambios rechazados</translation>
+    </message>
+    <message>
+        <source>The server rejected {n} change(s). Open Stint to retry, edit or discard them.</source>
+        <translation type="vanished">El servidor rechazó {n} cambio(s). Abre Stint para reintentarlos, editarlos o descartarlos.</translation>
+    </message>
+    <message>
+        <source>Stint: timer still running</source>
+        <translation>Stint: el temporizador sigue en marcha</translation>
+    </message>
+    <message>
+        <source>“{title}” has been running for {hours:.1f} hours. Forgot to stop it?</source>
+        <translation>«{title}» lleva {hours:.1f} horas en marcha. ¿Olvidaste pararlo?</translation>
+    </message>
+    <message>
+        <source>Stint: nothing is being tracked</source>
+        <translation>Stint: no se está midiendo nada</translation>
+    </message>
+    <message>
+        <source>It is working time and no timer runs. Start one from the tray menu.</source>
+        <translation>Es horario de trabajo y no hay ningún temporizador en marcha. Inicia uno desde el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Your changes are kept until then.</source>
+        <translation>Tus cambios se guardan hasta entonces.</translation>
+    </message>
+    <message>
+        <source>Retry or discard them in the list of refused changes.</source>
+        <translation>Reinténtalos o descártalos en la lista de cambios rechazados.</translation>
+    </message>
+    <message>
+        <source>Stint: changes refused</source>
+        <translation>Stint: cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Show them…</source>
+        <translation>Verlos…</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Iniciar…</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDialog</name>
+    <message>
+        <source>Failed changes</source>
+        <translation>Cambios fallidos</translation>
+    </message>
+    <message>
+        <source>create task</source>
+        <translation>crear tarea</translation>
+    </message>
+    <message>
+        <source>start timer</source>
+        <translation>iniciar temporizador</translation>
+    </message>
+    <message>
+        <source>stop timer</source>
+        <translation>parar temporizador</translation>
+    </message>
+    <message>
+        <source>change status</source>
+        <translation>cambiar estado</translation>
+    </message>
+    <message>
+        <source>add entry</source>
+        <translation>añadir registro</translation>
+    </message>
+    <message>
+        <source>edit entry</source>
+        <translation>editar registro</translation>
+    </message>
+    <message>
+        <source>delete entry</source>
+        <translation>eliminar registro</translation>
+    </message>
+    <message>
+        <source>The server refused these changes. Retry sends one again; discard keeps your local copy but stops sending it.</source>
+        <translation>El servidor rechazó estos cambios. Reintentar lo vuelve a enviar; descartar conserva tu copia local pero deja de enviarlo.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message</source>
+        <translation>Mensaje del servidor</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>QuickStart</name>
+    <message>
+        <source>Start task</source>
+        <translation>Iniciar tarea</translation>
+    </message>
+    <message>
+        <source>Type to search tasks…</source>
+        <translation>Escribe para buscar tareas…</translation>
+    </message>
+</context>
+<context>
+    <name>QuitQuestion</name>
+    <message>
+        <source>Quit Stint</source>
+        <translation>Salir de Stint</translation>
+    </message>
+    <message>
+        <source>“{title}” is running ({elapsed}).</source>
+        <translation>«{title}» está en marcha ({elapsed}).</translation>
+    </message>
+    <message>
+        <source>Kept running, it goes on counting while Stint is closed, and shows again at the next start. Stopped, its time ends now.</source>
+        <translation>Si sigue en marcha, continúa contando mientras Stint está cerrado y vuelve a aparecer al iniciarlo. Si se detiene, su tiempo termina ahora.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it running</source>
+        <translation>&amp;Mantenerlo en marcha</translation>
+    </message>
+    <message>
+        <source>&amp;Stop it and quit</source>
+        <translation>&amp;Detenerlo y salir</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Stint settings</source>
+        <translation>Preferencias de Stint</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>hacia arriba</translation>
+    </message>
+    <message>
+        <source>to the nearest</source>
+        <translation>al más cercano</translation>
+    </message>
+    <message>
+        <source>Remind me when no timer runs during working hours</source>
+        <translation>Avisarme si no hay temporizador en marcha en horario de trabajo</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Start Stint when I log in</source>
+        <translation>Iniciar Stint al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>Sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Stint speaks the new language from its next start.</source>
+        <translation>Stint usará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Sincronizar cada</translation>
+    </message>
+    <message>
+        <source>Weeks start on</source>
+        <translation>La semana empieza el</translation>
+    </message>
+    <message>
+        <source>Round timesheets</source>
+        <translation>Redondear hojas de horas</translation>
+    </message>
+    <message>
+        <source>Ask after idle for</source>
+        <translation>Preguntar tras inactividad de</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Días laborables</translation>
+    </message>
+    <message>
+        <source>Warn when a timer runs longer than</source>
+        <translation>Avisar si un temporizador dura más de</translation>
+    </message>
+    <message>
+        <source>working hours must end after they start</source>
+        <translation>el horario de trabajo debe terminar después de empezar</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>No se puede guardar: %1</translation>
+    </message>
+    <message>
+        <source>ask me what to do with the time</source>
+        <translation>preguntarme qué hacer con el tiempo</translation>
+    </message>
+    <message>
+        <source>stop the timer</source>
+        <translation>detener el temporizador</translation>
+    </message>
+    <message>
+        <source>keep counting</source>
+        <translation>seguir contando</translation>
+    </message>
+    <message>
+        <source>Register global shortcuts…</source>
+        <translation>Registrar atajos globales…</translation>
+    </message>
+    <message>
+        <source>When the screen locks or the computer sleeps</source>
+        <translation>Al bloquearse la pantalla o suspenderse el ordenador</translation>
+    </message>
+    <message>
+        <source>Global shortcuts</source>
+        <translation>Atajos globales</translation>
+    </message>
+    <message>
+        <source>Idle detection is unavailable on this session</source>
+        <translation>La detección de inactividad no está disponible en esta sesión</translation>
+    </message>
+    <message>
+        <source>Bind `stint toggle`, `stint pick` and `stint start --last` in your desktop&apos;s keyboard settings (see the README).</source>
+        <translation>Asigna `stint toggle`, `stint pick` y `stint start --last` en la configuración de teclado de tu escritorio (consulta el README).</translation>
+    </message>
+    <message>
+        <source>Global shortcuts: %1</source>
+        <translation>Atajos globales: %1</translation>
+    </message>
+    <message>
+        <source>Global shortcuts registered with the desktop.</source>
+        <translation>Atajos globales registrados en el escritorio.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Local only</source>
+        <translation>Solo local</translation>
+    </message>
+    <message>
+        <source>No server account is configured.</source>
+        <translation>No hay ninguna cuenta de servidor configurada.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Última sincronización %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallido</numerusform>
+            <numerusform>%n fallidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the changes the server refused</source>
+        <translation>Mostrar los cambios que rechazó el servidor</translation>
+    </message>
+    <message>
+        <source>No timer running</source>
+        <translation>Ningún temporizador en marcha</translation>
+    </message>
+    <message>
+        <source>▶ %1 — %2</source>
+        <translation>▶ %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>StintApp</name>
+    <message>
+        <source>Stint is still running</source>
+        <translation>Stint sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Stint keeps running in the tray, counting any timer. Open it again from the tray icon; quit from the tray menu or with Quit in the window&apos;s File menu.</source>
+        <translation>Stint sigue en marcha en la bandeja, contando cualquier temporizador. Ábrelo de nuevo desde el icono de la bandeja; sal desde el menú de la bandeja o con Salir en el menú Archivo de la ventana.</translation>
+    </message>
+    <message>
+        <source>Stint: no system tray</source>
+        <translation>Stint: sin bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so Stint runs as a normal window. Closing the window quits Stint; a running timer is asked about first.</source>
+        <translation>Tu escritorio no tiene bandeja del sistema, así que Stint funciona como una ventana normal. Cerrar la ventana cierra Stint; antes se pregunta qué hacer con un temporizador en marcha.</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so Stint runs as a normal window. Closing the window quits Stint; timers keep their state and the `stint` command works as usual.</source>
+        <translation type="vanished">Tu escritorio no tiene bandeja del sistema, así que Stint funciona como una ventana normal. Cerrar la ventana cierra Stint; los temporizadores conservan su estado y la orden `stint` funciona como siempre.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <source>Sync failed: {text}</source>
+        <translation>Falló la sincronización: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <source>{name}: up to date (last sync {when})</source>
+        <translation>{name}: al día (última sincronización {when})</translation>
+    </message>
+    <message>
+        <source>{name}: {n} change waiting to sync</source>
+        <translation>{name}: {n} cambio pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>{name}: {n} changes waiting to sync</source>
+        <translation>{name}: {n} cambios pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>{name}: not synced yet</source>
+        <translation>{name}: aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>{name}: offline — the server cannot be reached; next try at {when}</source>
+        <translation>{name}: sin conexión — no se puede contactar con el servidor; próximo intento: {when}</translation>
+    </message>
+    <message>
+        <source>{name}: offline — the server cannot be reached</source>
+        <translation>{name}: sin conexión — no se puede contactar con el servidor</translation>
+    </message>
+    <message>
+        <source>{name}: server trouble — {message}; next try at {when}</source>
+        <translation>{name}: problemas en el servidor — {message}; próximo intento: {when}</translation>
+    </message>
+    <message>
+        <source>{name}: server trouble — {message}</source>
+        <translation>{name}: problemas en el servidor — {message}</translation>
+    </message>
+    <message>
+        <source>{name}: needs sign-in — the server refused the saved credentials</source>
+        <translation>{name}: hay que iniciar sesión — el servidor rechazó las credenciales guardadas</translation>
+    </message>
+    <message>
+        <source>{name}: needs its secret — the variable {variable} is not set for the app</source>
+        <translation>{name}: falta su secreto — la variable {variable} no está definida para la aplicación</translation>
+    </message>
+    <message>
+        <source>{name}: needs its secret — the system keyring has none for it</source>
+        <translation>{name}: falta su secreto — el llavero del sistema no tiene ninguno para esta cuenta</translation>
+    </message>
+    <message>
+        <source>{name}: sync error — {message}</source>
+        <translation>{name}: error de sincronización — {message}</translation>
+    </message>
+    <message>
+        <source>{name}: {n} change refused by the server</source>
+        <translation>{name}: {n} cambio rechazado por el servidor</translation>
+    </message>
+    <message>
+        <source>{name}: {n} changes refused by the server</source>
+        <translation>{name}: {n} cambios rechazados por el servidor</translation>
+    </message>
+    <message>
+        <source>{n} change waiting to sync</source>
+        <translation>{n} cambio pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting to sync</source>
+        <translation>{n} cambios pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Solo local</translation>
+    </message>
+    <message>
+        <source>Needs its secret</source>
+        <translation>Falta el secreto</translation>
+    </message>
+    <message>
+        <source>Needs sign-in</source>
+        <translation>Hay que iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{n} change refused</source>
+        <translation>{n} cambio rechazado</translation>
+    </message>
+    <message>
+        <source>{n} changes refused</source>
+        <translation>{n} cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Server trouble</source>
+        <translation>Problemas en el servidor</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Error de sincronización</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Tracked</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Timer running</source>
+        <translation>Temporizador en marcha</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>Search title or project</source>
+        <translation>Buscar por título o proyecto</translation>
+    </message>
+    <message>
+        <source>Pending only</source>
+        <translation>Solo pendientes</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>Nueva tarea…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Select a task to start or stop its timer.</source>
+        <translation>Selecciona una tarea para iniciar o detener su temporizador.</translation>
+    </message>
+    <message>
+        <source>Timer stopped</source>
+        <translation>Temporizador parado</translation>
+    </message>
+    <message>
+        <source>No timer is running</source>
+        <translation>No hay ningún temporizador en marcha</translation>
+    </message>
+    <message>
+        <source>Timer started</source>
+        <translation>Temporizador iniciado</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Stint — starting…</source>
+        <translation>Stint — iniciando…</translation>
+    </message>
+    <message>
+        <source>Tracking: {title} — {elapsed}</source>
+        <translation>Midiendo: {title} — {elapsed}</translation>
+    </message>
+    <message>
+        <source>Not tracking</source>
+        <translation>Sin medir</translation>
+    </message>
+    <message>
+        <source>{n} change(s) waiting to sync</source>
+        <translation type="vanished">{n} cambio(s) pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>{n} change(s) rejected by the server</source>
+        <translation type="vanished">{n} cambio(s) rechazados por el servidor</translation>
+    </message>
+    <message>
+        <source>{name}: sign in again</source>
+        <translation type="vanished">{name}: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{name}: sync error</source>
+        <translation type="vanished">{name}: error de sincronización</translation>
+    </message>
+    <message>
+        <source>Today: {total}</source>
+        <translation>Hoy: {total}</translation>
+    </message>
+    <message>
+        <source>…and {n} more accounts</source>
+        <translation>…y {n} cuentas más</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>▶ {title} — {elapsed}</source>
+        <translation>▶ {title} — {elapsed}</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <source>Recent tasks</source>
+        <translation>Tareas recientes</translation>
+    </message>
+    <message>
+        <source>Start &amp;task…</source>
+        <translation>Iniciar &amp;tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Stint</source>
+        <translation>&amp;Abrir Stint</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>Sync: no server account yet (add one in Settings)</source>
+        <translation>Sincronización: aún no hay cuenta de servidor (añade una en Preferencias)</translation>
+    </message>
+    <message>
+        <source>Sign in to {name}…</source>
+        <translation>Iniciar sesión en {name}…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;incronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync: no server account configured (add one in Settings)</source>
+        <translation type="vanished">Sincronización: no hay cuenta de servidor (añade una en Preferencias)</translation>
+    </message>
+    <message>
+        <source>Sync: not available in this build</source>
+        <translation type="vanished">Sincronización: no disponible en esta versión</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="vanished">nunca</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now (last: {when}, {n} waiting)</source>
+        <translation type="vanished">S&amp;incronizar ahora (última: {when}, {n} pendientes)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Some of this time is local only: the server cannot hold it.</source>
+        <translation>Parte de este tiempo es solo local: el servidor no puede guardarlo.</translation>
+    </message>
+    <message>
+        <source>The server rejected a change to some of this time; see the failed changes.</source>
+        <translation>El servidor rechazó un cambio de parte de este tiempo; consulta los cambios fallidos.</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Week %1: %2 – %3</source>
+        <translation>Semana %1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Not rounded</source>
+        <translation>Sin redondeo</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>hacia arriba</translation>
+    </message>
+    <message>
+        <source>to the nearest</source>
+        <translation>al más cercano</translation>
+    </message>
+    <message>
+        <source>Each entry rounded %1 to %2 min per day</source>
+        <translation>Cada registro redondeado %1 a %2 min por día</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Export timesheet</source>
+        <translation>Exportar hoja de horas</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Timesheet saved to %1</source>
+        <translation>Hoja de horas guardada en %1</translation>
+    </message>
+    <message>
+        <source>Timesheet exported</source>
+        <translation>Hoja de horas exportada</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Falló la exportación: %1</translation>
     </message>
 </context>
 </TS>
