@@ -1,0 +1,169 @@
+"""`stint import FILE`: time from another tracker's file, or a Stint full export.
+
+Prints what was (with --dry-run: would be) created per task and per week, what was
+skipped and why, and names each record that could not be read (one line each on
+stderr; the exit status is then 1, though the readable records were imported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import UsageError
+from ..domain.imports import ImportPlan, Parsed, StoreView, plan
+from ..domain.timesheet import format_elapsed
+from ..importers import FORMATS
+from . import render
+from .context import Context
+from .progress import Bar
+
+SHOWN = 20   # skipped records listed one by one; the rest are counted
+
+
+def register(sub: Any) -> None:
+    formats = "; ".join(f"{name}: {what}" for name, what in FORMATS.items())
+    p = sub.add_parser("import", help="bring in time from another tracker's file (or a Stint export)",
+                       description=f"Formats (found from the content unless --from says): {formats}.")
+    p.add_argument("file", metavar="FILE", help="the file to import (- reads standard input)")
+    p.add_argument("--from", dest="fmt", choices=list(FORMATS), metavar="FORMAT",
+                   help=f"the file's format: {', '.join(FORMATS)}")
+    p.add_argument("--account", default=None, metavar="NAME",
+                   help="put the time on this account's tasks and push it (default: local tasks)")
+    p.add_argument("--tz", default=None, metavar="ZONE",
+                   help="the zone of the file's local times, e.g. Europe/Madrid (default: yours)")
+    p.add_argument("--day-first", action="store_true", help="dates like 03/04/2026 are day/month/year")
+    p.add_argument("--on-overlap", choices=("skip", "keep"), default="skip",
+                   help="entries that overlap others: skip them (default) or import them anyway")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.add_argument("--json", action="store_true", help="the summary as JSON")
+    p.set_defaults(handler=cmd_import)
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from ..config import resolve_tz
+    from ..importers import FullExport, Malformed, detect, read
+
+    name = "standard input" if args.file == "-" else Path(args.file).name
+    data = sys.stdin.buffer.read() if args.file == "-" else _read_file(Path(args.file))
+    tz = resolve_tz(args.tz) if args.tz else ctx.tz
+    bar = Bar(ctx.err, "Reading  ")
+    try:
+        fmt = args.fmt or detect(data)
+        result = read(data, fmt, tz=tz, day_first=True if args.day_first else None, progress=bar)
+    except Malformed as exc:
+        raise Malformed(f"{name}: {exc}") from None
+    finally:
+        bar.done()
+    if isinstance(result, FullExport):
+        from .restore import restore_or_merge
+
+        return restore_or_merge(ctx, args, name, result, tz)
+    return import_parsed(ctx, args, name, fmt, result, tz)
+
+
+def import_parsed(ctx: Context, args: argparse.Namespace, name: str, fmt: str, parsed: Parsed, tz: Any) -> int:
+    from ..store.imports import run_import
+
+    bar = Bar(ctx.err, "Importing")
+    try:
+        made = run_import(ctx.engine, parsed.entries, tz=tz, now=ctx.clock.now(), account=args.account,
+                          keep_overlaps=args.on_overlap == "keep", dry_run=args.dry_run, progress=bar)
+    finally:
+        bar.done()
+    report(ctx, args, name, fmt, parsed, made)
+    return 1 if parsed.problems else 0
+
+
+def report(ctx: Context, args: argparse.Namespace, name: str, fmt: str, parsed: Parsed, made: ImportPlan,
+           restored: dict[str, int] | None = None) -> None:
+    week_start = ctx.settings.week_start
+    if args.json:
+        render.dump_json(summary_json(fmt, parsed, made, args, ctx.tz, week_start, restored), ctx.out)
+    else:
+        _print_summary(ctx, args, name, parsed, made, week_start, restored)
+    for problem in parsed.problems:
+        print(f"stint: {name}: {problem}", file=ctx.err)
+
+
+def summary_json(fmt: str, parsed: Parsed, made: ImportPlan, args: argparse.Namespace, tz: Any,
+                 week_start: int, restored: dict[str, int] | None) -> dict[str, Any]:
+    return {
+        "format": fmt, "source": parsed.source, "dry_run": bool(args.dry_run),
+        "mode": "restore" if restored is not None else "import", "account": args.account,
+        "restored": restored, "entries": len(made.create), "seconds": made.seconds,
+        "tasks": [{"title": t.task.title, "project": t.task.project, "new": t.task.task_id is None,
+                   "task_id": t.task.task_id, "entries": t.entries, "seconds": t.seconds}
+                  for t in made.per_task() if t.task is not None],
+        "weeks": [{"week": w.label, "entries": w.entries, "seconds": w.seconds} for w in made.per_week(tz, week_start)],
+        "skipped": [{"where": s.entry.where, "reason": s.reason, "why": s.why} for s in made.skipped],
+        "ignored": [{"where": p.where, "why": p.message} for p in parsed.ignored],
+        "problems": [{"where": p.where, "message": p.message} for p in parsed.problems],
+        "assumptions": parsed.assumptions,
+    }
+
+
+def _print_summary(ctx: Context, args: argparse.Namespace, name: str, parsed: Parsed, made: ImportPlan,
+                   week_start: int, restored: dict[str, int] | None) -> None:
+    where = f"account {args.account}'s tasks" if args.account else "local tasks"
+    count = len(made.create)
+    if restored is not None:
+        verb = "Would restore" if args.dry_run else "Restored"
+        parts = [f"{restored['accounts']} accounts", f"{restored['tasks']} tasks", f"{restored['entries']} entries",
+                 f"{restored['outbox']} changes waiting to sync"]
+        ctx.print(f"{verb} from {name} ({parsed.source}): {', '.join(parts)}, and the settings.")
+    else:
+        verb = "Would import" if args.dry_run else "Imported"
+        ctx.print(f"{verb} {count} {_plural(count, 'entry', 'entries')} ({format_elapsed(made.seconds)}) "
+                  f"from {name} ({parsed.source}) onto {where}.")
+    if args.dry_run:
+        ctx.print("Dry run: nothing was changed.")
+    for assumption in parsed.assumptions:
+        ctx.print(f"Note: {assumption}.")
+    if count:
+        ctx.print("")
+        render.table(("TASK", "", "ENTRIES", "TIME"),
+                     [(t.label, "new" if t.task and t.task.task_id is None else f"#{t.task.task_id}" if t.task else "",
+                       t.entries, format_elapsed(t.seconds)) for t in made.per_task()], ctx.out, max_width=60)
+        ctx.print("")
+        render.table(("WEEK", "ENTRIES", "TIME"),
+                     [(w.label, w.entries, format_elapsed(w.seconds)) for w in made.per_week(ctx.tz, week_start)],
+                     ctx.out)
+    if made.skipped:
+        reasons = {"imported": "imported before", "duplicate": "repeated in the file", "overlap": "overlap others"}
+        counts = ", ".join(f"{made.count(r)} {text}" for r, text in reasons.items() if made.count(r))
+        ctx.print(f"\nSkipped {len(made.skipped)} ({counts}):")
+        for skip in [s for s in made.skipped if s.reason != "imported"][:SHOWN]:
+            ctx.print(f"  {skip.entry.where}: {skip.why}")
+        listed = min(SHOWN, sum(1 for s in made.skipped if s.reason != "imported"))
+        hidden = sum(1 for s in made.skipped if s.reason != "imported") - listed
+        if hidden:
+            ctx.print(f"  … and {hidden} more (--json lists them all)")
+        if made.count("overlap") and args.on_overlap == "skip":
+            ctx.print("  (--on-overlap keep imports overlapping entries too)")
+    if parsed.ignored:
+        ctx.print(f"\nNot imported ({len(parsed.ignored)}, not time to import):")
+        for item in parsed.ignored[:SHOWN]:
+            ctx.print(f"  {item}")
+        if len(parsed.ignored) > SHOWN:
+            ctx.print(f"  … and {len(parsed.ignored) - SHOWN} more")
+    if parsed.problems:
+        ctx.print(f"\n{len(parsed.problems)} {_plural(len(parsed.problems), 'record', 'records')} "
+                  "could not be read (listed on stderr).")
+
+
+def restore_plan(parsed: Parsed, tz: Any) -> ImportPlan:
+    """What a restore brings, in the shape of an import plan (for the summary)."""
+    return plan(parsed.entries, StoreView(), tz, keep_overlaps=True)
+
+
+def _read_file(path: Path) -> bytes:
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file")
+    return path.read_bytes()
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
