@@ -53,8 +53,11 @@ def _everything(ctx: Context, path: Path | None) -> int:
     text = json.dumps(to_document(export), ensure_ascii=False, indent=2) + "\n"
     _write(ctx, path, text)
     if path is not None:
-        print(f"Wrote everything ({len(export.accounts)} accounts, {len(export.tasks)} tasks, "
-              f"{len(export.entries)} entries) to {path}", file=ctx.err)
+        from .imports import count_of
+
+        held = ", ".join([count_of(len(export.accounts), "account"), count_of(len(export.tasks), "task"),
+                          count_of(len(export.entries), "entry", "entries")])
+        print(f"Wrote everything ({held}) to {path}", file=ctx.err)
     return 0
 
 

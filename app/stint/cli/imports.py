@@ -111,12 +111,15 @@ def _print_summary(ctx: Context, args: argparse.Namespace, name: str, parsed: Pa
     count = len(made.create)
     if restored is not None:
         verb = "Would restore" if args.dry_run else "Restored"
-        parts = [f"{restored['accounts']} accounts", f"{restored['tasks']} tasks", f"{restored['entries']} entries",
-                 f"{restored['outbox']} changes waiting to sync"]
+        parts = [count_of(restored["accounts"], "account"), count_of(restored["tasks"], "task"),
+                 count_of(restored["entries"], "entry", "entries"),
+                 count_of(restored["outbox"], "change", "changes") + " waiting to sync"]
         ctx.print(f"{verb} from {name} ({parsed.source}): {', '.join(parts)}, and the settings.")
+    elif count == 0:
+        ctx.print(f"Nothing {'would be' if args.dry_run else 'was'} imported from {name} ({parsed.source}).")
     else:
         verb = "Would import" if args.dry_run else "Imported"
-        ctx.print(f"{verb} {count} {_plural(count, 'entry', 'entries')} ({format_elapsed(made.seconds)}) "
+        ctx.print(f"{verb} {count_of(count, 'entry', 'entries')} ({format_elapsed(made.seconds)}) "
                   f"from {name} ({parsed.source}) onto {where}.")
     if args.dry_run:
         ctx.print("Dry run: nothing was changed.")
@@ -167,3 +170,8 @@ def _read_file(path: Path) -> bytes:
 
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
+
+
+def count_of(n: int, one: str, many: str | None = None) -> str:
+    """"1 account", "3 accounts", "0 entries"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

@@ -151,7 +151,7 @@ class ImportPlan:
 
 
 def task_label(task: TaskTarget) -> str:
-    where = f" ({task.project})" if task.project else ""
+    where = f" ({task.project})" if task.project and task.project != task.title else ""
     return f"{task.title}{where}"
 
 

@@ -104,7 +104,10 @@ def note_with_tags(text: str, tags: Sequence[str]) -> str:
 
 def utc_from_iso(text: str) -> datetime:
     """An ISO 8601 instant with an offset or Z, as aware UTC; ValueError otherwise."""
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"not a date and time: {text!r}") from None
     if moment.tzinfo is None:
         raise ValueError(f"{text!r} has no time zone")
     return moment.astimezone(timezone.utc)
@@ -124,7 +127,10 @@ def time_of_day(text: str) -> time:
         if not 1 <= hour <= 12:
             raise ValueError(f"not a time of day: {text!r}")
         hour = hour % 12 + (12 if match[4][0] in "Pp" else 0)
-    return time(hour, minute, second)
+    try:
+        return time(hour, minute, second)
+    except ValueError:
+        raise ValueError(f"not a time of day: {text!r}") from None
 
 
 def hours_minutes_seconds(text: str) -> tuple[int, bool] | None:

@@ -85,4 +85,4 @@ def _instant(value: Any) -> datetime:
         return datetime.fromtimestamp(int(value), timezone.utc)
     if isinstance(value, str):
         return utc_from_iso(value).replace(microsecond=0)
-    raise TypeError(f"not a time: {value!r}")
+    raise TypeError(f"not a date and time: {value!r}")

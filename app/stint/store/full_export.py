@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Refused
@@ -75,14 +75,21 @@ def restore(s: Session, export: FullExport, progress: Progress | None = None) ->
         s.add(row)
         s.flush()
         account_ids[a.name] = row.id
-    s.execute(delete(Status).where(Status.account_id.is_(None)))
+    # The local statuses the new database was made with are updated in place (their
+    # ids stay), others are added; those the export does not have are dropped.
+    local = {st.name: st for st in s.scalars(select(Status).where(Status.account_id.is_(None)))}
     status_ids: dict[tuple[str | None, str], int] = {}
     for st in export.statuses:
-        row = Status(account_id=account_ids[st.account] if st.account else None, remote_id=st.remote_id,
-                     name=st.name, label=st.label, color=st.color, position=st.position, is_done=st.done)
-        s.add(row)
+        row = local.pop(st.name, None) if st.account is None else None
+        if row is None:
+            row = Status(account_id=account_ids[st.account] if st.account else None, name=st.name)
+            s.add(row)
+        row.remote_id, row.label, row.color, row.position, row.is_done = (
+            st.remote_id, st.label, st.color, st.position, st.done)
         s.flush()
         status_ids[(st.account, st.name)] = row.id
+    for unused in local.values():
+        s.delete(unused)
     _insert(s, Task, [{
         "id": t.id, "account_id": account_ids[t.account] if t.account else None, "remote_id": t.remote_id,
         "title": t.title, "description": t.description, "status_id": status_ids[(t.account, t.status)],
