@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path  # noqa: E402
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
 from stint.store.db import transaction  # noqa: E402
@@ -126,3 +127,17 @@ def test_the_window_menu_opens_it(qtbot, services) -> None:  # noqa: F811
     window.actions_by_name["import"].trigger()
     assert seen == ["Import time"]
     assert window.actions_by_name["import"].shortcut().toString() == "Ctrl+I"
+
+
+def test_it_speaks_spanish(qtbot, qapp, services) -> None:  # noqa: F811
+    from stint.ui.i18n import install_translator
+
+    translator = install_translator(qapp, "es")
+    try:
+        dialog = ImportDialog(services)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Importar tiempo"
+        assert [dialog.model.headerData(i, Qt.Orientation.Horizontal) for i in (0, 7)] == ["Dónde", "Qué pasa"]
+        assert dialog.go.text() == "Importar"
+    finally:
+        qapp.removeTranslator(translator)

@@ -235,7 +235,8 @@ class ImportDialog(QDialog):
             parts.append(self.tr("%1 not time to import.").replace("%1", str(len(parsed.ignored))))
         if parsed.problems:
             parts.append(self.tr("%1 could not be read.").replace("%1", str(len(parsed.problems))))
-        parts.extend(f"{self.tr('Note:')} {a}." for a in parsed.assumptions)
+        note = self.tr("Note: %1.")
+        parts.extend(note.replace("%1", a) for a in parsed.assumptions)
         return " ".join(parts)
 
     # -- importing ---------------------------------------------------------------
