@@ -147,3 +147,16 @@ def test_a_folder_as_output_is_refused(cli: CLI, tmp_path: Path) -> None:
 def test_the_clock_in_the_export(cli: CLI) -> None:
     cli.clock.set(datetime(2026, 11, 23, 9, 0, 0, tzinfo=timezone.utc) + timedelta(seconds=7))
     assert cli.ok("export", "--all").json()["exported_at"] == "2026-11-23T09:00:07Z"
+
+
+def test_every_field_is_documented(full_cli: CLI) -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "export-format.md").read_text()
+    documented = set(re.findall(r"[`\"]([a-z_]+)[`\"]", doc)) | set(re.findall(r"^### ([a-z_]+)", doc, re.M))
+    document = full_cli.ok("export", "--all").json()
+    fields = set(document) - {"settings"}
+    for section in ("accounts", "statuses", "tasks", "entries", "outbox", "import_keys"):
+        assert document[section], section
+        fields |= set(document[section][0])
+    assert fields - documented == set()
