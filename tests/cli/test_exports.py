@@ -160,3 +160,11 @@ def test_every_field_is_documented(full_cli: CLI) -> None:
         assert document[section], section
         fields |= set(document[section][0])
     assert fields - documented == set()
+
+
+def test_the_running_timer_is_left_out_and_said_so(cli: CLI, tmp_path: Path) -> None:
+    cli.ok("new", "Write", "--start")
+    path = tmp_path / "now.ics"
+    result = cli.ok("export", "-o", str(path))
+    assert result.err == f"Wrote 0 events for 2026-W48 to {path} (the running timer is left out until it stops)\n"
+    assert "BEGIN:VEVENT" not in path.read_text()

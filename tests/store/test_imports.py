@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from stint.domain.clock import FixedClock
 from stint.domain.imports import SourceEntry
 from stint.domain.model import SYNC_PENDING, SYNC_SYNCED
-from stint.store.db import open_engine, transaction
+from stint.store.db import transaction
 from stint.store.imports import run_import
 from stint.store.models import Entry, ImportKey, Op, Task
 from tests.conftest import MADRID, db_snapshot

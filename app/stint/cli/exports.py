@@ -78,7 +78,7 @@ def _calendar(ctx: Context, args: argparse.Namespace, path: Path | None) -> int:
     count = write_ics(events, buffer, now=ctx.clock.now())
     _write(ctx, path, buffer.getvalue())
     if path is not None:
-        left = f" (the running timer is left out until it stops)" if running else ""
+        left = " (the running timer is left out until it stops)" if running else ""
         print(f"Wrote {count} {'event' if count == 1 else 'events'} for {label} to {path}{left}", file=ctx.err)
     return 0
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import UsageError
-from ..domain.imports import ImportPlan, Parsed, StoreView, plan
+from ..domain.imports import ImportPlan, Parsed, StoreView, TaskTarget, plan
 from ..domain.timesheet import format_elapsed
 from ..importers import FORMATS
 from . import render
@@ -107,29 +107,16 @@ def summary_json(fmt: str, parsed: Parsed, made: ImportPlan, args: argparse.Name
 
 def _print_summary(ctx: Context, args: argparse.Namespace, name: str, parsed: Parsed, made: ImportPlan,
                    week_start: int, restored: dict[str, int] | None) -> None:
-    where = f"account {args.account}'s tasks" if args.account else "local tasks"
-    count = len(made.create)
-    if restored is not None:
-        verb = "Would restore" if args.dry_run else "Restored"
-        parts = [count_of(restored["accounts"], "account"), count_of(restored["tasks"], "task"),
-                 count_of(restored["entries"], "entry", "entries"),
-                 count_of(restored["outbox"], "change", "changes") + " waiting to sync"]
-        ctx.print(f"{verb} from {name} ({parsed.source}): {', '.join(parts)}, and the settings.")
-    elif count == 0:
-        ctx.print(f"Nothing {'would be' if args.dry_run else 'was'} imported from {name} ({parsed.source}).")
-    else:
-        verb = "Would import" if args.dry_run else "Imported"
-        ctx.print(f"{verb} {count_of(count, 'entry', 'entries')} ({format_elapsed(made.seconds)}) "
-                  f"from {name} ({parsed.source}) onto {where}.")
+    ctx.print(_headline(args, name, parsed, made, restored))
     if args.dry_run:
         ctx.print("Dry run: nothing was changed.")
     for assumption in parsed.assumptions:
         ctx.print(f"Note: {assumption}.")
-    if count:
+    if made.create:
         ctx.print("")
         render.table(("TASK", "", "ENTRIES", "TIME"),
-                     [(t.label, "new" if t.task and t.task.task_id is None else f"#{t.task.task_id}" if t.task else "",
-                       t.entries, format_elapsed(t.seconds)) for t in made.per_task()], ctx.out, max_width=60)
+                     [(t.label, _task_mark(t.task), t.entries, format_elapsed(t.seconds)) for t in made.per_task()],
+                     ctx.out, max_width=60)
         ctx.print("")
         render.table(("WEEK", "ENTRIES", "TIME"),
                      [(w.label, w.entries, format_elapsed(w.seconds)) for w in made.per_week(ctx.tz, week_start)],
@@ -137,13 +124,12 @@ def _print_summary(ctx: Context, args: argparse.Namespace, name: str, parsed: Pa
     if made.skipped:
         reasons = {"imported": "imported before", "duplicate": "repeated in the file", "overlap": "overlap others"}
         counts = ", ".join(f"{made.count(r)} {text}" for r, text in reasons.items() if made.count(r))
-        ctx.print(f"\nSkipped {len(made.skipped)} ({counts}):")
-        for skip in [s for s in made.skipped if s.reason != "imported"][:SHOWN]:
+        named = [s for s in made.skipped if s.reason != "imported"]   # the rest need no explaining
+        ctx.print(f"\nSkipped {len(made.skipped)} ({counts}){':' if named else '.'}")
+        for skip in named[:SHOWN]:
             ctx.print(f"  {skip.entry.where}: {skip.why}")
-        listed = min(SHOWN, sum(1 for s in made.skipped if s.reason != "imported"))
-        hidden = sum(1 for s in made.skipped if s.reason != "imported") - listed
-        if hidden:
-            ctx.print(f"  … and {hidden} more (--json lists them all)")
+        if len(named) > SHOWN:
+            ctx.print(f"  … and {len(named) - SHOWN} more (--json lists them all)")
         if made.count("overlap") and args.on_overlap == "skip":
             ctx.print("  (--on-overlap keep imports overlapping entries too)")
     if parsed.ignored:
@@ -153,8 +139,28 @@ def _print_summary(ctx: Context, args: argparse.Namespace, name: str, parsed: Pa
         if len(parsed.ignored) > SHOWN:
             ctx.print(f"  … and {len(parsed.ignored) - SHOWN} more")
     if parsed.problems:
-        ctx.print(f"\n{len(parsed.problems)} {_plural(len(parsed.problems), 'record', 'records')} "
-                  "could not be read (listed on stderr).")
+        ctx.print(f"\n{count_of(len(parsed.problems), 'record')} could not be read (listed on stderr).")
+
+
+def _headline(args: argparse.Namespace, name: str, parsed: Parsed, made: ImportPlan,
+              restored: dict[str, int] | None) -> str:
+    source = f"{name} ({parsed.source})"
+    if restored is not None:
+        parts = [count_of(restored["accounts"], "account"), count_of(restored["tasks"], "task"),
+                 count_of(restored["entries"], "entry", "entries"),
+                 count_of(restored["outbox"], "change") + " waiting to sync"]
+        return f"{'Would restore' if args.dry_run else 'Restored'} from {source}: {', '.join(parts)}, and the settings."
+    if not made.create:
+        return f"Nothing {'would be' if args.dry_run else 'was'} imported from {source}."
+    where = f"account {args.account}'s tasks" if args.account else "local tasks"
+    return (f"{'Would import' if args.dry_run else 'Imported'} {count_of(len(made.create), 'entry', 'entries')} "
+            f"({format_elapsed(made.seconds)}) from {source} onto {where}.")
+
+
+def _task_mark(task: TaskTarget | None) -> str:
+    if task is None:
+        return ""
+    return "new" if task.task_id is None else f"#{task.task_id}"
 
 
 def restore_plan(parsed: Parsed, tz: Any) -> ImportPlan:
@@ -166,10 +172,6 @@ def _read_file(path: Path) -> bytes:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file")
     return path.read_bytes()
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
 
 
 def count_of(n: int, one: str, many: str | None = None) -> str:

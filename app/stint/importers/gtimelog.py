@@ -17,7 +17,7 @@ named as problems, as gtimelog would skip them.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..domain.imports import Parsed, Problem, SourceEntry
 from .common import Progress, clean_title, content_key, interval_problem, local_interval, note_with_tags, report_progress
@@ -99,7 +99,7 @@ def _interval(start: datetime, start_utc: datetime | None, end: datetime, end_ut
     return (start_utc or local_interval(start, start, tz)[0]), (end_utc or local_interval(end, end, tz)[0])
 
 
-def _virtual_day(moment: datetime):  # type: ignore[no-untyped-def]
+def _virtual_day(moment: datetime) -> date:
     return (moment - timedelta(days=1)).date() if moment.time() < VIRTUAL_MIDNIGHT else moment.date()
 
 
