@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UsageError
-from ..domain.imports import ImportPlan, Parsed, StoreView, TaskTarget, plan
 from ..domain.timesheet import format_elapsed
 from ..importers import FORMATS
 from . import render
 from .context import Context
 from .progress import Bar
+
+if TYPE_CHECKING:
+    from ..domain.imports import ImportPlan, Parsed, TaskTarget
 
 SHOWN = 20   # skipped records listed one by one; the rest are counted
 
@@ -165,6 +167,8 @@ def _task_mark(task: TaskTarget | None) -> str:
 
 def restore_plan(parsed: Parsed, tz: Any) -> ImportPlan:
     """What a restore brings, in the shape of an import plan (for the summary)."""
+    from ..domain.imports import StoreView, plan
+
     return plan(parsed.entries, StoreView(), tz, keep_overlaps=True)
 
 

@@ -11,11 +11,12 @@ map onto tasks, projects and notes; README's "Importing" section sums it up.
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING, Any
 
-from ..domain.imports import Parsed
-from . import detailed_reports, gtimelog, kimai, stint_export, timetagger, timewarrior, watson
-from .common import Malformed, Progress, Table, decode, load_json
-from .stint_export import FullExport
+if TYPE_CHECKING:
+    from ..domain.imports import Parsed
+    from .common import Progress
+    from .stint_export import FullExport
 
 __all__ = ["FORMATS", "FullExport", "Malformed", "Parsed", "detect", "read"]
 
@@ -34,6 +35,9 @@ FORMATS = {
 
 def detect(data: bytes) -> str:
     """The format of `data`, from its content; Malformed when it is none we know."""
+    from . import detailed_reports, gtimelog, kimai, timetagger
+    from .common import Malformed, Table, decode, load_json
+
     text = decode(data)
     stripped = text.lstrip()
     if not stripped:
@@ -55,6 +59,9 @@ def read(data: bytes, fmt: str, *, tz: tzinfo, day_first: bool | None = None,
          progress: Progress | None = None) -> Parsed | FullExport:
     """The records of `data` read as `fmt` (a key of FORMATS). Local times in the
     file are read in `tz`; `day_first` settles dates like 03/04/2026 (Clockify)."""
+    from . import detailed_reports, gtimelog, kimai, stint_export, timetagger, timewarrior, watson
+    from .common import Malformed, Table, decode, load_json
+
     if fmt not in FORMATS:
         raise Malformed(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     text = decode(data)
@@ -82,6 +89,9 @@ def read(data: bytes, fmt: str, *, tz: tzinfo, day_first: bool | None = None,
 
 
 def _detect_json(document: object) -> str:
+    from . import stint_export, timetagger, timewarrior, watson
+    from .common import Malformed
+
     if stint_export.looks_like(document):
         return "stint"
     if timetagger.looks_like_records(document):
@@ -93,3 +103,21 @@ def _detect_json(document: object) -> str:
     if watson.looks_like(document):
         return "watson"
     raise Malformed("JSON that is not a format Stint can import (give --from to say which it is)")
+
+
+def __getattr__(name: str) -> Any:
+    # The CLI builds its parser (and so imports FORMATS) on every command: the
+    # readers and their helpers load only when a file is read.
+    if name == "Malformed":
+        from .common import Malformed
+
+        return Malformed
+    if name == "FullExport":
+        from .stint_export import FullExport
+
+        return FullExport
+    if name == "Parsed":
+        from ..domain.imports import Parsed
+
+        return Parsed
+    raise AttributeError(name)
