@@ -13,7 +13,7 @@ from datetime import datetime, time, timezone, tzinfo
 from typing import Any
 
 from ..domain.errors import StintError
-from ..domain.imports import MAX_ENTRY, MAX_TITLE, Problem
+from ..domain.imports import MAX_ENTRY, MAX_TITLE, Parsed, Problem
 
 Progress = Callable[[int, int], None]   # (records done, records in all)
 PROGRESS_EVERY = 500
@@ -68,14 +68,20 @@ def local_interval(start: datetime, end: datetime, tz: tzinfo, seconds: int | No
     return readings[0]
 
 
-def interval_problem(start: datetime, end: datetime) -> str | None:
-    """Why [start, end) cannot be an entry, or None. A zero-length one is not a
-    problem of the file: importers list it as ignored."""
+def admits(parsed: Parsed, where: str, start: datetime, end: datetime,
+           zero: str = "no time (it starts and ends at once)") -> bool:
+    """Whether [start, end) can be an entry. If not, the record is listed: as a
+    problem (it ends before it starts, or lasts a week or more), or as ignored
+    with the reason `zero` when it has no length."""
     if end < start:
-        return "ends before it starts"
-    if end - start >= MAX_ENTRY:
-        return "lasts a week or longer (Stint's entries are shorter)"
-    return None
+        parsed.problems.append(Problem(where, "ends before it starts"))
+    elif end - start >= MAX_ENTRY:
+        parsed.problems.append(Problem(where, "lasts a week or longer (Stint's entries are shorter)"))
+    elif end == start:
+        parsed.ignored.append(Problem(where, zero))
+    else:
+        return True
+    return False
 
 
 def content_key(fmt: str, *parts: object) -> str:
@@ -187,7 +193,3 @@ def sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
-
-
-def problem(where: str, message: str) -> Problem:
-    return Problem(where, message)

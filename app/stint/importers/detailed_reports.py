@@ -27,7 +27,7 @@ from datetime import date, datetime, tzinfo
 
 from ..domain.imports import Parsed, Problem, SourceEntry
 from .common import (
-    Malformed, Progress, Table, clean_title, content_key, hours_minutes_seconds, interval_problem, local_interval,
+    Malformed, Progress, Table, clean_title, content_key, hours_minutes_seconds, admits, local_interval,
     note_with_tags, report_progress, time_of_day,
 )
 
@@ -79,12 +79,7 @@ def parse(table: Table, tz: tzinfo, *, clockify: bool, day_first: bool | None = 
             continue
         stated = hours_minutes_seconds(row.get(duration_column, ""))
         start, end = local_interval(begin, finish, tz, stated[0] if stated else None)
-        why = interval_problem(start, end)
-        if why is not None:
-            parsed.problems.append(Problem(where, why))
-            continue
-        if end == start:
-            parsed.ignored.append(Problem(where, "no time (it starts and ends at once)"))
+        if not admits(parsed, where, start, end):
             continue
         task, description = row.get("task", ""), row.get("description", "")
         tags = [t for t in row.get("tags", "").split(",") if t.strip()]

@@ -20,7 +20,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..domain.imports import Parsed, Problem, SourceEntry
-from .common import Progress, clean_title, content_key, interval_problem, local_interval, note_with_tags, report_progress
+from .common import Progress, admits, clean_title, content_key, local_interval, note_with_tags, report_progress
 
 NAME = "gtimelog timelog.txt"
 VIRTUAL_MIDNIGHT = time(2, 0)
@@ -74,12 +74,7 @@ def parse(text: str, tz: tzinfo, progress: Progress | None = None) -> Parsed:
             parsed.ignored.append(Problem(where, "a break (**), not work"))
             continue
         start, end = _interval(items[index - 1][0], items[index - 1][1], naive, moment, tz)
-        why = interval_problem(start, end)
-        if why is not None:
-            parsed.problems.append(Problem(where, why))
-            continue
-        if end == start:
-            parsed.ignored.append(Problem(where, "no time (the same time as the line before)"))
+        if not admits(parsed, where, start, end, "no time (the same time as the line before)"):
             continue
         category, task = _split_category(entry)
         parsed.entries.append(SourceEntry(

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..domain.imports import Parsed, Problem, SourceEntry
 from .common import (
-    Malformed, Progress, Table, clean_title, content_key, hours_minutes_seconds, interval_problem, local_interval,
+    Malformed, Progress, Table, clean_title, content_key, hours_minutes_seconds, admits, local_interval,
     note_with_tags, report_progress, time_of_day,
 )
 
@@ -70,12 +70,7 @@ def parse(table: Table, tz: tzinfo, progress: Progress | None = None) -> Parsed:
             parsed.problems.append(Problem(where, str(exc) if "time" in str(exc) else f"not a date: {row['date']!r}"))
             continue
         start, end = _interval(day, begin, finish, _duration(row.get("duration", "")), tz)
-        why = interval_problem(start, end)
-        if why is not None:
-            parsed.problems.append(Problem(where, why))
-            continue
-        if end == start:
-            parsed.ignored.append(Problem(where, "no time (it starts and ends at once)"))
+        if not admits(parsed, where, start, end):
             continue
         key = f"kimai:{row['id']}" if row.get("id") else content_key(
             "kimai", row.get("user", ""), row["date"], row["from"], row["to"], row.get("customer", ""),

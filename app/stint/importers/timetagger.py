@@ -20,7 +20,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from ..domain.imports import Parsed, Problem, SourceEntry
-from .common import Malformed, Progress, Table, clean_title, interval_problem, local_interval, report_progress, utc_from_iso
+from .common import Malformed, Progress, Table, admits, clean_title, local_interval, report_progress, utc_from_iso
 
 NAME = "TimeTagger export"
 UNTAGGED = "#untagged"
@@ -85,12 +85,7 @@ def _add(parsed: Parsed, where: str, key: str, start: datetime, end: datetime, d
     if ds.startswith("HIDDEN"):
         parsed.ignored.append(Problem(where, "deleted in TimeTagger"))
         return
-    if end == start:
-        parsed.ignored.append(Problem(where, "still running"))
-        return
-    why = interval_problem(start, end)
-    if why is not None:
-        parsed.problems.append(Problem(where, why))
+    if not admits(parsed, where, start, end, "still running"):   # TimeTagger's running: t1 == t2
         return
     tags = sorted({t.lower() for t in _TAG.findall(ds)})
     parsed.entries.append(SourceEntry(

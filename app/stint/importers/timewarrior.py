@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..domain.imports import Parsed, Problem, SourceEntry
-from .common import Malformed, Progress, clean_title, content_key, interval_problem, report_progress
+from .common import Malformed, Progress, admits, clean_title, content_key, report_progress
 
 NAME = "Timewarrior export"
 PROJECT_PREFIX = "project:"
@@ -43,14 +43,9 @@ def parse(data: Any, progress: Progress | None = None) -> Parsed:
             parsed.problems.append(Problem(where, f"not a Timewarrior interval ({exc})"))
             report_progress(progress, index, total)
             continue
-        why = interval_problem(start, end) if end is not None else None
         if end is None:
             parsed.ignored.append(Problem(where, "still running"))
-        elif why is not None:
-            parsed.problems.append(Problem(where, why))
-        elif end == start:
-            parsed.ignored.append(Problem(where, "no time (it starts and ends at once)"))
-        else:
+        elif admits(parsed, where, start, end):
             projects = [t[len(PROJECT_PREFIX):].strip() for t in tags if t.startswith(PROJECT_PREFIX)]
             named = [t for t in tags if not t.startswith(PROJECT_PREFIX)]
             parsed.entries.append(SourceEntry(

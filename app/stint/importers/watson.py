@@ -14,7 +14,7 @@ from typing import Any
 
 from ..domain.imports import Parsed, Problem, SourceEntry
 from .common import (
-    Malformed, Progress, clean_title, content_key, interval_problem, note_with_tags, report_progress, utc_from_iso,
+    Malformed, Progress, admits, clean_title, content_key, note_with_tags, report_progress, utc_from_iso,
 )
 
 NAME = "Watson frames"
@@ -42,12 +42,7 @@ def parse(data: Any, progress: Progress | None = None) -> Parsed:
             parsed.problems.append(Problem(where, f"not a Watson frame ({exc})"))
         else:
             start, stop, project, frame_id, tags = frame
-            why = interval_problem(start, stop)
-            if why is not None:
-                parsed.problems.append(Problem(where, why))
-            elif stop == start:
-                parsed.ignored.append(Problem(where, "no time (it starts and stops at once)"))
-            else:
+            if admits(parsed, where, start, stop, "no time (it starts and stops at once)"):
                 key = f"watson:{frame_id}" if frame_id else content_key("watson", start, stop, project, tags)
                 parsed.entries.append(SourceEntry(
                     key=key, where=where, title=clean_title(project, "(no project)"),
