@@ -141,3 +141,38 @@ def test_it_speaks_spanish(qtbot, qapp, services) -> None:  # noqa: F811
         assert dialog.go.text() == "Importar"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_stint_export_restores_into_a_new_database(qtbot, services, tmp_path: Path) -> None:  # noqa: F811
+    import json
+
+    from stint.config import Settings
+    from stint.importers.stint_export import to_document
+    from stint.store.full_export import snapshot
+
+    from .window_fixtures import make_services
+
+    services.tracker.create_task("Kept", project="Ops")
+    with transaction(services.engine) as s:
+        export = snapshot(s, settings={"week_start": 6, "rounding_minutes": 15}, now=services.clock.now(),
+                          app="stint test")
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(to_document(export)))
+    fresh = make_services(tmp_path / "fresh")
+    try:
+        dialog = ImportDialog(fresh)
+        qtbot.addWidget(dialog)
+        dialog.open_file(path)
+        assert dialog.go.text() == "Restore" and dialog.go.isEnabled()
+        assert dialog.summary.text().startswith("A Stint export into an empty database: restore 1 tasks and 0 entries")
+        with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+            dialog.go.click()
+        assert done.args == ["Restored 1 tasks and 0 entries."]
+        assert fresh.settings == Settings(week_start=6, rounding_minutes=15)
+        assert json.loads((tmp_path / "fresh" / "settings.json").read_text())["week_start"] == 6
+        with transaction(fresh.engine) as s:
+            again = snapshot(s, settings={"week_start": 6, "rounding_minutes": 15}, now=services.clock.now(),
+                             app="stint test")
+        assert again == export
+    finally:
+        fresh.engine.dispose()
