@@ -7,8 +7,8 @@ import io
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from stint.cli.context import Context
 from stint.cli.main import run
+from stint.services import Services
 from tests.conftest import CLI
 
 HEADER = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags\n"
@@ -53,11 +53,11 @@ def test_a_large_file_shows_progress_on_a_terminal(cli: CLI, tmp_path: Path) -> 
     path = tmp_path / "big.csv"
     path.write_text(toggl_rows(1200))
     out, err = io.StringIO(), Terminal()
-    ctx = Context(out=out, err=err, env=cli.env, clock=cli.clock)
+    ctx = Services(out=out, err=err, env=cli.env, clock=cli.clock)
     try:
         assert run(["import", str(path)], ctx) == 0
     finally:
-        ctx.engine.dispose()
+        ctx.close()
     drawn = err.getvalue()
     assert "\rReading   [" in drawn and "100% 1,200/1,200" in drawn and "\rImporting [" in drawn
     assert drawn.endswith("\r\x1b[K")

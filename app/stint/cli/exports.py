@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import UsageError
-from .context import Context
+from ..services import Services
 
 
 def register(sub: Any) -> None:
@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_export(ctx: Services, args: argparse.Namespace) -> int:
     path = Path(args.output) if args.output else None
     if path is not None and path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
@@ -39,7 +39,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     return _calendar(ctx, args, path) if calendar else _everything(ctx, path)
 
 
-def _everything(ctx: Context, path: Path | None) -> int:
+def _everything(ctx: Services, path: Path | None) -> int:
     import json
     from dataclasses import asdict
 
@@ -53,7 +53,7 @@ def _everything(ctx: Context, path: Path | None) -> int:
     text = json.dumps(to_document(export), ensure_ascii=False, indent=2) + "\n"
     _write(ctx, path, text)
     if path is not None:
-        from .imports import count_of
+        from .import_report import count_of
 
         held = ", ".join([count_of(len(export.accounts), "account"), count_of(len(export.tasks), "task"),
                           count_of(len(export.entries), "entry", "entries")])
@@ -61,7 +61,7 @@ def _everything(ctx: Context, path: Path | None) -> int:
     return 0
 
 
-def _calendar(ctx: Context, args: argparse.Namespace, path: Path | None) -> int:
+def _calendar(ctx: Services, args: argparse.Namespace, path: Path | None) -> int:
     import io
 
     from ..store.db import transaction
@@ -108,7 +108,7 @@ def _day(text: str) -> date:
         raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
-def _write(ctx: Context, path: Path | None, text: str) -> None:
+def _write(ctx: Services, path: Path | None, text: str) -> None:
     if path is None:
         ctx.out.write(text)
         return

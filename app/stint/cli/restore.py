@@ -12,27 +12,30 @@ import argparse
 from datetime import tzinfo
 
 from ..importers import FullExport
-from .context import Context
-from .imports import import_parsed, report, restore_plan
+from ..services import Services
+from .import_report import report, restore_plan
 from .progress import Bar
 
 
-def restore_or_merge(ctx: Context, args: argparse.Namespace, name: str, export: FullExport, tz: tzinfo) -> int:
+def restore(ctx: Services, args: argparse.Namespace, name: str, export: FullExport, tz: tzinfo) -> int | None:
+    """Restore `export` when the database is new and no account is named; else None
+    (the caller imports its entries)."""
     from ..config import save_settings, settings_from
+    from ..store import full_export
     from ..store.db import transaction
-    from ..store.full_export import is_empty, restore
 
+    if args.account:
+        return None
     with transaction(ctx.engine) as s:
-        empty = is_empty(s)
-    if not empty or args.account:
-        return import_parsed(ctx, args, name, "stint", export.as_parsed(), tz)
+        if not full_export.is_empty(s):
+            return None
     settings = settings_from(export.settings, f"{name}: settings")
     parsed = export.as_parsed()
     if not args.dry_run:
         bar = Bar(ctx.err, "Restoring")
         try:
             with transaction(ctx.engine) as s:
-                restore(s, export, bar)
+                full_export.restore(s, export, bar)
         finally:
             bar.done()
         save_settings(ctx.paths.settings, settings)

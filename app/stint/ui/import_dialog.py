@@ -21,7 +21,7 @@ from ..domain.imports import ImportPlan, Parsed
 from ..domain.timesheet import format_elapsed
 from .import_preview import PreviewModel, PreviewRow
 from .notice import Notice
-from .services import Services
+from ..services import Services
 from .workers import run_in_background
 
 
