@@ -23,6 +23,13 @@ def test_wall_clock_times_across_the_spring_change() -> None:
     assert _utc(datetime(2026, 3, 29, 1, 30), datetime(2026, 3, 29, 3, 30)) == ("00:30", "01:30")
 
 
+def test_a_time_in_the_skipped_spring_hour_moves_forward_whatever_the_length() -> None:
+    # 02:30 does not exist on 29 March in Madrid: it is 03:30 CEST (01:30 UTC), even
+    # when the stated length would fit an earlier reading better.
+    assert _utc(datetime(2026, 3, 29, 2, 30), datetime(2026, 3, 29, 4, 0)) == ("01:30", "02:00")
+    assert _utc(datetime(2026, 3, 29, 2, 30), datetime(2026, 3, 29, 4, 0), 5400) == ("01:30", "02:00")
+
+
 def test_the_repeated_autumn_hour_is_read_by_the_stated_length() -> None:
     start, end = datetime(2026, 10, 25, 1, 30), datetime(2026, 10, 25, 2, 30)
     assert _utc(start, end) == ("23:30", "00:30")               # no length given: the first 02:30

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from .weeks import week_of
 
@@ -140,8 +140,13 @@ class ImportPlan:
     def per_week(self, tz: tzinfo, week_start: int = 0) -> list[Total]:
         """An entry counts in the week it starts in (local time)."""
         totals: dict[str, list[int]] = {}
+        labels: dict[date, str] = {}   # years of entries fall on a few thousand days
         for p in self.create:
-            total = totals.setdefault(week_of(p.entry.start, tz, week_start).label, [0, 0])
+            day = p.entry.start.astimezone(tz).date()
+            label = labels.get(day)
+            if label is None:
+                label = labels[day] = week_of(p.entry.start, tz, week_start).label
+            total = totals.setdefault(label, [0, 0])
             total[0] += 1
             total[1] += p.entry.seconds
         return [Total(label, n, s) for label, (n, s) in sorted(totals.items())]
@@ -191,8 +196,8 @@ def plan(entries: Iterable[SourceEntry], view: StoreView, tz: tzinfo, *, keep_ov
         create.append(Planned(entry, target))
         if latest is None or entry.end > latest.end:
             latest = entry
-    new_tasks = [t for t in targets.values() if t.task_id is None and any(p.task is t for p in create)]
-    return ImportPlan(create, skipped, new_tasks)
+    # A target is made only for an entry that is planned: each one is used.
+    return ImportPlan(create, skipped, [t for t in targets.values() if t.task_id is None])
 
 
 def _overlapping(entry: SourceEntry, view: StoreView, starts: list[datetime]) -> Busy | None:
@@ -215,7 +220,3 @@ def _span(start: datetime, end: datetime | None, tz: tzinfo) -> str:
     finish = end.astimezone(tz)
     until = f"{finish:%H:%M}" if finish.date() == begin.date() else f"{finish:%Y-%m-%d %H:%M}"
     return f"{begin:%Y-%m-%d %H:%M}–{until}"
-
-
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)

@@ -53,11 +53,10 @@ def local_interval(start: datetime, end: datetime, tz: tzinfo, seconds: int | No
     (`seconds`) is taken, else one where it ends after it starts (the first
     occurrence when both do). A time in a skipped hour moves forward by the gap."""
     readings = []
-    for fold_start, fold_end in ((0, 0), (0, 1), (1, 0), (1, 1)):
-        begin = start.replace(tzinfo=tz, fold=fold_start).astimezone(timezone.utc)
-        finish = end.replace(tzinfo=tz, fold=fold_end).astimezone(timezone.utc)
-        if (begin, finish) not in readings:
-            readings.append((begin, finish))
+    for begin in _readings(start, tz):
+        for finish in _readings(end, tz):
+            if (begin, finish) not in readings:
+                readings.append((begin, finish))
     if seconds is not None:
         for begin, finish in readings:
             if (finish - begin).total_seconds() == seconds:
@@ -66,6 +65,16 @@ def local_interval(start: datetime, end: datetime, tz: tzinfo, seconds: int | No
         if finish > begin:
             return begin, finish
     return readings[0]
+
+
+def _readings(naive: datetime, tz: tzinfo) -> list[datetime]:
+    """The instants a wall-clock time can mean: one, or two in a repeated hour. A
+    time in a skipped hour means only the instant the gap moves it forward to."""
+    first = naive.replace(tzinfo=tz, fold=0).astimezone(timezone.utc)
+    second = naive.replace(tzinfo=tz, fold=1).astimezone(timezone.utc)
+    if second == first or first.astimezone(tz).replace(tzinfo=None) != naive:
+        return [first]
+    return [first, second]
 
 
 def admits(parsed: Parsed, where: str, start: datetime, end: datetime,
