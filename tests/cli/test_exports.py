@@ -123,16 +123,22 @@ def test_icalendar_for_dates_and_on_stdout(cli: CLI) -> None:
     cli.ok("log", "Write", "--start", "2026-11-18T09:00", "--end", "2026-11-18T10:00")
     out = cli.ok("export", "--ics", "--from", "2026-11-01", "--to", "2026-11-10").out
     assert out.count("BEGIN:VEVENT") == 1 and "DTSTART:20261109T080000Z" in out and out.endswith("END:VCALENDAR\r\n")
+    month = cli.ok("export", "--ics", "--month", "2026-11", "-o", "-").out
+    assert month.count("BEGIN:VEVENT") == 2
 
 
 @pytest.mark.parametrize("argv,message", [
     (("export",), "stint: say what to export: --all (everything, JSON) or --ics (a period's entries)"),
-    (("export", "--all", "--week", "last"), "stint: --all exports everything; --week, --from and --to are for --ics"),
+    (("export", "--all", "--week", "last"),
+     "stint: --all exports everything; --week, --month, --from and --to are for --ics"),
     (("export", "--all", "--ics"), "stint export: argument --ics: not allowed with argument --all"),
-    (("export", "--ics", "--from", "2026-11-01"), "stint: --from and --to go together"),
-    (("export", "--ics", "--from", "2026-11-10", "--to", "2026-11-01"), "stint: --to is before --from"),
-    (("export", "--ics", "--from", "1 Nov", "--to", "2026-11-01"), "stint: not a date: '1 Nov' (use YYYY-MM-DD)"),
+    (("export", "--ics", "--to", "2026-11-01"), "stint: --to needs --from"),
+    (("export", "--ics", "--week", "last", "--month", "nov"), "stint: choose one period: --week or --month"),
+    (("export", "--ics", "--from", "2026-11-10", "--to", "2026-11-01"),
+     "stint: the period ends (2026-11-01) before it starts (2026-11-10)"),
+    (("export", "--ics", "--from", "1 Nov", "--to", "2026-11-01"), "stint: not a date: '1 Nov'"),
     (("export", "--ics", "--week", "2026-W60"), "stint: 2026 has no week 60"),
+    (("export", "--all", "-o", "/nowhere/all.json"), "stint: cannot write /nowhere/all.json: /nowhere does not exist"),
 ])
 def test_bad_usage(cli: CLI, argv: tuple[str, ...], message: str) -> None:
     result = cli(*argv)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from stint.domain.imports import SourceEntry
 from stint.domain.model import SYNC_PENDING, SYNC_SYNCED
@@ -98,7 +99,7 @@ def gipo(tmp_path: Path):  # type: ignore[no-untyped-def]
     board = fake.add_board("Web")
     fake.add_task(board, "Landing page")
     world = make(tmp_path, clock, fake.transport())
-    world.accounts.add("gp", "gipo", fake.base_url, credential="keyring", token=fake.key)
+    world.accounts.add("gp", "gipo", fake.base_url, SignIn(token=fake.key))
     yield world, fake
     world.accounts.close()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from ..domain.text import plural
 from ..domain.timesheet import format_elapsed
 from ..services import Services
 from . import render
@@ -79,21 +80,21 @@ def _print_summary(ctx: Services, args: argparse.Namespace, name: str, parsed: P
         if len(parsed.ignored) > SHOWN:
             ctx.print(f"  … and {len(parsed.ignored) - SHOWN} more")
     if parsed.problems:
-        ctx.print(f"\n{count_of(len(parsed.problems), 'record')} could not be read (listed on stderr).")
+        ctx.print(f"\n{plural(len(parsed.problems), 'record')} could not be read (listed on stderr).")
 
 
 def _headline(args: argparse.Namespace, name: str, parsed: Parsed, made: ImportPlan,
               restored: dict[str, int] | None) -> str:
     source = f"{name} ({parsed.source})"
     if restored is not None:
-        parts = [count_of(restored["accounts"], "account"), count_of(restored["tasks"], "task"),
-                 count_of(restored["entries"], "entry", "entries"),
-                 count_of(restored["outbox"], "change") + " waiting to sync"]
+        parts = [plural(restored["accounts"], "account"), plural(restored["tasks"], "task"),
+                 plural(restored["entries"], "entry", "entries"),
+                 plural(restored["outbox"], "change") + " waiting to sync"]
         return f"{'Would restore' if args.dry_run else 'Restored'} from {source}: {', '.join(parts)}, and the settings."
     if not made.create:
         return f"Nothing {'would be' if args.dry_run else 'was'} imported from {source}."
     where = f"account {args.account}'s tasks" if args.account else "local tasks"
-    return (f"{'Would import' if args.dry_run else 'Imported'} {count_of(len(made.create), 'entry', 'entries')} "
+    return (f"{'Would import' if args.dry_run else 'Imported'} {plural(len(made.create), 'entry', 'entries')} "
             f"({format_elapsed(made.seconds)}) from {source} onto {where}.")
 
 
@@ -108,8 +109,3 @@ def restore_plan(parsed: Parsed, tz: Any) -> ImportPlan:
     from ..domain.imports import StoreView, plan
 
     return plan(parsed.entries, StoreView(), tz, keep_overlaps=True)
-
-
-def count_of(n: int, one: str, many: str | None = None) -> str:
-    """"1 account", "3 accounts", "0 entries"."""
-    return f"{n} {one if n == 1 else many or one + 's'}"

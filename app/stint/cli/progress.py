@@ -2,7 +2,9 @@
 
 Drawn on stderr, and only when stderr is a terminal (a pipe or a log file gets
 nothing), only for work of at least `minimum` steps, at most ten times a second;
-`done()` clears the line so the summary that follows starts clean.
+`done()` blanks the line so the summary that follows starts clean. The bar is our
+own text, so it goes past the output guard (cli/terminal.py), which would show its
+carriage returns instead of letting them move the cursor; it uses nothing else.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ WIDTH = 30
 class Bar:
     def __init__(self, stream: TextIO, label: str, *, minimum: int = 1000,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.stream, self.label, self.minimum, self.clock = stream, label, minimum, clock
-        isatty = getattr(stream, "isatty", None)
+        from .terminal import SafeOutput
+
+        self.stream = stream.stream if isinstance(stream, SafeOutput) else stream
+        self.label, self.minimum, self.clock = label, minimum, clock
+        isatty = getattr(self.stream, "isatty", None)
         self.enabled = bool(isatty and isatty())
         self._last = float("-inf")
-        self._drawn = False
+        self._width = 0   # of the last line drawn
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total < self.minimum:
@@ -32,16 +37,13 @@ class Bar:
         self._last = now
         filled = WIDTH * done // total if total else WIDTH
         percent = 100 * done // total if total else 100
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (WIDTH - filled)}] {percent:3d}% "
-                          f"{done:,}/{total:,}")
+        line = f"{self.label} [{'#' * filled}{'.' * (WIDTH - filled)}] {percent:3d}% {done:,}/{total:,}"
+        self.stream.write("\r" + line)
         self.stream.flush()
-        self._drawn = True
-
-    def relabel(self, label: str) -> None:
-        self.label = label
+        self._width = len(line)
 
     def done(self) -> None:
-        if self._drawn:
-            self.stream.write("\r\x1b[K")
+        if self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
-            self._drawn = False
+            self._width = 0
