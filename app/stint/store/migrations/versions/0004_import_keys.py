@@ -5,15 +5,15 @@ same transaction, so importing the same file again adds nothing. The row outlive
 the entry (no foreign key): an imported entry the user later deletes is not
 brought back by the next import of that file.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
