@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from ..backends.base import AlreadyRunning, Backend, CreatedTask, NotRunning, RemoteEntry, RemoteTimer
 from ..domain.model import SYNC_CONFLICT, SYNC_LOCAL_ONLY, SYNC_PENDING, SYNC_SYNCED
+from ..store import outbox
 from ..store.models import Entry, Op, Status, Task
+from ..store.outbox import OPEN_STATES, OpState
 from .plan import settle
 from .report import AccountReport
-from .steps import ALREADY_STOPPED, LOCAL_ONLY, OFFLINE_INTERVAL, OPEN, SLACK_SECONDS, Call, Settled
+from .steps import ALREADY_STOPPED, LOCAL_ONLY, OFFLINE_INTERVAL, SLACK_SECONDS, Call, Settled
 
 SAME_INSTANT = timedelta(seconds=1)
 PROBE_MARGIN = timedelta(minutes=1)
@@ -123,42 +125,43 @@ def touches_time(call: Call) -> bool:
     return call.kind not in ("set_status", "create_task")
 
 
-def record(s: Session, op: Op, call: Call, result: Any, report: AccountReport, now: datetime) -> str:
-    """Write what the server answered; returns the op's final state."""
+def record(s: Session, op: Op, call: Call, result: Any, report: AccountReport, now: datetime) -> OpState:
+    """Write what the server answered; returns the op's final state (done: the
+    caller completes it; anything else is settled here)."""
     task = s.get(Task, op.task_id) if op.task_id is not None else None
     entry = s.get(Entry, call.entry_id) if call.entry_id else None
     for seq in call.also:
         other = s.get(Op, seq)
-        if other is not None and other.state in OPEN:
-            other.state, other.last_error = "done", None
+        if other is not None and other.state in OPEN_STATES:
+            outbox.settle(other, OpState.DONE, f"sent with #{op.seq}")
     if call.kind == "create_task" and task is not None:
         _created(s, op, task, result, now)
-        return "done"
+        return OpState.DONE
     if call.kind == "set_task_total" and task is not None:
         for e in s.scalars(select(Entry).where(Entry.task_id == task.id, Entry.sync == SYNC_PENDING,
                                                Entry.ended_at.is_not(None))):
             if not _other_open(s, e.id, op.seq):
                 e.sync = SYNC_SYNCED
-        return "done"
+        return OpState.DONE
     if entry is None:
-        return "done"
+        return OpState.DONE
     if call.kind == "start":
         return _started(s, op, call, entry, result, report)
     if call.kind == "stop":
         _stopped(entry, result, report)
-        return "done"
+        return OpState.DONE
     if call.kind in ("create_entry", "update_entry") and isinstance(result, RemoteEntry):
         entry.remote_id = result.remote_id
         entry.remote_started_at, entry.remote_ended_at = result.started_at, result.ended_at
         # Still pending while a later op for it waits (a stop after a running start).
         if entry.sync != SYNC_CONFLICT and not _other_open(s, entry.id, op.seq, call.also):
             entry.sync = SYNC_SYNCED
-    return "done"
+    return OpState.DONE
 
 
 def _other_open(s: Session, entry_id: str, seq: int, also: tuple[int, ...] = ()) -> bool:
     return s.scalar(select(Op.seq).where(Op.entry_id == entry_id, Op.seq != seq, Op.seq.not_in(also),
-                                         Op.state.in_(OPEN)).limit(1)) is not None
+                                         Op.state.in_(OPEN_STATES)).limit(1)) is not None
 
 
 def _created(s: Session, op: Op, task: Task, result: Any, now: datetime) -> None:
@@ -166,7 +169,7 @@ def _created(s: Session, op: Op, task: Task, result: Any, now: datetime) -> None
     task.remote_id = result.remote_id
     task.updated_at = now
     pending_status = s.scalar(select(Op.seq).where(
-        Op.task_id == task.id, Op.kind == "set_status", Op.state.in_(OPEN)))
+        Op.task_id == task.id, Op.kind == "set_status", Op.state.in_(OPEN_STATES)))
     if result.status_remote_id and pending_status is None:
         status = s.scalar(select(Status).where(Status.account_id == op.account_id,
                                                Status.remote_id == result.status_remote_id))
@@ -174,10 +177,10 @@ def _created(s: Session, op: Op, task: Task, result: Any, now: datetime) -> None
             task.status_id, task.status = status.id, status
 
 
-def _started(s: Session, op: Op, call: Call, entry: Entry, result: Any, report: AccountReport) -> str:
+def _started(s: Session, op: Op, call: Call, entry: Entry, result: Any, report: AccountReport) -> OpState:
     if result is LOCAL_ONLY:
-        settle(s, op, Settled("local_only", OFFLINE_INTERVAL, (entry.id,), call.offline_pair), report)
-        return "local_only"
+        settle(s, op, Settled(OpState.LOCAL_ONLY, OFFLINE_INTERVAL, (entry.id,), call.offline_pair), report)
+        return OpState.LOCAL_ONLY
     assert isinstance(result, RemoteTimer)
     entry.remote_id = result.remote_entry_id
     entry.remote_started_at = result.started_at
@@ -188,7 +191,7 @@ def _started(s: Session, op: Op, call: Call, entry: Entry, result: Any, report: 
         report.local_only.append({
             "entry": entry.id, "task": entry.task.title, "task_id": entry.task_id, "seconds": late,
             "why": "started while offline; the server's timer began this much later"})
-    return "done"
+    return OpState.DONE
 
 
 def _stopped(entry: Entry, result: Any, report: AccountReport) -> None:

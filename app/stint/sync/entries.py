@@ -30,8 +30,8 @@ from ..domain.model import SYNC_CONFLICT, SYNC_PENDING, SYNC_SYNCED
 from ..store import outbox
 from ..store.actions import running_entry
 from ..store.models import Account, Entry, Op, Task
+from ..store.outbox import OPEN_STATES
 from .context import Cycle
-from .steps import OPEN
 
 MATCH_WINDOW = timedelta(minutes=1)
 
@@ -98,7 +98,7 @@ def _match(s: Session, account_id: int, tasks: Mapping[str, Task], re: RemoteEnt
 def _unsynced(s: Session, e: Entry) -> bool:
     if e.sync != SYNC_SYNCED:
         return True
-    return s.scalar(select(Op.seq).where(Op.entry_id == e.id, Op.state.in_(OPEN)).limit(1)) is not None
+    return s.scalar(select(Op.seq).where(Op.entry_id == e.id, Op.state.in_(OPEN_STATES)).limit(1)) is not None
 
 
 def _conflict(e: Entry, report, why: str) -> None:  # type: ignore[no-untyped-def]

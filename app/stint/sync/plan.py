@@ -23,10 +23,12 @@ from sqlalchemy.orm import Session
 
 from ..backends.base import Capabilities
 from ..domain.model import SYNC_CONFLICT, SYNC_LOCAL_ONLY
+from ..store import outbox
 from ..store.models import Entry, Op, Status, Task
+from ..store.outbox import OPEN_STATES, OpState
 from . import timer
 from .report import AccountReport
-from .steps import NO_TIME_API, OPEN, TIME_KINDS, Call, Settled, Wait, _open
+from .steps import NO_TIME_API, TIME_KINDS, Call, Settled, Wait, _open
 
 __all__ = ["Call", "Settled", "Wait", "plan", "settle", "task_total"]
 
@@ -39,15 +41,15 @@ def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool,
     entry = s.get(Entry, op.entry_id) if op.entry_id else None
     if op.kind == "create_task":
         if task is None or task.remote_id:
-            return Settled("done", "nothing left to create")
+            return Settled(OpState.DONE, "nothing left to create")
         if not caps.create_task:
-            return Settled("failed", "this server does not let us create tasks")
+            return Settled(OpState.FAILED, "this server does not let us create tasks")
         known = frozenset(s.scalars(select(Task.remote_id).where(
             Task.account_id == op.account_id, Task.remote_id.is_not(None))))
         return Call("create_task", op.uuid, title=op.payload.get("title", task.title),
                     description=op.payload.get("description") or "", known=known)
     if task is None:
-        return Settled("done", "the task is gone")
+        return Settled(OpState.DONE, "the task is gone")
     if task.remote_id is None:
         return Wait("waits for its task to reach the server")
     rid = task.remote_id
@@ -60,7 +62,7 @@ def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool,
     if not caps.explicit_entries:
         # Marked (and reported, with its length) once it has ended.
         ended = entry is not None and not entry.deleted and entry.ended_at is not None
-        return Settled("local_only", NO_TIME_API, entries=(entry.id,) if ended else ())
+        return Settled(OpState.LOCAL_ONLY, NO_TIME_API, entries=(entry.id,) if ended else ())
     return _entry(s, op, entry, rid, caps)
 
 
@@ -70,14 +72,14 @@ def _status(s: Session, op: Op, task_id: int, rid: str, caps: Capabilities,
         later = latest.get(task_id, 0) > op.seq
     else:
         later = s.scalar(select(Op.seq).where(Op.task_id == task_id, Op.kind == "set_status",
-                                              Op.seq > op.seq, Op.state.in_(OPEN))) is not None
+                                              Op.seq > op.seq, Op.state.in_(OPEN_STATES))) is not None
     if later and not ambiguous:
-        return Settled("done", "replaced by a later status change")
+        return Settled(OpState.DONE, "replaced by a later status change")
     status = s.get(Status, op.payload.get("status_id"))
     if status is None or status.remote_id is None:
-        return Settled("failed", "this status is not one of the server's")
+        return Settled(OpState.FAILED, "this status is not one of the server's")
     if not caps.set_status:
-        return Settled("failed", "this server does not let us change a task's status")
+        return Settled(OpState.FAILED, "this server does not let us change a task's status")
     return Call("set_status", op.uuid, rid, status_remote_id=status.remote_id)
 
 
@@ -85,14 +87,14 @@ def _entry(s: Session, op: Op, entry: Entry | None, rid: str, caps: Capabilities
     """Servers that hold intervals (or hours per day, cut by the adapter): the
     entry's current state is what is sent, so a replay or a later op sends the same."""
     if entry is None:
-        return Settled("done", "the entry is gone")
+        return Settled(OpState.DONE, "the entry is gone")
     if op.kind == "delete_entry" or entry.deleted:
         remote = op.payload.get("remote_id") or entry.remote_id
         if op.kind != "delete_entry" or not remote:
-            return Settled("done", "deleted before it reached the server")
+            return Settled(OpState.DONE, "deleted before it reached the server")
         return Call("delete_entry", op.uuid, rid, entry_id=entry.id, entry_remote_id=remote)
     if entry.ended_at is None and not caps.running_entry:
-        return Settled("done", "sent as an interval when it stops")
+        return Settled(OpState.DONE, "sent as an interval when it stops")
     if op.kind == "start" and entry.ended_at is not None:
         # Stopped before its start went out: one write of the whole interval
         # settles the stop too (a timer tracked offline keeps its true start).
@@ -113,11 +115,11 @@ def _total(s: Session, op: Op, task_id: int, rid: str) -> Settled | Call:
     the task's time, it is told our total. Absolute, so a replay is harmless, and
     only the last of several queued changes needs to go out."""
     if op.kind == "start":
-        return Settled("done", "the total is sent when the timer stops")
-    later = s.scalar(select(Op.seq).where(Op.task_id == task_id, Op.seq > op.seq, Op.state.in_(OPEN),
+        return Settled(OpState.DONE, "the total is sent when the timer stops")
+    later = s.scalar(select(Op.seq).where(Op.task_id == task_id, Op.seq > op.seq, Op.state.in_(OPEN_STATES),
                                           Op.kind.in_(TIME_KINDS)).limit(1))
     if later is not None:
-        return Settled("done", "a later change sends the task's total")
+        return Settled(OpState.DONE, "a later change sends the task's total")
     return Call("set_task_total", op.uuid, rid, seconds=task_total(s, task_id))
 
 
@@ -128,13 +130,12 @@ def task_total(s: Session, task_id: int) -> int:
 
 
 def settle(s: Session, op: Op, step: Settled, report: AccountReport) -> None:
-    op.state = step.state
-    op.last_error = step.why if step.state == "failed" else None
-    for seq in step.also:
+    outbox.settle(op, step.state, step.why)
+    for seq in step.also:  # settled with it (a stop with its start)
         other = s.get(Op, seq)
-        if other is not None:
-            other.state, other.last_error = step.state, None
-    if step.state == "failed":
+        if other is not None and other.state in OPEN_STATES:
+            outbox.settle(other, step.state, step.why)
+    if step.state == OpState.FAILED:
         task = s.get(Task, op.task_id) if op.task_id else None
         report.failed.append({"op": op.seq, "kind": op.kind, "task": task.title if task else "?",
                               "task_id": op.task_id, "entry": op.entry_id, "message": step.why})

@@ -21,6 +21,7 @@ from ..backends.base import Backend, Rejected, RemoteEntry, RemoteStatus, Remote
 from ..domain.weeks import week_of
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Status, Task
+from ..store.outbox import OPEN_STATES
 from .context import Cycle
 
 
@@ -47,7 +48,7 @@ def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: d
     """Upsert tasks by remote id. A task with a status change still in the outbox
     keeps its local status: the server has not heard of it yet."""
     held = set(s.scalars(select(Op.task_id).where(
-        Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(("pending", "in_flight")))))
+        Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(OPEN_STATES))))
     # The account's tasks as plain rows, read once, and only the changed ones
     # written (one executemany): a pull of a thousand unchanged tasks, as after a
     # long drain, stays a few milliseconds of database work. New tasks go through

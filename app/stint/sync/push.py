@@ -24,23 +24,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..backends.base import AuthRejected, BackendError, Gone, Rejected
 from ..domain.model import SYNC_FAILED, SYNC_SYNCED
+from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Task
+from ..store.outbox import OPEN_STATES, OpState
 from . import calls
 from . import plan as planning
 from .claims import Blocks, Claimed, claim_batch, describe, preload, release
 from .context import Cycle, Stop
-from .steps import OPEN
 
 log = logging.getLogger("stint.sync.push")
-
-_outbox = Op.__table__
-_DONE = update(_outbox).where(_outbox.c.seq == bindparam("done_seq")).values(state="done", last_error=None)
 
 
 @dataclass
@@ -56,10 +54,10 @@ def push(cycle: Cycle) -> None:
     """Push every open op of the account; raises Stop on a transient or sign-in error."""
     with transaction(cycle.engine) as s:
         blocks = Blocks()
-        for op in s.scalars(select(Op).where(Op.account_id == cycle.account_id, Op.state == "failed")):
+        for op in s.scalars(select(Op).where(Op.account_id == cycle.account_id, Op.state == OpState.FAILED)):
             blocks.add(op)
         seqs = list(s.scalars(
-            select(Op.seq).where(Op.account_id == cycle.account_id, Op.state.in_(OPEN)).order_by(Op.seq)
+            select(Op.seq).where(Op.account_id == cycle.account_id, Op.state.in_(OPEN_STATES)).order_by(Op.seq)
         ))
     done: list[Done] = []
     at = 0
@@ -91,9 +89,8 @@ def _record_all(s: Session, cycle: Cycle, done: Sequence[Done]) -> None:
     # A status change the server confirmed writes nothing but its op's state: those
     # are one executemany, not an object each (the bulk of a long drain).
     plain = [d.seq for d in done if d.call.kind == "set_status"]
-    if plain:
-        s.execute(_DONE, [{"done_seq": seq} for seq in plain])
-        cycle.report.pushed += len(plain)
+    outbox.complete_all(s, plain)
+    cycle.report.pushed += len(plain)
     rest = [d for d in done if d.call.kind != "set_status"]
     held = preload(s, [d.seq for d in rest])  # noqa: F841 - kept alive for the identity map
     for d in rest:
@@ -127,15 +124,16 @@ def _record(s: Session, cycle: Cycle, done: Done) -> None:
     op = s.get(Op, done.seq)
     if op is None:
         return
-    op.state = calls.record(s, op, done.call, done.result, cycle.report, cycle.clock.now())
-    op.last_error = None
+    state = calls.record(s, op, done.call, done.result, cycle.report, cycle.clock.now())
+    if state == OpState.DONE:  # else `record` settled it
+        outbox.complete(op)
     if calls.touches_time(done.call) and done.call.task_remote_id:
         cycle.touched.add(done.call.task_remote_id)
     elif done.call.kind == "create_task":
         task = s.get(Task, op.task_id) if op.task_id is not None else None
         if task is not None and task.remote_id:
             cycle.touched.add(task.remote_id)
-    if op.state == "done":
+    if state == OpState.DONE:
         cycle.report.pushed += 1
 
 
@@ -144,7 +142,7 @@ def _fail(cycle: Cycle, seq: int, exc: Rejected, blocks: Blocks) -> None:
         op = s.get(Op, seq)
         if op is None:
             return
-        op.state, op.last_error = "failed", exc.message
+        outbox.fail(op, exc.message)
         if op.entry_id and op.kind in ("start", "stop", "create_entry", "update_entry"):
             entry = s.get(Entry, op.entry_id)
             if entry is not None:
@@ -168,17 +166,17 @@ def _gone(cycle: Cycle, seq: int, call: planning.Call, exc: Gone) -> None:
             return
         entries = (call.entry_id,) if call.entry_id else ()
         if call.kind == "delete_entry":
-            step = planning.Settled("done", GONE_ENTRY)  # gone is what it asked for
+            step = planning.Settled(OpState.DONE, GONE_ENTRY)  # gone is what it asked for
         elif call.kind == "update_entry":
-            step = planning.Settled("done", GONE_ENTRY, entries)
+            step = planning.Settled(OpState.DONE, GONE_ENTRY, entries)
         elif call.kind == "set_status":
-            step = planning.Settled("done", GONE_TASK)
+            step = planning.Settled(OpState.DONE, GONE_TASK)
         else:  # time for a gone task: create_entry, start, stop, set_task_total
             if call.kind == "set_task_total" and op.task_id is not None:
                 entries = tuple(s.scalars(select(Entry.id).where(
                     Entry.task_id == op.task_id, Entry.deleted.is_(False), Entry.ended_at.is_not(None),
                     Entry.sync != SYNC_SYNCED)))
-            step = planning.Settled("local_only", GONE_TASK, entries, call.also)
+            step = planning.Settled(OpState.LOCAL_ONLY, GONE_TASK, entries, call.also)
         planning.settle(s, op, step, cycle.report)
         if call.kind not in ("update_entry", "delete_entry") and call.task_remote_id:
             account = s.get(Account, cycle.account_id)
@@ -201,6 +199,4 @@ def _keep(cycle: Cycle, seq: int, exc: BackendError, ambiguous: bool) -> None:
         op = s.get(Op, seq)
         if op is None:
             return
-        if not (ambiguous or exc.maybe_applied) or isinstance(exc, AuthRejected) and not ambiguous:
-            op.state = "pending"
-        op.last_error = exc.message
+        outbox.keep(op, exc.message, may_have_arrived=ambiguous or exc.maybe_applied)

@@ -29,12 +29,12 @@ from ..store import outbox
 from ..store.actions import running_entry
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Task
+from ..store.outbox import OPEN_STATES
 from . import entries
 from .context import Cycle
 from .pull import Pulled, apply_statuses, apply_tasks
 
 MATCH_WINDOW = timedelta(minutes=1)
-OPEN = ("pending", "in_flight")
 
 
 def apply(cycle: Cycle, got: Pulled) -> None:
@@ -118,7 +118,7 @@ def _learn_user(s: Session, account: Account, times: object) -> str | None:
 
 
 def _has_open_ops(s: Session, entry_id: str) -> bool:
-    return s.scalar(select(Op.seq).where(Op.entry_id == entry_id, Op.state.in_(OPEN)).limit(1)) is not None
+    return s.scalar(select(Op.seq).where(Op.entry_id == entry_id, Op.state.in_(OPEN_STATES)).limit(1)) is not None
 
 
 def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | None, now: datetime) -> None:

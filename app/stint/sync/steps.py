@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..store.models import Op
+from ..store.outbox import OPEN_STATES, OpState
 
-OPEN = ("pending", "in_flight")
 TIME_KINDS = ("stop", "create_entry", "update_entry", "delete_entry")
 OFFLINE_INTERVAL = "tracked while the server could not be told; this server only runs a live timer"
 NO_TIME_API = "local only (server has no time API)"
@@ -19,7 +19,7 @@ SLACK_SECONDS = 60  # below this, a difference between clocks is not worth repor
 
 @dataclass(frozen=True)
 class Settled:
-    state: str                      # done | local_only | failed
+    state: OpState                  # done | local-only | failed
     why: str
     entries: tuple[str, ...] = ()   # entries that become local only
     also: tuple[int, ...] = ()      # other ops settled with this one (the stop of a pair)
@@ -55,4 +55,4 @@ ALREADY_STOPPED = object()  # stop: the server's timer was not running
 
 def _open(s: Session, entry_id: str, kind: str, after: int) -> list[int]:
     return list(s.scalars(select(Op.seq).where(
-        Op.entry_id == entry_id, Op.kind == kind, Op.seq > after, Op.state.in_(OPEN))))
+        Op.entry_id == entry_id, Op.kind == kind, Op.seq > after, Op.state.in_(OPEN_STATES))))
