@@ -299,16 +299,16 @@ def failed(session: Session) -> list[Op]:
 # -- one statement, either connection (:named parameters) ---------------------------------
 
 def _execute(db: Db, sql: str, params: dict[str, Any]) -> Any:
-    if _is_sqlite3(db):
-        return db.execute(sql, params)
-    return db.execute(_text(sql), params)
+    conn: Any = db
+    return conn.execute(sql if _is_sqlite3(db) else _text(sql), params)
 
 
 def _executemany(db: Db, sql: str, rows: Sequence[dict[str, Any]]) -> None:
+    conn: Any = db
     if _is_sqlite3(db):
-        db.executemany(sql, rows)
+        conn.executemany(sql, rows)
     else:
-        db.execute(_text(sql), list(rows))
+        conn.execute(_text(sql), list(rows))
 
 
 def _is_sqlite3(db: object) -> bool:

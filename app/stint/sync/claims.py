@@ -30,7 +30,8 @@ from ..store import outbox
 from ..store.models import Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES, OpState
 from . import plan as planning
-from .context import Cycle
+from .calls import Call, SetStatus, Settled, Wait
+from .cycle import Cycle
 
 BATCH = 50
 
@@ -52,7 +53,7 @@ _STATUSES = select(_status.c.id, _status.c.remote_id).where(_status.c.account_id
 @dataclass(frozen=True)
 class Claimed:
     seq: int
-    call: planning.Call
+    call: Call[Any]
     ambiguous: bool    # it was in_flight already: look at the server before sending
 
 
@@ -147,7 +148,7 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
             tasks.add(op.task_id)
         if op.entry_id is not None:
             entries.add(op.entry_id)
-        if step.call.kind == "create_task":
+        if step.call.ends_batch:
             break
     # What `_claim` does to an op, for each of them at once.
     outbox.claim_all(s, claimed_plain, cycle.clock.now())
@@ -155,7 +156,7 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
 
 
 def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
-                          latest: dict[int, int]) -> dict[int, tuple[Any, planning.Call]]:
+                          latest: dict[int, int]) -> dict[int, tuple[Any, SetStatus]]:
     """Of these status changes (outbox rows), those `plan` would surely answer
     with a call, each as (row, call). Anything less certain is left out (and
     planned the usual way): a missing task or status, a task not on the server
@@ -163,7 +164,7 @@ def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
     if not ops or not cycle.caps.set_status:
         return {}
     statuses = dict(s.execute(_STATUSES, {"account": cycle.account_id}).all())
-    fast: dict[int, tuple[Any, planning.Call]] = {}
+    fast: dict[int, tuple[Any, SetStatus]] = {}
     for o in ops:
         if o.state not in OPEN_STATES or o.entry_id is not None:
             continue
@@ -172,7 +173,7 @@ def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
         ambiguous = o.state == OpState.IN_FLIGHT
         if rid is None or status_rid is None or (latest.get(o.task_id, 0) > o.seq and not ambiguous):
             continue
-        fast[o.seq] = (o, planning.Call("set_status", o.uuid, rid, status_remote_id=status_rid))
+        fast[o.seq] = (o, SetStatus(key=o.uuid, task_remote_id=rid, status_remote_id=status_rid))
     return fast
 
 
@@ -188,23 +189,16 @@ def _claim(s: Session, cycle: Cycle, op: Op, blocks: Blocks, latest: dict[int, i
         return None
     ambiguous = op.state == OpState.IN_FLIGHT
     step = planning.plan(s, op, cycle.caps, ambiguous, latest_status=latest)
-    if isinstance(step, planning.Settled):
+    if isinstance(step, Settled):
         planning.settle(s, op, step, cycle.report)
         return None
-    if isinstance(step, planning.Wait):
+    if isinstance(step, Wait):
         outbox.wait(op, step.why)
         cycle.report.waiting.append(describe(s, op, step.why))
         blocks.add(op)
         return None
     outbox.claim(op, cycle.clock.now())
     return Claimed(op.seq, step, ambiguous)
-
-
-def release(s: Session, unsent: Sequence[Claimed]) -> None:
-    """Claimed ops whose requests never went out (the batch stopped before them):
-    back to pending, as if never claimed — they cannot have reached the server. One
-    that was in_flight before this claim stays so: it still needs its probe."""
-    outbox.release_all(s, [c.seq for c in unsent if not c.ambiguous])
 
 
 def describe(s: Any, op: Op, message: str) -> dict[str, Any]:

@@ -26,10 +26,10 @@ from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account
 from ..store.records import AccountInfo
-from .context import Cycle, Stop
+from .cycle import Cycle
 from .lock import AccountLock
 from .pull import UnknownStatus, fetch, want
-from .push import push
+from .push import Stop, push
 from .reconcile import apply
 from .report import AccountReport, SyncReport
 

@@ -31,7 +31,7 @@ from ..store import outbox
 from ..store.actions import running_entry
 from ..store.models import Account, Entry, Op, Task
 from ..store.outbox import OPEN_STATES
-from .context import Cycle
+from .cycle import Cycle
 
 MATCH_WINDOW = timedelta(minutes=1)
 

@@ -22,7 +22,7 @@ from ..domain.weeks import week_of
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES
-from .context import Cycle
+from .cycle import Cycle
 
 
 def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]) -> int:

@@ -31,7 +31,7 @@ from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Task
 from ..store.outbox import OPEN_STATES
 from . import entries
-from .context import Cycle
+from .cycle import Cycle
 from .pull import Pulled, apply_statuses, apply_tasks
 
 MATCH_WINDOW = timedelta(minutes=1)
