@@ -3,16 +3,16 @@
 An op is appended in the same transaction as the local change it describes
 (DESIGN.md, invariant 1). From then on its `state` moves only through the named
 transitions below, each written twice from one `Transition`: a function on a mapped
-`Op` (or any object with its columns) and an SQL statement (`Transition.sql`, run
-for many ops at once by the `*_all` forms). Both check the same table: an op that
-is not in a state a transition starts from raises IllegalTransition — a bug, never
-a person's or a server's mistake. The person's transitions (append, retry, discard)
+`Op` (or any object with its columns) and an SQL statement (`Transition.sql`; the
+`*_all` forms move many ops in one statement). Both check the same table: an op
+that is not in a state a transition starts from raises IllegalTransition — a bug,
+never a person's or a server's mistake. The person's transitions (append, retry, discard)
 take a SQLAlchemy Session or a plain sqlite3 connection.
 
   transition  from               to                  called by           why
   ----------  -----------------  ------------------  ------------------  -------------------------------------
   append      —                  pending             store/actions;      a user intent, with its local change;
-                                                     sync/reconcile      a stop for a timer a server's replaced
+                                                     sync/apply_pull     a stop for a timer a server's replaced
   claim       pending,           in_flight           sync/claims         committed before the request leaves:
               in_flight                                                  after a crash it is probed, not resent
   complete    in_flight          done                sync/push           the server confirmed; its result is
@@ -111,6 +111,9 @@ def _in(states: Sequence[str]) -> str:
     return ", ".join(f"'{s}'" for s in states)
 
 
+_LISTED = "seq IN (SELECT value FROM json_each(:seqs))"  # :seqs, a JSON list of ints
+
+
 @dataclass(frozen=True)
 class Transition:
     """A named move from `sources` to one of `targets` (see the table above)."""
@@ -126,31 +129,34 @@ class Transition:
             raise IllegalTransition(f"{self.name}: op #{op.seq} is {op.state}, not {' or '.join(self.sources)}")
         op.state = to
 
-    def sql(self, target: OpState | None = None) -> str:
-        """The statement for one op (:seq), a no-op for an op not in a source state."""
+    def sql(self, target: OpState | None = None, *, where: str = "seq = :seq") -> str:
+        """The statement for one op (:seq, or those `where` picks); it leaves an op
+        that is not in a source state as it is."""
         sets = f", {self.sets}" if self.sets else ""
         return (f"UPDATE outbox SET state = '{self._target(target)}'{sets} "
-                f"WHERE seq = :seq AND state IN ({_in(self.sources)})")
+                f"WHERE {where} AND state IN ({_in(self.sources)})")
 
-    def apply_all(self, db: Db, rows: Sequence[dict[str, Any]], target: OpState | None = None) -> None:
-        """`sql` for every row (each with its :seq) as one executemany. An op deleted
-        meanwhile (its account removed) is skipped; one in another state raises
-        before any is changed."""
-        if not rows:
+    def apply_all(self, db: Db, seqs: Sequence[int], target: OpState | None = None, **values: Any) -> None:
+        """`sql` for many ops in one statement (the other columns it writes are the
+        same for all of them). An op deleted meanwhile (its account removed) is
+        skipped; if one is in a state the transition does not start from, it
+        raises, and the caller's transaction undoes the rest."""
+        if not seqs:
             return
-        sql = self.sql(target)
-        wrong = _execute(db, "SELECT seq, state FROM outbox WHERE seq IN (SELECT value FROM json_each(:seqs)) "
-                             f"AND state NOT IN ({_in(self.sources)})",
-                         {"seqs": "[" + ",".join(str(int(r["seq"])) for r in rows) + "]"}).fetchall()
-        if wrong:
-            raise IllegalTransition(f"{self.name}: " + ", ".join(f"op #{seq} is {state}" for seq, state in wrong))
-        _executemany(db, sql, rows)
+        wanted = {"seqs": "[" + ",".join(str(int(seq)) for seq in set(seqs)) + "]"}
+        changed = _execute(db, self.sql(target, where=_LISTED), {**wanted, **values}).rowcount
+        if changed == len(set(seqs)):
+            return
+        present = _execute(db, f"SELECT count(*) FROM outbox WHERE {_LISTED}", wanted).fetchone()[0]
+        if present != changed:
+            raise IllegalTransition(f"{self.name}: {present - changed} of ops {wanted['seqs']} "
+                                    f"not {' or '.join(self.sources)}")
 
     def _target(self, target: OpState | None) -> OpState:
         if target is None and len(self.targets) == 1:
             return self.targets[0]
-        if target not in self.targets:
-            raise IllegalTransition(f"{self.name} does not lead to {target}")
+        if target is None or target not in self.targets:
+            raise IllegalTransition(f"{self.name} leads to {' or '.join(self.targets)}, not {target}")
         return target
 
 
@@ -178,7 +184,7 @@ def claim(op: OpRow, now: datetime) -> None:
 
 
 def claim_all(db: Db, seqs: Sequence[int], now: datetime) -> None:
-    CLAIM.apply_all(db, [{"seq": seq, "now": _stamp(now)} for seq in seqs])
+    CLAIM.apply_all(db, seqs, now=_stamp(now))
 
 
 def complete(op: OpRow) -> None:
@@ -187,7 +193,7 @@ def complete(op: OpRow) -> None:
 
 
 def complete_all(db: Db, seqs: Sequence[int]) -> None:
-    COMPLETE.apply_all(db, [{"seq": seq} for seq in seqs])
+    COMPLETE.apply_all(db, seqs)
 
 
 def settle(op: OpRow, state: OpState, why: str) -> None:
@@ -210,7 +216,7 @@ def keep(op: OpRow, message: str, *, may_have_arrived: bool) -> None:
 
 def release_all(db: Db, seqs: Sequence[int]) -> None:
     """Claimed ops whose requests never left: pending, as if never claimed."""
-    RELEASE.apply_all(db, [{"seq": seq} for seq in seqs])
+    RELEASE.apply_all(db, seqs)
 
 
 def wait(op: OpRow, why: str) -> None:
@@ -301,14 +307,6 @@ def failed(session: Session) -> list[Op]:
 def _execute(db: Db, sql: str, params: dict[str, Any]) -> Any:
     conn: Any = db
     return conn.execute(sql if _is_sqlite3(db) else _text(sql), params)
-
-
-def _executemany(db: Db, sql: str, rows: Sequence[dict[str, Any]]) -> None:
-    conn: Any = db
-    if _is_sqlite3(db):
-        conn.executemany(sql, rows)
-    else:
-        conn.execute(_text(sql), list(rows))
 
 
 def _is_sqlite3(db: object) -> bool:
