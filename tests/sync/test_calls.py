@@ -71,8 +71,9 @@ def test_create_task_probe_finds_only_a_task_that_was_not_there(world: World) ->
     world.tracker.create_task("Notes", account="work")
     created = CreateTask(key="op-2", title="Notes").send(backend)
     assert world.fake.tasks[int(created.remote_id)].title == "Notes"
+    seq = _op(world.engine, "create_task").seq
     with transaction(world.engine) as s:
-        op = s.get(Op, _op(world.engine, "create_task").seq)
+        op = s.get(Op, seq)
         assert op is not None
         CreateTask(key=op.uuid, title="Notes").record(s, op, CreatedTask(created.remote_id, "3", None),
                                                       AccountReport("work"), world.clock.now())
@@ -91,8 +92,9 @@ def test_set_status_probe_send_and_a_gone_task(world: World) -> None:
     assert call.probe(backend) == "3"  # applied: not sent again
     world.tracker.set_status("Website", "REVIEW")
     report = AccountReport("work")
+    seq = _op(world.engine, "set_status").seq
     with transaction(world.engine) as s:
-        op = s.get(Op, _op(world.engine, "set_status").seq)
+        op = s.get(Op, seq)
         assert op is not None
         assert call.on_gone(s, op, report) == Settled(OpState.DONE, GONE_TASK)
         assert call.touched(s, op) is None  # a status is not time: no re-read
@@ -110,9 +112,11 @@ def test_start_takes_the_server_timer_already_running_for_done(world: World) -> 
     timer = call.send(backend)  # AlreadyRunning: the server's timer is what we asked for
     assert call.probe(backend) == timer
     report = AccountReport("work")
+    seq = _op(world.engine, "start").seq
     with transaction(world.engine) as s:
-        op = s.get(Op, _op(world.engine, "start").seq)
-        assert op is not None and call.record(s, op, timer, report, world.clock.now()) is None
+        op = s.get(Op, seq)
+        assert op is not None
+        call.record(s, op, timer, report, world.clock.now())
         stored = s.get(Entry, entry.id)
         assert stored is not None and (stored.remote_id, stored.sync) == (timer.remote_entry_id, "synced")
     assert [lo["seconds"] for lo in report.local_only] == [300]  # the server's clock began later
@@ -127,8 +131,9 @@ def test_a_start_that_may_have_arrived_is_looked_for_never_sent(world: World) ->
     call = StartMaybeSent(key="op", task_remote_id="1", entry_id=entry.id, stops=(stop,))
     assert isinstance(call.probe(backend), StaysLocal) and isinstance(call.send(backend), StaysLocal)
     assert world.fake.count("POST") == 0
+    seq = _op(world.engine, "start").seq
     with transaction(world.engine) as s:
-        op = s.get(Op, _op(world.engine, "start").seq)
+        op = s.get(Op, seq)
         assert op is not None
         assert call.record(s, op, StaysLocal(), AccountReport("work"), world.clock.now()) == \
             Settled(OpState.LOCAL_ONLY, OFFLINE_INTERVAL, (entry.id,), (stop,))
@@ -137,8 +142,9 @@ def test_a_start_that_may_have_arrived_is_looked_for_never_sent(world: World) ->
     world.fake.web_start(1)  # it did arrive: the timer runs there, and its stop goes out next
     timer = call.probe(backend)
     assert isinstance(timer, RemoteTimer)
+    seq = _op(world.engine, "start").seq
     with transaction(world.engine) as s:
-        op = s.get(Op, _op(world.engine, "start").seq)
+        op = s.get(Op, seq)
         assert op is not None and call.record(s, op, timer, AccountReport("work"), world.clock.now()) is None
     assert _entry(world.engine, entry.id).remote_id == timer.remote_entry_id
 
@@ -182,10 +188,11 @@ def test_entry_calls_create_find_update_and_delete(wd: tuple[KindWorld, FakeWarm
     assert create.probe(backend) is None  # no key the server honours: its entries are looked at
     written = create.send(backend)
     assert create.probe(backend) == written  # a lost reply: found by task, start and end
+    seq = _op(w.engine, "stop").seq
     with transaction(w.engine) as s:
-        op = s.get(Op, _op(w.engine, "stop").seq)
+        op = s.get(Op, seq)
         assert op is not None
-        assert create.record(s, op, written, AccountReport("desk"), w.clock.now()) is None
+        create.record(s, op, written, AccountReport("desk"), w.clock.now())
         stored = s.get(Entry, entry.id)
         assert stored is not None and stored.remote_id == written.remote_id
         assert stored.sync == "pending"  # the stop op itself is still open
@@ -200,8 +207,9 @@ def test_entry_calls_create_find_update_and_delete(wd: tuple[KindWorld, FakeWarm
     delete = DeleteEntry(key="d", task_remote_id=rid, entry_id=entry.id, entry_remote_id=written.remote_id)
     delete.send(backend)
     assert fake.entries == {}
+    seq = _op(w.engine, "stop").seq
     with transaction(w.engine) as s:
-        op = s.get(Op, _op(w.engine, "stop").seq)
+        op = s.get(Op, seq)
         assert op is not None
         assert update.on_gone(s, op, AccountReport("desk")) == Settled(OpState.DONE, GONE_ENTRY, (entry.id,))
         assert delete.on_gone(s, op, AccountReport("desk")) == Settled(OpState.DONE, GONE_ENTRY)

@@ -26,11 +26,11 @@ from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account
 from ..store.records import AccountInfo
+from .apply_pull import apply
 from .cycle import Cycle
 from .lock import AccountLock
 from .pull import UnknownStatus, fetch, want
 from .push import Stop, push
-from .reconcile import apply
 from .report import AccountReport, SyncReport
 
 log = logging.getLogger("stint.sync")

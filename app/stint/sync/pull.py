@@ -9,9 +9,10 @@ when it runs, was just pushed, or its copy is older than `entries_refresh_second
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import bindparam, false, or_, select
 from sqlalchemy import update as update_stmt
@@ -204,6 +205,9 @@ def fetch(cycle: Cycle, w: Want) -> Pulled:
     return got
 
 
-def _counted(cycle: Cycle, call):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def _counted(cycle: Cycle, call: Callable[[], T]) -> T:
     cycle.report.requests += 1
     return call()
