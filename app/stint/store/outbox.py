@@ -58,7 +58,6 @@ tray import this module without loading SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
@@ -114,14 +113,16 @@ def _in(states: Sequence[str]) -> str:
 _LISTED = "seq IN (SELECT value FROM json_each(:seqs))"  # :seqs, a JSON list of ints
 
 
-@dataclass(frozen=True)
 class Transition:
-    """A named move from `sources` to one of `targets` (see the table above)."""
+    """A named move from `sources` to one of `targets` (see the table above).
+    A plain class, not a dataclass: the tray imports this module on its first read."""
 
-    name: str
-    sources: tuple[OpState, ...]
-    targets: tuple[OpState, ...]
-    sets: str = ""  # the other columns it writes, as SQL with :named parameters
+    __slots__ = ("name", "sources", "targets", "sets")
+
+    def __init__(self, name: str, sources: tuple[OpState, ...], targets: tuple[OpState, ...],
+                 sets: str = "") -> None:
+        self.name, self.sources, self.targets = name, sources, targets
+        self.sets = sets  # the other columns it writes, as SQL with :named parameters
 
     def move(self, op: OpRow, target: OpState | None = None) -> None:
         to = self._target(target)
