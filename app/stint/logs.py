@@ -1,5 +1,7 @@
 """Named loggers and the log files. Secrets never reach a log line: they are never
-passed to a logger, and the redacting filter is a second line of defence.
+passed to a logger, and the redacting filter is a second line of defence — over the
+message, and over a traceback or stack attached to the record, which carry the
+values of exceptions' messages (a URL with a token in it, say).
 
 Logs are the person's own (DESIGN invariant 7): the folder is 0700 and every log
 file, rotated ones included, 0600.
@@ -25,13 +27,27 @@ def register_secret(value: str) -> None:
         _SECRETS.add(value)
 
 
+def redact(text: str) -> str:
+    """`text` with every registered secret replaced by ***."""
+    # Longest first: a secret that contains another is not left half-redacted.
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
 class RedactSecrets(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        if _SECRETS:
-            message = record.getMessage()
-            for secret in _SECRETS:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
+        if not _SECRETS:
+            return True
+        record.msg, record.args = redact(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            # Formatted here, so that every formatter uses this redacted text (a
+            # Formatter formats exc_info only when exc_text is not set yet).
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
@@ -77,9 +93,7 @@ def log_crash(log_dir: Path, exc: BaseException) -> Path:
         private_dir(log_dir)
         path = log_dir / "crash.log"
         tighten(path)
-        text = "".join(traceback.format_exception(exc))
-        for secret in _SECRETS:
-            text = text.replace(secret, "***")
+        text = redact("".join(traceback.format_exception(exc)))
         with open(path, "a", encoding="utf-8", opener=opener) as handle:
             handle.write(f"--- {datetime.now(timezone.utc).isoformat()}\n{text}\n")
         return path
