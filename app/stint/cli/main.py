@@ -85,10 +85,19 @@ def run(argv: Sequence[str], ctx: Services) -> int:
     except KeyboardInterrupt:
         print("stint: interrupted", file=ctx.err)
         return 130
-    except OSError as exc:
-        # The environment, not a bug: disk full, permission denied, a path that is a folder.
-        print(one_line(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), file=ctx.err)
-        return 1
+    except Exception as exc:  # noqa: BLE001 - only the storage's faults are handled here
+        # The environment, not a bug: disk full, read-only, permission denied, a busy or
+        # damaged database — one line saying what and where (store.faults).
+        from ..store.faults import translate
+
+        fault = translate(exc, ctx.paths.database)
+        if fault is not None:
+            print(one_line(f"stint: {fault}"), file=ctx.err)
+            return 1
+        if isinstance(exc, OSError):  # e.g. a path that is a folder
+            print(one_line(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), file=ctx.err)
+            return 1
+        raise
 
 
 def _relative_times_attached(argv: Sequence[str]) -> list[str]:
