@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-from . import faults, integrity
+from . import backup, faults, integrity
 from .migrations import HEAD, upgrade
 from .snapshot import BUSY_TIMEOUT_MS, current_revision
 
@@ -23,14 +23,17 @@ __all__ = ["BUSY_TIMEOUT_MS", "current_revision", "open_engine", "transaction"]
 
 
 def open_engine(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    """An engine on the SQLite file at `path`, upgraded to the current schema. A file
-    that is not a database is refused (store.integrity), and the storage's errors
-    come out as one-line StorageFaults (store.faults)."""
+    """An engine on the SQLite file at `path`, upgraded to the current schema (after a
+    backup: store.backup). A file that is not a database is refused
+    (store.integrity), and the storage's errors come out as one-line StorageFaults
+    (store.faults)."""
     path = Path(path)
     integrity.prepare(path)
     with faults.translating(path):
         revision = current_revision(path)
         if migrate and revision != HEAD:
+            if revision is not None:
+                backup.before_migration(path, revision)
             upgrade(path)
     engine = create_engine(
         f"sqlite:///{path}",
