@@ -35,14 +35,24 @@ class LiveState(QObject):
         super().__init__(parent)
         self.services = services
         self.snapshot = StoreSnapshot()
+        self._fault: str | None = None  # the storage fault last told, until a read works again
         self._soon = QTimer(self, singleShot=True, interval=30)
         self._soon.timeout.connect(self.refresh)
         services.bridge.changed.connect(lambda _what: self._soon.start())
         services.bridge.sync_finished.connect(lambda _report: self._soon.start())
 
     def refresh(self) -> StoreSnapshot:
+        from ..domain.errors import StintError
+
         self._soon.stop()
-        self.snapshot = self.services.snapshot()
+        try:
+            self.snapshot = self.services.snapshot()
+        except StintError as exc:  # a storage fault (store.faults): keep the last view, say why once
+            if str(exc) != self._fault:
+                self._fault = str(exc)
+                self.services.bridge.message.emit("error", str(exc))
+            return self.snapshot
+        self._fault = None
         self.updated.emit(self.snapshot)
         return self.snapshot
 
