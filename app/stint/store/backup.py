@@ -150,6 +150,13 @@ def before_migration(database: Path, revision: str) -> Backup:
 
 
 def _take(database: Path, now: datetime, suffix: str) -> Backup:
+    dest = _new_name(database, now, suffix)
+    copy_database(database, dest)
+    return next(b for b in list_backups(database) if b.path == dest)
+
+
+def _new_name(database: Path, now: datetime, suffix: str) -> Path:
+    """A free name in the (private) backups folder for a file taken at `now`."""
     folder = private.private_dir(backup_dir(database))
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
     dest = folder / f"stint-{stamp}{suffix}.sqlite3"
@@ -157,8 +164,7 @@ def _take(database: Path, now: datetime, suffix: str) -> Backup:
     while dest.exists():
         dest = folder / f"stint-{stamp}{suffix}-{n}.sqlite3"
         n += 1
-    copy_database(database, dest)
-    return next(b for b in list_backups(database) if b.path == dest)
+    return dest
 
 
 def copy_database(source: Path, dest: Path) -> None:
@@ -273,13 +279,7 @@ def _put_aside(database: Path, now: datetime) -> Path | None:
     is. The -wal goes with it: it holds committed changes not yet in the main file."""
     if not database.exists():
         return None
-    folder = private.private_dir(backup_dir(database))
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    aside = folder / f"stint-{stamp}-replaced.sqlite3"
-    n = 2
-    while aside.exists():
-        aside = folder / f"stint-{stamp}-replaced-{n}.sqlite3"
-        n += 1
+    aside = _new_name(database, now, "-replaced")
     for suffix in JOURNALS:
         companion = database.with_name(database.name + suffix)
         if companion.exists():
