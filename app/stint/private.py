@@ -34,17 +34,18 @@ def private_dir(path: Path) -> Path:
 
 def tighten(path: Path) -> bool:
     """Remove group and other access from `path` if it is ours and has any. Returns
-    True when the mode was changed. A missing path, or one owned by someone else
-    (which we could not change anyway), is left alone."""
+    True when the mode was changed. A missing path, one owned by someone else, or
+    one on a read-only file system is left alone: tightening never stops Stint from
+    reading what is there (`stint doctor` reports what stays open)."""
     if not _POSIX:
         return False
     try:
         st = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
+        if st.st_uid != os.geteuid() or not st.st_mode & 0o077:
+            return False
+        os.chmod(path, stat.S_IMODE(st.st_mode) & ~0o077)
+    except OSError:
         return False
-    if st.st_uid != os.geteuid() or not st.st_mode & 0o077:
-        return False
-    os.chmod(path, stat.S_IMODE(st.st_mode) & ~0o077)
     return True
 
 

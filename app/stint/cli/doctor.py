@@ -165,13 +165,11 @@ def _permissions(ctx: Services) -> Check:
         was = private.loose(path)
         if was is None:
             continue
-        try:
-            private.tighten(path)
-        except OSError:
-            pass
+        private.tighten(path)
         (fixed if private.loose(path) is None else still).append(f"{path} ({oct(was)[2:]})")
     if still:
-        return Check("permissions", PROBLEM, "others can read " + ", ".join(still) + " (not yours to change?)")
+        return Check("permissions", PROBLEM, "others can read " + ", ".join(still)
+                     + " (not yours, or on a read-only disk: change them by hand)")
     if fixed:
         return Check("permissions", OK, "made private: " + ", ".join(fixed))
     return Check("permissions", OK, "folders and files are readable by you only")

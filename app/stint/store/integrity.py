@@ -70,7 +70,10 @@ def create(database: Path) -> None:
     that no one — another Stint starting at the same moment, a crash half-way — ever
     sees an empty file there. If another process got there first, theirs is kept."""
     tmp = database.with_name(f".{database.name}.{os.getpid()}.{os.urandom(4).hex()}.new")
-    private.create_file(tmp)
+    try:
+        private.create_file(tmp)
+    except OSError as exc:  # a read-only or full folder: name the database, not tmp
+        raise OSError(exc.errno, exc.strerror, str(database)) from exc
     try:
         conn = sqlite3.connect(tmp)
         try:
