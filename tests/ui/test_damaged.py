@@ -200,3 +200,18 @@ def test_storage_that_refuses_at_start_is_told_and_the_app_quits(qtbot: Any, tmp
         assert quits == [True]
     finally:
         close(app)
+
+
+def test_a_background_job_on_a_full_disk_says_so(qtbot: Any, tmp_path: Path) -> None:
+    import errno
+
+    from stint.ui.workers import run_in_background
+
+    def export() -> None:  # what the week view's export meets on a full disk
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "week.pdf"))
+
+    failures: list[str] = []
+    job = run_in_background(export, "export", on_failure=failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=3000)
+    assert job.error == failures[0] == (f"the disk is full: cannot write {tmp_path / 'week.pdf'} "
+                                        "(nothing was saved; free some space and try again)")
