@@ -63,22 +63,10 @@ def cmd_doctor(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def _versions(database: Path) -> Check:
-    from importlib.metadata import PackageNotFoundError, version
-
     from ..store.migrations import HEAD
 
-    parts = [f"Stint {__version__}", f"Python {sys.version.split()[0]}", f"SQLite {sqlite3.sqlite_version}"]
-    # (name shown, distributions that provide it)
-    for shown, names in (("SQLAlchemy", ("SQLAlchemy",)), ("alembic", ("alembic",)), ("httpx", ("httpx",)),
-                         ("keyring", ("keyring",)), ("PySide6", ("PySide6", "PySide6_Essentials"))):
-        for name in names:
-            try:
-                parts.append(f"{shown} {version(name)}")
-                break
-            except PackageNotFoundError:
-                continue
-        else:
-            parts.append(f"{shown} not installed")
+    parts = [f"Stint {__version__}", f"Python {sys.version.split()[0]}", f"SQLite {sqlite3.sqlite_version}",
+             *_dependencies()]
     revision = _revision(database)
     if revision is None:
         return Check("versions", OK, ", ".join(parts) + f"; schema {HEAD}")
@@ -86,6 +74,29 @@ def _versions(database: Path) -> Check:
     newer = revision > HEAD
     return Check("versions", PROBLEM if newer else OK,
                  ", ".join(parts) + ("; the database was made by a newer Stint: update Stint" if newer else ""))
+
+
+def _dependencies() -> list[str]:
+    """"name version" of each library Stint's package metadata requires here (none in
+    a bundle, which carries no metadata for Stint itself)."""
+    import re
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    try:
+        wanted = [r for r in requires("stint") or [] if "extra ==" not in r]
+    except PackageNotFoundError:
+        return []
+    found = []
+    for requirement in wanted:
+        name = re.match(r"[A-Za-z0-9._-]+", requirement)
+        if name is None:
+            continue
+        try:
+            found.append(f"{name[0]} {version(name[0])}")
+        except PackageNotFoundError:
+            if ";" not in requirement:  # one for another platform is not missing
+                found.append(f"{name[0]} missing")
+    return found
 
 
 def _database(database: Path) -> Check:

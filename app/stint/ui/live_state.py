@@ -42,15 +42,20 @@ class LiveState(QObject):
         services.bridge.sync_finished.connect(lambda _report: self._soon.start())
 
     def refresh(self) -> StoreSnapshot:
-        from ..domain.errors import StintError
+        import sqlite3
+
+        from ..store.faults import translate
 
         self._soon.stop()
         try:
             self.snapshot = self.services.snapshot()
-        except StintError as exc:  # a storage fault (store.faults): keep the last view, say why once
-            if str(exc) != self._fault:
-                self._fault = str(exc)
-                self.services.bridge.message.emit("error", str(exc))
+        except (sqlite3.Error, OSError) as exc:
+            fault = translate(exc, self.services.database)
+            if fault is None:
+                raise
+            if str(fault) != self._fault:  # a storage fault: keep the last view, say why once
+                self._fault = str(fault)
+                self.services.bridge.message.emit("error", str(fault))
             return self.snapshot
         self._fault = None
         self.updated.emit(self.snapshot)
