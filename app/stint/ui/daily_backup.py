@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from .workers import Job, run_in_background
 
@@ -32,8 +32,12 @@ class DailyBackup(QObject):
         self._timer.start()
         self.check()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = 30_000) -> None:
+        """Stop looking; at quit, let a backup being taken finish (a copy cut short
+        leaves only a temporary file, removed next time, but there is no need to)."""
         self._timer.stop()
+        if self.job is not None:
+            QThreadPool.globalInstance().waitForDone(wait_ms)
 
     def check(self) -> None:
         """Start the backup job if one is due (and none runs)."""
