@@ -49,7 +49,7 @@ def test_an_empty_file_is_refused_not_taken_for_a_new_database(home: Path, cli) 
     path.write_bytes(b"")
     result = cli("tasks")
     assert result.code == 1
-    assert result.err == (f"stint: the database {path} is damaged (the file is empty (0 bytes)); "
+    assert result.err == (f"stint: the database {path} is damaged (the file is empty: 0 bytes); "
                           "run `stint doctor`, and `stint restore` a backup\n")
     assert path.stat().st_size == 0  # nothing was written into it
     with pytest.raises(DatabaseDamaged):

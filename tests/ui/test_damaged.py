@@ -25,6 +25,7 @@ from stint.ui.damaged import DamagedDialog
 
 from ..store.test_integrity import damage, fill
 from .app_fixtures import PlaceholderWindow, app_env
+from .test_instance import _run_stint
 
 
 def new_app(home: Path, clock: FixedClock, *, engine: Any = None, tray: bool = False) -> tuple[StintApp, list[bool]]:
@@ -104,8 +105,12 @@ def test_a_damaged_database_without_a_backup_can_only_quit(make_app: Any, qtbot:
     assert app.start() is False
     dialog = app.damaged
     assert isinstance(dialog, DamagedDialog) and dialog.restore_button is None
-    assert "the file is empty (0 bytes)" in dialog.findChild(QLabel).text()
+    assert "the file is empty: 0 bytes" in dialog.findChild(QLabel).text()
     assert "There is no sound backup to restore" in dialog.findChild(QLabel).text()
+    # A command handed to the app meanwhile is told why it is not run.
+    code, out, err = _run_stint(qtbot, home, "start", "report")
+    assert (code, out) == (1, "") and err == (f"stint: the database {db} is damaged; the Stint app's window "
+                                              "offers to restore a backup\n")
     dialog.quit_button.click()
     assert quits == [True] and not dialog.isVisible()
     assert db.read_bytes() == b""

@@ -60,7 +60,7 @@ def check_header(database: Path) -> None:
     if not head and _wal_size(database) == 0:
         # SQLite would take an empty file for a new database: Stint never leaves one
         # (see `create`), so something emptied it.
-        raise DatabaseDamaged(database, "the file is empty (0 bytes)")
+        raise DatabaseDamaged(database, "the file is empty: 0 bytes")
     if head:
         raise DatabaseDamaged(database, "it is not an SQLite database")
 
