@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from stint import ipc
+from stint.store.migrations import HEAD, upgrade
+from stint.store.snapshot import current_revision
 
 from ..conftest import db_snapshot
 from ..store.test_integrity import damage, fill
@@ -89,7 +91,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_current_one(cli, home: Pat
     result = cli.ok("restore", str(tmp_path / "saved.sqlite3"))
 
     assert result.out.splitlines() == [
-        f"Restored {db} from {tmp_path / 'saved.sqlite3'} (schema 0002)",
+        f"Restored {db} from {tmp_path / 'saved.sqlite3'} (schema {HEAD})",
         f"The database it replaced is kept as {home / 'backups' / 'stint-20261123-100000-replaced.sqlite3'}",
         "1 change(s) were waiting to sync in the backup: sync will check the server before sending each, "
         "as they may have reached it since",
@@ -156,3 +158,18 @@ def test_restore_refuses_while_the_app_runs(cli, home: Path, tmp_path: Path) -> 
         Path(where).unlink()
     assert result.code == 1 and "the Stint app is running" in result.err
     assert db_snapshot(home / "stint.sqlite3") == before
+
+
+def test_a_backup_from_an_older_stint_is_restored_and_upgraded(cli, home: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite3"
+    upgrade(old, "0001")
+    conn = sqlite3.connect(old)
+    with conn:
+        conn.execute("INSERT INTO task (title, status_id, created_at, updated_at) VALUES ('From 0001', 1, 1, 1)")
+    conn.close()
+    cli.ok("new", "Current", "--local")
+    result = cli.ok("restore", str(old))
+    assert result.out.startswith(f"Restored {home / 'stint.sqlite3'} from {old} (schema 0001)\n")
+    assert current_revision(home / "stint.sqlite3") == HEAD
+    assert [t["title"] for t in cli.ok("tasks", "--json").json()] == ["From 0001"]  # type: ignore[union-attr]
+    assert any(name.endswith("-before-0001.sqlite3") for name in backups(home))

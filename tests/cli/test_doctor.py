@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from stint import ipc
+from stint.store.migrations import HEAD
 
 from ..store.test_integrity import damage, fill
 from .store_rows import add_account
@@ -34,12 +35,13 @@ def test_a_healthy_install(cli, home: Path) -> None:
     assert result.code == 0, result.out
     checks = lines(result.out)
     assert result.out.endswith("No problems found.\n")
-    assert checks["database"] == ("ok", f"{home / 'stint.sqlite3'} (78 kB): passes SQLite's integrity_check")
+    size = f"{(home / 'stint.sqlite3').stat().st_size / 1000:.0f} kB"
+    assert checks["database"] == ("ok", f"{home / 'stint.sqlite3'} ({size}): passes SQLite's integrity_check")
     assert checks["outbox"] == ("ok", "0 waiting to sync, 0 refused by a server, 0 done")
     assert checks["backups"][0] == "ok" and "newest stint-20261123-090000.sqlite3 (0 min ago)" in checks["backups"][1]
     assert checks["permissions"] == ("ok", "folders and files are readable by you only")
     assert checks["app"][1].startswith("not running")
-    assert "schema 0002 (current)" in checks["versions"][1] and f"SQLite {sqlite3.sqlite_version}" in checks["versions"][1]
+    assert f"schema {HEAD} (current)" in checks["versions"][1] and f"SQLite {sqlite3.sqlite_version}" in checks["versions"][1]
     assert set(checks) >= {"versions", "database", "outbox", "backups", "permissions", "app", "keyring"}
 
 
