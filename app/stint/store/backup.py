@@ -231,8 +231,9 @@ def restore(database: Path, source: Path, now: datetime) -> Restored:
     The file is copied first and the copy must pass integrity_check and be a Stint
     schema this version knows; only then is the current database (with its -wal)
     copied into the backups folder and the copy put in its place. Changes that were
-    waiting to sync in the backup may have reached the server since: they are marked
-    in flight, so that sync looks at the server before sending any of them again.
+    waiting to sync in the backup may have reached the server since: they are claimed
+    (store.outbox, in flight), so that sync looks at the server before sending any
+    of them again.
     The caller makes sure the app is not using `database`."""
     from .migrations import HEAD
 
@@ -252,7 +253,7 @@ def restore(database: Path, source: Path, now: datetime) -> Restored:
         if not re.fullmatch(r"\d{4}", revision) or revision > HEAD:
             raise Refused(f"{source} was made by a newer Stint (schema {revision}, this one knows up to "
                           f"{HEAD}); update Stint first")
-        reopened = _reopen_unsent(tmp)
+        reopened = _reopen_unsent(tmp, now)
         aside = _put_aside(database, now)
         # A journal left beside the restored file would be replayed into it.
         for suffix in (*JOURNALS, "-shm"):
@@ -263,12 +264,19 @@ def restore(database: Path, source: Path, now: datetime) -> Restored:
         tmp.unlink(missing_ok=True)
 
 
-def _reopen_unsent(path: Path) -> int:
+def _reopen_unsent(path: Path, now: datetime) -> int:
+    """Claim the ops still pending in a restored copy: each may have reached the
+    server after the backup was taken, so the engine probes before it sends any
+    (an in_flight op, as after a crash mid-request)."""
+    from . import outbox
+
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        with conn:
-            return conn.execute("UPDATE outbox SET state = 'in_flight', sent_at = COALESCE(sent_at, created_at)"
-                                " WHERE state = 'pending'").rowcount
+        conn.execute("BEGIN IMMEDIATE")
+        seqs = [row[0] for row in conn.execute("SELECT seq FROM outbox WHERE state = ?", (outbox.OpState.PENDING,))]
+        outbox.claim_all(conn, seqs, now)
+        conn.execute("COMMIT")
+        return len(seqs)
     finally:
         conn.close()
 
