@@ -99,12 +99,22 @@ def load_settings(path: Path) -> Settings:
     error the user is told about, never silently replaced."""
     if not path.exists():
         return Settings()
+    from .private import tighten
+
+    tighten(path.parent)  # an install from before settings were kept private
+    tighten(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot read settings file {path}: {exc}") from None
+    return settings_from(raw, f"settings file {path}")
+
+
+def settings_from(raw: object, where: str) -> Settings:
+    """Settings from a JSON object (a settings file, or a full export's "settings");
+    `where` names it in errors. Unknown keys are ignored, missing ones default."""
     if not isinstance(raw, dict):
-        raise UsageError(f"settings file {path} does not hold a JSON object")
+        raise UsageError(f"{where} does not hold a JSON object")
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, object] = {}
     for key, value in raw.items():
@@ -116,16 +126,19 @@ def load_settings(path: Path) -> Settings:
         if isinstance(default, bool) != isinstance(value, bool) or (
             not isinstance(default, (tuple, dict)) and not isinstance(value, (type(default), int))
         ):
-            raise UsageError(f"settings file {path}: {key} has the wrong type")
+            raise UsageError(f"{where}: {key} has the wrong type")
         values[key] = value
     return Settings(**values).validate()  # type: ignore[arg-type]
 
 
 def save_settings(path: Path, settings: Settings) -> None:
+    """Write `settings` atomically, readable by the user only (in a 0700 folder)."""
     from .fileio import atomic_write_text
+    from .private import private_dir
 
     settings.validate()
-    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")
+    private_dir(path.parent)
+    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n", private=True)
 
 
 def resolve_tz(name: str = "", env_tz: str | None = None) -> tzinfo:

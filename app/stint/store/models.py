@@ -162,6 +162,17 @@ class Op(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[utc_opt]
     last_error: Mapped[str_opt]
-    state: Mapped[str] = mapped_column(String(12), default="pending")
+    state: Mapped[str] = mapped_column(String(12))  # an outbox.OpState, written only by outbox.py
     created_at: Mapped[utc]
     sent_at: Mapped[utc_opt]
+
+
+class ImportKey(Base):
+    """A record brought in by `stint import` (see migration 0003): its source's key,
+    and the entry it became (kept after that entry is deleted)."""
+
+    __tablename__ = "import_key"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    imported_at: Mapped[utc]

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     import sqlite3
 
 BUSY_TIMEOUT_MS = 15_000
-OPEN_OP_STATES = ("pending", "in_flight")  # as stint.store.outbox.OPEN_STATES
 RECENT_TASKS = 8
 
 
@@ -99,7 +98,6 @@ ORDER BY t.last_started_at DESC NULLS LAST, t.id DESC
 LIMIT ?
 """
 _ACCOUNTS = "SELECT id, name, state, last_error, last_sync_at, next_sync_at, credential FROM account ORDER BY name"
-_OPS = "SELECT account_id, state, count(*) FROM outbox GROUP BY account_id, state"
 # Finished entries' time inside [day start, day end): an index range on ix_entry_started
 # (no entry is longer than a week).
 _TODAY = """
@@ -114,34 +112,34 @@ def read(path: Path | str, *, recent: int = RECENT_TASKS,
          day: tuple[datetime, datetime] | None = None) -> StoreSnapshot:
     """Everything the tray needs, in one read transaction (one consistent view).
     `day`: today's local start and end, for today's total."""
+    from . import outbox  # stdlib only, but not needed before the tray's icon shows
+
     conn = connect_readonly(path)
     try:
         conn.execute("BEGIN")
         running = conn.execute(_RUNNING).fetchone()
         tasks = tuple(TaskLine(*row) for row in conn.execute(_RECENT, (recent,)))
-        account_rows = conn.execute(_ACCOUNTS).fetchall()
-        ops: dict[tuple[int | None, str], int] = {(a, st): n for a, st, n in conn.execute(_OPS)}
+        accounts = tuple(
+            AccountSync(name, state, error, _utc(last), _utc(next_try), credential, pending=per["pending"],
+                        failed=per["failed"])
+            for aid, name, state, error, last, next_try, credential in conn.execute(_ACCOUNTS).fetchall()
+            for per in [outbox.counts(conn, aid)])
+        ops = outbox.counts(conn)
         today = 0
         if day is not None:
-            today = conn.execute(_TODAY, {"start": int(day[0].timestamp()), "end": int(day[1].timestamp())}).fetchone()[0]
+            start, end = int(day[0].timestamp()), int(day[1].timestamp())
+            today = conn.execute(_TODAY, {"start": start, "end": end}).fetchone()[0]
         conn.execute("COMMIT")
     finally:
         conn.close()
-    by_state: dict[str, int] = {}
-    for (_account, state), n in ops.items():
-        by_state[state] = by_state.get(state, 0) + n
-    accounts = tuple(
-        AccountSync(name, state, error, _utc(last), _utc(next_try), credential,
-                    pending=sum(ops.get((aid, s), 0) for s in OPEN_OP_STATES), failed=ops.get((aid, "failed"), 0))
-        for aid, name, state, error, last, next_try, credential in account_rows)
     return StoreSnapshot(
         running=TaskLine(running[2], running[3], running[4]) if running else None,
         running_entry=running[0] if running else None,
         running_since=_utc(running[1]) if running else None,
         recent=tasks,
         accounts=accounts,
-        pending_ops=sum(by_state.get(s, 0) for s in OPEN_OP_STATES),
-        failed_ops=by_state.get("failed", 0),
+        pending_ops=ops["pending"],
+        failed_ops=ops["failed"],
         day_start=day[0] if day is not None else None,
         today_seconds=int(today),
     )
@@ -157,8 +155,10 @@ def current_revision(path: Path) -> str | None:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise  # unreadable (read-only folder, busy, ...): not a reason to migrate
     finally:
         conn.close()
     return row[0] if row else None

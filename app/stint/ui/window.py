@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
         self._add(file, "new_task", self.tr("&New task…"), keys.New, self.tasks.new_task)
+        self._add(file, "import", self.tr("&Import…"), "Ctrl+I", self.show_import)
         self._add(file, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
         file.addSeparator()
         self._add(file, "close", self.tr("&Close window"), keys.Close, self.close)
@@ -115,6 +116,11 @@ class MainWindow(QMainWindow):
         from .ops_dialog import OpsDialog
 
         OpsDialog(self.services, self).exec()
+
+    def show_import(self) -> None:
+        from .import_dialog import ImportDialog
+
+        ImportDialog(self.services, self).exec()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -337,6 +337,44 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>The daily backup failed: {error}</source>
+        <translation>La copia de seguridad diaria ha fallado: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>La base de datos está dañada</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Restaurar esta copia</translation>
+    </message>
+    <message>
+        <source>Quit Stint</source>
+        <translation>Salir de Stint</translation>
+    </message>
+    <message>
+        <source>Stint&apos;s database {path} is damaged ({problem}), so Stint has not opened it and has written nothing to it.</source>
+        <translation>La base de datos de Stint {path} está dañada ({problem}), así que Stint no la ha abierto ni ha escrito nada en ella.</translation>
+    </message>
+    <message>
+        <source>There is no sound backup to restore. Run `stint doctor` in a terminal for details; `stint restore FILE` puts a copy you have elsewhere in its place.</source>
+        <translation>No hay ninguna copia de seguridad sana que restaurar. Ejecute `stint doctor` en un terminal para ver los detalles; `stint restore ARCHIVO` pone en su lugar una copia que tenga en otro sitio.</translation>
+    </message>
+    <message>
+        <source>The last good backup is from {when} ({name}). Restore it? What was recorded after it is not in it. The damaged database is kept in the backups folder.</source>
+        <translation>La última copia de seguridad buena es del {when} ({name}). ¿Restaurarla? Lo registrado después no está en ella. La base de datos dañada se guarda en la carpeta de copias.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {error}</source>
+        <translation>No se ha podido restaurar la copia: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DayModel</name>
     <message>
         <source>Start</source>
@@ -842,6 +880,121 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import time</source>
+        <translation>Importar tiempo</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Elige un archivo para importar</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Found from the content</source>
+        <translation>Según el contenido</translation>
+    </message>
+    <message>
+        <source>Local tasks</source>
+        <translation>Tareas locales</translation>
+    </message>
+    <message>
+        <source>Tasks of account %1, pushed to its server</source>
+        <translation>Tareas de la cuenta %1, enviadas a su servidor</translation>
+    </message>
+    <message>
+        <source>Dates like 03/04/2026 are day/month/year</source>
+        <translation>Fechas como 03/04/2026 son día/mes/año</translation>
+    </message>
+    <message>
+        <source>Import entries that overlap others too</source>
+        <translation>Importar también las entradas que se solapan con otras</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Times in the file are in:</source>
+        <translation>Las horas del archivo están en:</translation>
+    </message>
+    <message>
+        <source>Put the time on:</source>
+        <translation>Poner el tiempo en:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Time tracker files (*.csv *.tsv *.json *.txt *frames);;All files (*)</source>
+        <translation>Archivos de registro de tiempo (*.csv *.tsv *.json *.txt *frames);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>A Stint export into an empty database: restore %1 tasks and %2 entries, its accounts and settings, exactly as they were.</source>
+        <translation>Una exportación de Stint en una base de datos vacía: se restauran %1 tareas y %2 entradas, sus cuentas y ajustes, tal como estaban.</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries (%3) to import onto %4 tasks, %5 of them new.</source>
+        <translation>%1: %2 entradas (%3) para importar en %4 tareas, %5 de ellas nuevas.</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 omitidas.</translation>
+    </message>
+    <message>
+        <source>%1 not time to import.</source>
+        <translation>%1 sin tiempo que importar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 no se pudieron leer.</translation>
+    </message>
+    <message>
+        <source>Note: %1.</source>
+        <translation>Nota: %1.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Imported %1 entries (%2).</source>
+        <translation>Importadas %1 entradas (%2).</translation>
+    </message>
+    <message>
+        <source>Restored %1 tasks and %2 entries.</source>
+        <translation>Restauradas %1 tareas y %2 entradas.</translation>
+    </message>
+    <message>
+        <source>Import (new task)</source>
+        <translation>Importar (tarea nueva)</translation>
+    </message>
+    <message>
+        <source>Skip: %1</source>
+        <translation>Omitir: %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>No se importa: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read: %1</source>
+        <translation>No se puede leer: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stint</source>
@@ -942,6 +1095,10 @@
     <message>
         <source>Week</source>
         <translation>Semana</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1272,41 @@
     <message>
         <source>Discard</source>
         <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1537,18 @@
 </context>
 <context>
     <name>StintApp</name>
+    <message>
+        <source>Stint cannot start</source>
+        <translation>Stint no puede arrancar</translation>
+    </message>
+    <message>
+        <source>Stint cannot use its data: {error}</source>
+        <translation>Stint no puede usar sus datos: {error}</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The damaged database is kept as {path}.</source>
+        <translation>Se ha restaurado la copia. La base de datos dañada se guarda como {path}.</translation>
+    </message>
     <message>
         <source>Stint is still running</source>
         <translation>Stint sigue en marcha</translation>
