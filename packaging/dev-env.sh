@@ -16,7 +16,7 @@ with_tests=0
 apt_runtime="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrender1 libxi6"
-apt_test="xvfb xauth trayer x11-utils xdotool imagemagick dbus timewarrior"
+apt_test="xvfb xauth trayer x11-utils xdotool imagemagick dbus gnome-keyring timewarrior"
 
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""
