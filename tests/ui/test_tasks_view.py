@@ -149,3 +149,21 @@ def test_unchanged_refresh_does_not_reset(services, qtbot):
 def test_contrast_text():
     assert contrast_text(QColor("#ffdd00")) == QColor(Qt.GlobalColor.black)
     assert contrast_text(QColor("#222222")) == QColor(Qt.GlobalColor.white)
+
+
+def test_before_any_task_the_tab_says_what_to_do(services, qtbot):
+    from stint.ui.account_dialog import AccountDialog
+
+    view = TasksView(services)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.pages.currentWidget() is view.empty
+    assert "Add a task of your own" in view.empty.text.text() and "connect the server" in view.empty.text.text()
+    assert view.empty.add_task.isVisible() and view.empty.connect_server.isVisible()
+    view.empty.connect_server.click()
+    assert isinstance(view.empty.dialog, AccountDialog) and view.empty.dialog.isVisible()
+    assert view.empty.dialog.windowTitle() == "Add account"
+    view.empty.dialog.reject()
+    services.tracker.create_task("First", local=True)  # the Tracker's change signal refreshes the tab
+    assert view.pages.currentWidget() is not view.empty and view.table.isVisible()
+    assert view.status_filter.itemText(0) == "All statuses"

@@ -84,10 +84,13 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(
             lambda: self.language_note.setVisible(self.language.currentData() != s.language))
 
+        general = QGroupBox(self.tr("General"))
+        general_form = QFormLayout(general)
+        general_form.addRow(self.tr("&Language"), self.language)
+        general_form.addRow(self.language_note)
+        general_form.addRow(self.start_on_login)
         tracking = QGroupBox(self.tr("Tracking"))
         form = QFormLayout(tracking)
-        form.addRow(self.tr("&Language"), self.language)
-        form.addRow(self.language_note)
         form.addRow(self.tr("Sync every"), self.sync_interval)
         form.addRow(self.tr("Weeks start on"), self.week_start)
         rounding = QHBoxLayout()
@@ -120,7 +123,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (tracking, reminders, shortcuts, self.start_on_login, self.accounts, self.notice, self.buttons):
+        for w in (general, tracking, reminders, shortcuts, self.accounts, self.notice, self.buttons):
             layout.addWidget(w)
         if services.bridge.desktop is not None:
             services.bridge.desktop.status_changed.connect(self.show_desktop_status)

@@ -8,12 +8,13 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QPushButton,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
+    QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
 from ..domain.errors import StintError
 from ..store import lookup
 from ..store.db import transaction
+from .empty_state import EmptyState
 from .notice import Notice
 from ..services import Services
 from .task_model import STATUS, STATUS_COLOR_ROLE, TaskFilterProxy, TaskTableModel, load_task_rows
@@ -112,11 +113,19 @@ class TasksView(QWidget):
         for button in (self.start_button, self.status_button, self.new_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        tasks_page = QWidget()
+        layout = QVBoxLayout(tasks_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.empty = EmptyState(services)
+        self.empty.new_task.connect(self.new_task)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(tasks_page)
+        self.pages.addWidget(self.empty)  # before the first task: what to do
+        QVBoxLayout(self).addWidget(self.pages)
         services.bridge.changed.connect(self.on_changed)
         self.refresh()
 
@@ -131,6 +140,7 @@ class TasksView(QWidget):
         rows, running = load_task_rows(self.services.engine)
         self.model.set_rows(rows, running, self.services.clock.now())
         self._fill_status_filter()
+        self.pages.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.pages.widget(0))
         if selected is not None:
             self.select_task(selected)
         self._update_buttons()
@@ -141,7 +151,8 @@ class TasksView(QWidget):
     def _fill_status_filter(self) -> None:
         labels = self.model.status_labels()
         current = self.status_filter.currentData() or ""
-        if [self.status_filter.itemData(i) for i in range(1, self.status_filter.count())] == labels:
+        if self.status_filter.count() and \
+                [self.status_filter.itemData(i) for i in range(1, self.status_filter.count())] == labels:
             return
         self.status_filter.blockSignals(True)
         self.status_filter.clear()

@@ -152,7 +152,7 @@ class Tray(QObject):
         self._add(self.tr("Today: {total}").format(total=format_duration(snap.today_total(now))), "today",
                   enabled=False)
         if snap.running is not None:
-            self._add(self.tr("S&top"), "stop", self._stop)
+            self._add(self.tr("&Stop"), "stop", self._stop)
         if snap.recent:
             menu.addSection(self.tr("Recent tasks"))
             for task in snap.recent:
@@ -168,7 +168,7 @@ class Tray(QObject):
         self._add_sync(snap)
         menu.addSeparator()
         self._add(self.tr("&Open Stint"), "open", self.open_requested.emit)
-        self._add(self.tr("&Settings…"), "settings", self.settings_requested.emit)
+        self._add(self.tr("S&ettings…"), "settings", self.settings_requested.emit)
         self._add(self.tr("&Quit"), "quit", self.quit_requested.emit)
 
     def _add_sync(self, snap: StoreSnapshot) -> None:

@@ -564,6 +564,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <source>No tasks yet</source>
+        <translation>Aún no hay tareas</translation>
+    </message>
+    <message>
+        <source>Stint times the tasks you work on. Add a task of your own to start a timer now, or connect the server your team keeps its tasks on (Wapify, WarmDesk, Gipo, Whama, Wekan, TimeTagger, Redmine) to bring them in; your time goes back to it, and keeps counting offline.</source>
+        <translation>Stint mide el tiempo de las tareas en las que trabajas. Añade una tarea propia para iniciar ya un temporizador, o conecta el servidor donde tu equipo tiene sus tareas (Wapify, WarmDesk, Gipo, Whama, Wekan, TimeTagger, Redmine) para traerlas; tu tiempo vuelve a él, y se sigue contando sin conexión.</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a server…</source>
+        <translation>&amp;Conectar un servidor…</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -1062,7 +1081,7 @@
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation>S&amp;incronizar ahora</translation>
+        <translation>Si&amp;ncronizar ahora</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1392,6 +1411,10 @@
     <message>
         <source>Stint speaks the new language from its next start.</source>
         <translation>Stint usará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
     </message>
     <message>
         <source>Tracking</source>
@@ -1825,8 +1848,16 @@
         <translation>▶ {title} — {elapsed}</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
         <source>S&amp;top</source>
-        <translation>&amp;Parar</translation>
+        <translation type="vanished">&amp;Parar</translation>
     </message>
     <message>
         <source>Recent tasks</source>
@@ -1846,7 +1877,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Preferencias…</translation>
+        <translation type="vanished">&amp;Preferencias…</translation>
     </message>
     <message>
         <source>Sync: no server account yet (add one in Settings)</source>
