@@ -103,25 +103,47 @@ def test_status_line_counts_and_ticks(services, qtbot):
     window = MainWindow(services)
     qtbot.addWidget(window)
     status = window.status
-    assert status.connection_label.text() == "Online"
-    assert status.pending_label.text() == "1 change(s) waiting"
-    assert status.failed_button.isHidden()
+    assert status.connection_label.text() == "Waiting to sync"
+    assert status.connection_label.toolTip() == "work: 1 change waiting to sync"
+    assert status.pending_label.text() == "1 change waiting to sync"
+    assert status.failed_button.isHidden() and status.sign_in_button.isHidden()
 
     t.start("Remote")  # the Tracker's change signal refreshes the line
-    assert status.pending_label.text() == "2 change(s) waiting"
+    assert status.pending_label.text() == "2 changes waiting to sync"
     services.clock.advance(65)
     window.tick()
-    assert status.timer_label.text() == "▶ Remote — 0:01:05"
+    assert status.timer_label.text() == "▶ Remote — 0:01:05 · today 0:01"
 
     fail_op(services, "create_task", "422: title taken")
     with transaction(services.engine) as s:
         account = s.query(Account).one()
-        account.state, account.last_error = "error", "connection refused"
+        account.state, account.last_error = "offline", "connection refused"
     services.bridge.changed.emit("sync")
-    assert status.failed_button.text() == "1 failed" and not status.failed_button.isHidden()
-    assert status.pending_label.text() == "1 change(s) waiting"
-    assert status.connection_label.text() == "Offline"
-    assert "connection refused" in status.connection_label.toolTip()
+    assert status.failed_button.text() == "1 refused" and not status.failed_button.isHidden()
+    assert status.pending_label.text() == "1 change waiting to sync"
+    assert status.connection_label.text() == "1 change refused"
+    assert status.connection_label.toolTip() == ("work: offline — the server cannot be reached\n"
+                                                 "work: 1 change refused by the server")
+
+
+def test_the_status_line_says_what_the_tray_says_and_offers_sign_in(services, qtbot):
+    add_account(services)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    status = window.status
+    for state, error, short in (("server_trouble", "HTTP 503: maintenance", "Server trouble"),
+                                ("offline", "timed out", "Offline"),
+                                ("needs_signin", "HTTP 401", "Needs sign-in")):
+        with transaction(services.engine) as s:
+            account = s.query(Account).one()
+            account.state, account.last_error = state, error
+        services.bridge.changed.emit("sync")
+        assert status.connection_label.text() == short
+    assert status.connection_label.toolTip() == "work: needs sign-in — the server refused the saved credentials"
+    assert status.sign_in_button.isVisibleTo(window) and status.sign_in_button.text() == "Sign in to work…"
+    with qtbot.waitSignal(services.bridge.sign_in_requested) as asked:
+        status.sign_in_button.click()
+    assert asked.args == ["work"]
 
 
 def test_failed_count_opens_the_ops_dialog(services, qtbot):

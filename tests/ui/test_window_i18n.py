@@ -19,8 +19,8 @@ def test_spanish_translates_known_strings(qapp):
     try:
         assert translator is not None
         assert QCoreApplication.translate("TasksView", "Pending only") == "Solo pendientes"
-        assert QCoreApplication.translate("StatusLine", "%n failed", "", 3) == "3 fallidos"
-        assert QCoreApplication.translate("StatusLine", "%n failed", "", 1) == "1 fallido"
+        assert QCoreApplication.translate("StatusLine", "%n refused", "", 3) == "3 rechazados"
+        assert QCoreApplication.translate("StatusLine", "%n refused", "", 1) == "1 rechazado"
     finally:
         remove_translators(qapp)
     assert QCoreApplication.translate("TasksView", "Pending only") == "Pending only"
@@ -33,7 +33,7 @@ def test_window_comes_up_in_spanish(qapp, services, qtbot):
         qtbot.addWidget(window)
         assert [window.tabs.tabText(i) for i in range(3)] == ["&Tareas", "&Día", "&Semana"]
         assert window.tasks.pending_only.text() == "Solo pendientes"
-        assert window.status.timer_label.text() == "Ningún temporizador en marcha"
+        assert window.status.timer_label.text() == "Ningún temporizador en marcha · hoy 0:00"
     finally:
         remove_translators(qapp)
 

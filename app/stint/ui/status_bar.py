@@ -1,44 +1,23 @@
-"""The window's status line: the running timer, connection state, queued and failed
-changes, and the last sync. Reads `queries.overview` on every store change."""
+"""The window's status line: the running timer and today's total, and sync in the
+tray's words (domain/sync_state.py) — a short state with each account's line in its
+tooltip, changes waiting, Sign in… when an account needs it, the refused changes (a
+click lists them), and the last sync. Read from the store snapshot on every change.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from ..domain.timesheet import format_elapsed
-from ..store.db import transaction
-from ..store.queries import overview
+from ..domain.sync_state import Health, describe, summary, waiting
+from ..domain.timesheet import format_duration, format_elapsed
 from ..services import Services
+from ..store.snapshot import StoreSnapshot
+from .sync_words import account_lines, say
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
-
-
-@dataclass(frozen=True)
-class Summary:
-    running_task: str | None
-    running_since: datetime | None
-    pending: int
-    failed: int
-    accounts: int
-    troubled: list[str]  # "name: state (error)" for each account not ok
-    last_sync: str | None
-
-
-def load_summary(services: Services) -> Summary:
-    with transaction(services.engine) as s:
-        view = overview(s)
-        running = (view.running.task.title, view.running.started_at) if view.running else (None, None)
-    troubled = [
-        f"{a['name']}: {a['state']}" + (f" ({a['last_error']})" if a["last_error"] else "")
-        for a in view.accounts if a["state"] != "ok"
-    ]
-    syncs = [str(a["last_sync"]) for a in view.accounts if a["last_sync"]]
-    return Summary(running[0], running[1], view.pending_ops, view.failed_ops, len(view.accounts), troubled,
-                   max(syncs) if syncs else None)
 
 
 class StatusLine(QStatusBar):
@@ -47,16 +26,20 @@ class StatusLine(QStatusBar):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.summary: Summary | None = None
+        self.snapshot = StoreSnapshot()
         self.timer_label = QLabel()
-        self.connection_label = QLabel()
+        self.connection_label = QLabel(objectName="sync-state")
         self.pending_label = QLabel()
         self.sync_label = QLabel()
-        self.failed_button = QPushButton()
-        self.failed_button.setFlat(True)
+        self.sign_in_button = QPushButton(objectName="sign-in")
+        self.failed_button = QPushButton(objectName="refused")
+        for button in (self.sign_in_button, self.failed_button):
+            button.setFlat(True)
         self.failed_button.clicked.connect(self.failed_clicked)
+        self.sign_in_button.clicked.connect(self._sign_in)
         self.addWidget(self.timer_label, 1)
-        for w in (self.connection_label, self.pending_label, self.sync_label, self.failed_button):
+        for w in (self.connection_label, self.pending_label, self.sync_label, self.sign_in_button,
+                  self.failed_button):
             self.addPermanentWidget(w)
         services.bridge.changed.connect(self.on_changed)
         self.refresh()
@@ -66,32 +49,40 @@ class StatusLine(QStatusBar):
             self.refresh()
 
     def refresh(self) -> None:
-        self.summary = summary = load_summary(self.services)
-        if summary.accounts == 0:
-            self.connection_label.setText(self.tr("Local only"))
-            self.connection_label.setToolTip(self.tr("No server account is configured."))
-        elif summary.troubled:
-            self.connection_label.setText(self.tr("Offline"))
-            self.connection_label.setToolTip("\n".join(summary.troubled))
+        self.snapshot = snap = self.services.snapshot()
+        tz, now = self.services.tz, self.services.clock.now()
+        accounts = snap.accounts
+        self.connection_label.setText(say(summary(accounts)))
+        lines = [line for account in accounts for line in account_lines(account, tz, now)]
+        self.connection_label.setToolTip("\n".join(lines) if accounts else self.tr("No server account is configured."))
+        self.pending_label.setText(say(waiting(snap.pending_ops)))
+        self.pending_label.setVisible(bool(snap.pending_ops and accounts))
+        last = snap.last_sync
+        if last is not None:
+            self.sync_label.setText(self.tr("Last sync %1").replace("%1", f"{last.astimezone(tz):%Y-%m-%d %H:%M}"))
         else:
-            self.connection_label.setText(self.tr("Online"))
-            self.connection_label.setToolTip("")
-        self.pending_label.setText(self.tr("%n change(s) waiting", "", summary.pending))
-        self.pending_label.setVisible(summary.pending > 0)
-        if summary.last_sync:
-            local = datetime.fromisoformat(summary.last_sync).astimezone(self.services.tz)
-            self.sync_label.setText(self.tr("Last sync %1").replace("%1", f"{local:%Y-%m-%d %H:%M}"))
-        else:
-            self.sync_label.setText(self.tr("Never synced") if summary.accounts else "")
-        self.failed_button.setText(self.tr("%n failed", "", summary.failed))
+            self.sync_label.setText(self.tr("Never synced") if accounts else "")
+        needing = [a for a in accounts if a.health.needs_person]
+        self.sign_in_button.setVisible(bool(needing))
+        if needing:
+            self.sign_in_button.setText(self.tr("Sign in to %1…").replace("%1", needing[0].name))
+            self.sign_in_button.setToolTip(say(describe(needing[0], tz, now)))
+        self.failed_button.setText(self.tr("%n refused", "", snap.failed_ops))
         self.failed_button.setToolTip(self.tr("Show the changes the server refused"))
-        self.failed_button.setVisible(summary.failed > 0)
-        self.tick(self.services.clock.now())
+        self.failed_button.setVisible(snap.failed_ops > 0)
+        self.tick(now)
+
+    def _sign_in(self) -> None:
+        needing = [a for a in self.snapshot.accounts if a.health in (Health.NEEDS_SIGNIN, Health.NEEDS_SECRET)]
+        if needing:
+            self.services.bridge.sign_in_requested.emit(needing[0].name)
 
     def tick(self, now: datetime) -> None:
-        summary = self.summary
-        if summary is None or summary.running_since is None:
-            self.timer_label.setText(self.tr("No timer running"))
+        snap = self.snapshot
+        today = self.tr("today %1").replace("%1", format_duration(snap.today_total(now)))
+        if snap.running is None or snap.running_since is None:
+            self.timer_label.setText(self.tr("No timer running") + " · " + today)
             return
-        clock = format_elapsed((now - summary.running_since).total_seconds())
-        self.timer_label.setText(self.tr("▶ %1 — %2").replace("%1", summary.running_task or "").replace("%2", clock))
+        clock = format_elapsed((now - snap.running_since).total_seconds())
+        self.timer_label.setText(self.tr("▶ %1 — %2").replace("%1", snap.running.title).replace("%2", clock)
+                                 + " · " + today)

@@ -1509,7 +1509,7 @@
     <name>StatusLine</name>
     <message>
         <source>Local only</source>
-        <translation>Solo local</translation>
+        <translation type="vanished">Solo local</translation>
     </message>
     <message>
         <source>No server account is configured.</source>
@@ -1517,15 +1517,15 @@
     </message>
     <message>
         <source>Offline</source>
-        <translation>Sin conexión</translation>
+        <translation type="vanished">Sin conexión</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation>Conectado</translation>
+        <translation type="vanished">Conectado</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n cambio pendiente</numerusform>
             <numerusform>%n cambios pendientes</numerusform>
         </translation>
@@ -1540,14 +1540,29 @@
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n fallido</numerusform>
             <numerusform>%n fallidos</numerusform>
         </translation>
     </message>
     <message>
+        <source>Sign in to %1…</source>
+        <translation>Iniciar sesión en %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Show the changes the server refused</source>
         <translation>Mostrar los cambios que rechazó el servidor</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>hoy %1</translation>
     </message>
     <message>
         <source>No timer running</source>
