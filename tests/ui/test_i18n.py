@@ -125,7 +125,7 @@ def test_the_windows_exports_speak_the_interfaces_language(qapp: Any, tmp_path: 
     from stint.timesheet.build import run
     from stint.timesheet.export import write
     from stint.timesheet.report import ReportOptions
-    from stint.ui.export_words import translated
+    from stint.ui.report_labels import report_labels
     from tests.timesheet.pdftext import pdf_text
 
     from .window_fixtures import make_services
@@ -141,7 +141,7 @@ def test_the_windows_exports_speak_the_interfaces_language(qapp: Any, tmp_path: 
         svc.close()
     apply_language(qapp, {"LANG": "es_ES.UTF-8"})
     try:
-        labels = translated()
+        labels = report_labels()
         assert (labels.task, labels.timesheet, labels.day_names[0], labels.start) == \
             ("Tarea", "Hoja de horas", "lun", "Inicio")
         html = io.StringIO()

@@ -19,8 +19,7 @@ TS = APP / "resources" / "translations" / "stint_es.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 # Every module whose texts a person reads in the app (ui/i18n.py lists the same).
-SOURCES = [*sorted((APP / "ui").glob("*.py")), APP / "backends" / "kinds.py", APP / "timesheet" / "labels.py",
-           APP / "domain" / "sync_state.py"]
+SOURCES = [*sorted((APP / "ui").glob("*.py")), APP / "backends" / "kinds.py", APP / "domain" / "sync_state.py"]
 PLACEHOLDER = re.compile(r"\{\w+\}|%\d|%n")
 
 

@@ -9,11 +9,11 @@ start-up figure does not move (benchmarks/app_startup.py).
 
 The catalogues live in stint/resources/translations (stint_<lang>.ts is the source
 a translator edits; the .qm beside it is what the app loads). After changing texts
-in ui/ or those marked with QT_TRANSLATE_NOOP elsewhere (the server kinds, the
-export words, the sync states):
+in ui/ or those marked with QT_TRANSLATE_NOOP elsewhere (the server kinds, the sync
+states):
 
     .venv/bin/pyside6-lupdate app/stint/ui/*.py app/stint/backends/kinds.py \
-        app/stint/timesheet/labels.py app/stint/domain/sync_state.py \
+        app/stint/domain/sync_state.py \
         -locations none -ts app/stint/resources/translations/stint_es.ts
     (translate the new entries, e.g. in pyside6-linguist)
     .venv/bin/pyside6-lrelease app/stint/resources/translations/stint_es.ts \

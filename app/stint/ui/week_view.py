@@ -18,7 +18,7 @@ from ..domain.timesheet import Rounding, Timesheet, format_duration
 from ..domain.weeks import Week, local_midnight, week_of
 from ..timesheet.build import weekly
 from ..timesheet.export import FORMATS, export_file, suggested_name
-from .export_words import translated
+from .report_labels import report_labels
 from ..timesheet.report import Report
 from .bar_chart import BarChart
 from .notice import Notice
@@ -187,7 +187,7 @@ class WeekView(QWidget):
         """Write the shown week as `fmt` to `path` on a worker thread; the result shows
         in the notice line and comes out of `export_finished`."""
         report = self._report()
-        labels = translated()  # in the interface's language, read on this (the GUI) thread
+        labels = report_labels()  # in the interface's language, read on this (the GUI) thread
         job = Job(lambda: export_file(report, fmt, path, labels=labels), f"export {fmt}")
         job.succeeded.connect(lambda written: self._exported(True, str(written)))
         job.failed.connect(lambda error: self._exported(False, error))

@@ -618,241 +618,6 @@
     </message>
 </context>
 <context>
-    <name>ExportLabels</name>
-    <message>
-        <source>Timesheet</source>
-        <translation>Hoja de horas</translation>
-    </message>
-    <message>
-        <source>Time entries</source>
-        <translation>Registros de tiempo</translation>
-    </message>
-    <message>
-        <source>Per project</source>
-        <translation>Por proyecto</translation>
-    </message>
-    <message>
-        <source>Per task</source>
-        <translation>Por tarea</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Por día</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Tarea</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Proyecto</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Sincronización</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>Registro</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>Marcas</translation>
-    </message>
-    <message>
-        <source>H:MM</source>
-        <translation>H:MM</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>horas</translation>
-    </message>
-    <message>
-        <source>(no project)</source>
-        <translation>(sin proyecto)</translation>
-    </message>
-    <message>
-        <source>local</source>
-        <translation>local</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>en marcha</translation>
-    </message>
-    <message>
-        <source>No time recorded in this period.</source>
-        <translation>No hay tiempo registrado en este periodo.</translation>
-    </message>
-    <message>
-        <source>each entry rounded up to {minutes} min per day</source>
-        <translation>cada registro redondeado hacia arriba a {minutes} min por día</translation>
-    </message>
-    <message>
-        <source>each entry rounded to the nearest {minutes} min per day</source>
-        <translation>cada registro redondeado a los {minutes} min más cercanos por día</translation>
-    </message>
-    <message>
-        <source>only {what}</source>
-        <translation>solo {what}</translation>
-    </message>
-    <message>
-        <source>project {name}</source>
-        <translation>proyecto {name}</translation>
-    </message>
-    <message>
-        <source>account {name}</source>
-        <translation>cuenta {name}</translation>
-    </message>
-    <message>
-        <source>local tasks</source>
-        <translation>tareas locales</translation>
-    </message>
-    <message>
-        <source>Page {page}/{pages}</source>
-        <translation>Página {page}/{pages}</translation>
-    </message>
-    <message>
-        <source>→ the entry goes on across midnight; each day shows its own part</source>
-        <translation>→ el registro sigue pasada la medianoche; cada día muestra su parte</translation>
-    </message>
-    <message>
-        <source>local only — the server cannot hold this time</source>
-        <translation>solo local — el servidor no puede guardar este tiempo</translation>
-    </message>
-    <message>
-        <source>failed — the server rejected this time; it is kept only here</source>
-        <translation>fallido — el servidor rechazó este tiempo; solo se guarda aquí</translation>
-    </message>
-    <message>
-        <source>local task</source>
-        <translation>tarea local</translation>
-    </message>
-    <message>
-        <source>waiting to sync</source>
-        <translation>pendiente de sincronizar</translation>
-    </message>
-    <message>
-        <source>synced</source>
-        <translation>sincronizado</translation>
-    </message>
-    <message>
-        <source>local only</source>
-        <translation>solo local</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fallido</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>conflicto</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>lun</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>mié</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>jue</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>vie</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>sáb</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>dom</translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation>ene</translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation>feb</translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation>mar</translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation>abr</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>may</translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation>jun</translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation>jul</translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation>ago</translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation>sep</translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation>oct</translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation>nov</translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation>dic</translation>
-    </message>
-</context>
-<context>
     <name>IdleDialog</name>
     <message>
         <source>You were away</source>
@@ -1360,6 +1125,241 @@
     <message>
         <source>&amp;Stop it and quit</source>
         <translation>&amp;Detenerlo y salir</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <source>Time entries</source>
+        <translation>Registros de tiempo</translation>
+    </message>
+    <message>
+        <source>Per project</source>
+        <translation>Por proyecto</translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation>Por tarea</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>H:MM</source>
+        <translation>H:MM</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(sin proyecto)</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <source>No time recorded in this period.</source>
+        <translation>No hay tiempo registrado en este periodo.</translation>
+    </message>
+    <message>
+        <source>each entry rounded up to {minutes} min per day</source>
+        <translation>cada registro redondeado hacia arriba a {minutes} min por día</translation>
+    </message>
+    <message>
+        <source>each entry rounded to the nearest {minutes} min per day</source>
+        <translation>cada registro redondeado a los {minutes} min más cercanos por día</translation>
+    </message>
+    <message>
+        <source>only {what}</source>
+        <translation>solo {what}</translation>
+    </message>
+    <message>
+        <source>project {name}</source>
+        <translation>proyecto {name}</translation>
+    </message>
+    <message>
+        <source>account {name}</source>
+        <translation>cuenta {name}</translation>
+    </message>
+    <message>
+        <source>local tasks</source>
+        <translation>tareas locales</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}</source>
+        <translation>Página {page}/{pages}</translation>
+    </message>
+    <message>
+        <source>→ the entry goes on across midnight; each day shows its own part</source>
+        <translation>→ el registro sigue pasada la medianoche; cada día muestra su parte</translation>
+    </message>
+    <message>
+        <source>local only — the server cannot hold this time</source>
+        <translation>solo local — el servidor no puede guardar este tiempo</translation>
+    </message>
+    <message>
+        <source>failed — the server rejected this time; it is kept only here</source>
+        <translation>fallido — el servidor rechazó este tiempo; solo se guarda aquí</translation>
+    </message>
+    <message>
+        <source>local task</source>
+        <translation>tarea local</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <source>local only</source>
+        <translation>solo local</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
     </message>
 </context>
 <context>
@@ -1892,7 +1892,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="vanished">&amp;Preferencias…</translation>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>Sync: no server account yet (add one in Settings)</source>
