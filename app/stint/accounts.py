@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, select
 
-from .backends.base import Backend, BackendError
+from .backends.base import BackendError, BadResponse, Backend, Gone, NotTheServer, Rejected
 from .domain.clock import Clock
 from .domain.errors import NotFound, Refused, UsageError
 from .logs import register_secret
-from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
+from .secrets import KEYRING, NO_KEYRING, NO_KEYRING_PASSWORD, KeyringStore, SecretStore, resolve
 from .store.db import transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
@@ -165,7 +165,8 @@ class Accounts:
             backend = spec.make(self._with(wiring, secret))
             return kept, ask(backend)
         except BackendError as exc:
-            raise Refused(f"{failure}: {self._redacted(exc.message, sign_in)}") from None
+            message = self._redacted(_not_the_server(exc, spec.label), sign_in)
+            raise Refused(f"{failure}: {message}") from None
         finally:
             if backend is not None:
                 self._close(backend)
@@ -181,7 +182,8 @@ class Accounts:
 
     def _keyring_needed(self, sign_in: SignIn) -> None:
         if sign_in.credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth else NO_KEYRING)
+            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth
+                          else NO_KEYRING_PASSWORD if sign_in.password else NO_KEYRING)
 
     @staticmethod
     def _checked(given: SignIn, spec: Kind, kind: str) -> SignIn:
@@ -304,3 +306,18 @@ class Accounts:
         client = getattr(backend, "_client", None)
         if client is not None:
             client.close()
+
+
+def _not_the_server(exc: BackendError, label: str) -> str:
+    """What to tell when a sign-in's first requests fail. An address that answers,
+    but not in the kind's own way (JSON it cannot read, no such API path), is most
+    likely not that server: say so, rather than "not valid JSON"."""
+    from .backends.base import BadResponse, Gone, NotTheServer, Rejected
+
+    if isinstance(exc, NotTheServer):
+        return exc.message
+    if isinstance(exc, BadResponse):
+        return f"this is not a {label} server, or not one Stint can read ({exc.message})"
+    if isinstance(exc, Rejected) and not isinstance(exc, Gone) and exc.status in (404, 405):
+        return f"this is not a {label} server, or not its API address ({exc.message})"
+    return exc.message

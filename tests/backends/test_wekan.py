@@ -281,6 +281,21 @@ def test_forbidden_and_missing_are_rejected_with_the_servers_words(
     assert missing.value.status == 404
 
 
+def test_an_error_with_only_error_and_reason_shows_the_reason(
+    fake: FakeWekan, clock: FixedClock, backend: WekanBackend, board: FakeBoard
+) -> None:
+    """{"error": 400, "reason": "..."}, as JsonRoutes answers: the reason is the
+    server's own words, not "HTTP 400 Bad Request"."""
+    fake.terse_errors = True
+    theirs = fake.add_board("Private", members={"someone"})
+    with pytest.raises(Rejected) as forbidden:
+        backend.get_task(f"{theirs.id}:abc")
+    assert (forbidden.value.status, forbidden.value.message) == (403, "Forbidden")
+    with pytest.raises(Rejected) as refused:
+        backend_for(fake, clock, default_board=board.id).create_task(" ", "", False, "op")
+    assert (refused.value.status, refused.value.message) == (400, "title and description must be strings")
+
+
 def test_ids_that_are_not_ours_never_reach_the_server(
     fake: FakeWekan, backend: WekanBackend
 ) -> None:

@@ -18,7 +18,9 @@ into this tree at its border (see `stint.backends.http`).
     │   └── Gone            404 on one named resource: deleted, or not ours to see
     ├── ServerError         5xx: the server failed; may have applied the change
     ├── BadResponse         2xx but not the documented shape (invalid JSON, wrong
-    │                       types, missing fields, a body over the size cap)
+    │   │                   types, missing fields, a body over the size cap)
+    │   ├── NotTheServer    not JSON at all: the address is not the server's API
+    │   └── UnreadableRecord  one record of a reply cannot be understood (.record)
     └── InvalidURL          a base URL we refuse (plain http to a remote host, ...)
 
 `transient` says whether trying again later can help; `maybe_applied` says whether
@@ -125,6 +127,11 @@ class BadResponse(BackendError):
     maybe_applied = True
 
 
+class NotTheServer(BadResponse):
+    """The address answered, but not as the server asked would (a web page, another
+    product): the message says which server was expected."""
+
+
 class InvalidURL(BackendError):
     pass
 
@@ -187,6 +194,9 @@ class RemoteTask:
     estimated_hours: float | None
     active_timer: RemoteTimer | None
     updated_at: datetime | None
+    # The server keeps no title of its own: `title` only spells the task's id
+    # (TimeTagger's #tags). A title the person gave the task here is kept.
+    title_is_id: bool = False
 
 
 @dataclass(frozen=True)

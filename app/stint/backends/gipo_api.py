@@ -89,7 +89,7 @@ class GipoWire:
         try:
             return send(
                 self._client, method, self.api_url + path, params=params, json_body=body,
-                headers=headers, secrets=(self._key.reveal(),), clock=self._clock,
+                headers=headers, secrets=(self._key.reveal(),), clock=self._clock, server="Gipo",
             )
         except Rejected as exc:
             # Cross-organisation ids answer 404 like deleted ones: for one named

@@ -74,7 +74,8 @@ class RedmineApi:
             headers["Content-Type"] = "application/json"
         try:
             return send(self._client, method, self.base_url + path, params=params,
-                        json_body=body, headers=headers, secrets=(key,), clock=self._clock)
+                        json_body=body, headers=headers, secrets=(key,), clock=self._clock,
+                        server="Redmine")
         except Rejected as exc:
             if exc.status in (403, 404) and path != CURRENT_USER:
                 self.current_user()  # raises AuthRejected if that is the real reason

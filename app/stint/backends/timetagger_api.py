@@ -97,7 +97,7 @@ class RecordAPI:
         return send(
             self._client, method, self._url + path,
             params=params, json_body=body,
-            headers={"authtoken": token}, secrets=(token,), clock=self._clock,
+            headers={"authtoken": token}, secrets=(token,), clock=self._clock, server="TimeTagger",
         )
 
 

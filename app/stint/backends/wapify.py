@@ -224,6 +224,7 @@ class WapifyBackend(Backend):
             headers={"Authorization": f"Bearer {token}"},
             secrets=(token,),
             clock=self._clock,
+            server="Wapify",
         )
         root = Obj(reply.json())
         if not root.flag("success"):
