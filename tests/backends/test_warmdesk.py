@@ -295,6 +295,10 @@ def test_every_fault_becomes_the_right_error_without_leaking_a_secret(
     fake.add_entry(card, T0, 600)
     backend.check()  # signed in: the fault hits the call itself
     fake.fail(kind, headers={"Retry-After": "12"})
+    if (call, kind) == ("set_status", "missing_fields"):
+        # "200 OK — resource returned or updated": a move's reply needs no field.
+        assert CALLS[call](backend, rid(card)) == "web:2"
+        return
     with pytest.raises(EXPECTED[kind]) as info:
         CALLS[call](backend, rid(card))
     error = info.value

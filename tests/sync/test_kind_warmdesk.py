@@ -91,3 +91,24 @@ def test_revoked_sign_in_keeps_ops_until_signin(wd) -> None:  # type: ignore[no-
     w.accounts.sign_in("desk", SignIn(username="alice", password="changed-on-the-web"))
     assert w.run().ok
     assert len(fake.entries) == 1
+
+
+def test_writes_answered_with_the_id_only_are_done(wd) -> None:  # type: ignore[no-untyped-def]
+    """The document promises "201 Created — id in response" and no more: a new card,
+    an entry and a move answered so are applied, the ops done, the account fine."""
+    w, fake = wd
+    fake.id_only = True
+    w.tracker.create_task("Write report", account="desk")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=20)
+    w.tracker.stop()
+    w.tracker.set_status("Write report", "Done")
+    report = w.run()
+    assert report.ok and not report.failed and not report.errors, report.lines()
+    assert {op.state for op in w.ops()} == {"done"} and w.account().state == "ok"
+    (card,) = [c for c in fake.cards.values() if c.title == "Write report"]
+    (entry,) = fake.entries.values()
+    (local,) = w.entries()
+    assert local.remote_id == str(entry.id) and local.sync == "synced"
+    assert entry.card_id == card.id and fake.columns[card.column_id].name == "Done"
+    assert w.task_titled("Write report").remote_id == f"web:{card.id}"

@@ -25,6 +25,10 @@ from the document):
   other way to read entries, so list_entries() and task_time() use it too.
 - New cards go into the first column of the `project` option's project (or of the
   only project the person can see).
+- A write's reply may carry no more than the id: the document promises only
+  "201 Created — resource created; id in response" and "200 OK — resource
+  returned or updated". What such a reply leaves out is what was sent (the column
+  a card was created in or moved to, an entry's times and description).
 - DELETE of an entry that is already gone (404) is success: the entry is gone,
   which is what the op asked for, e.g. after a lost reply.
 """
@@ -107,6 +111,7 @@ class WarmDeskBackend(TimeEntries, Backend):
         self.task_time_days = task_time_days
         self._projects: dict[str, str] = {}  # slug -> name, in the server's order
         self._columns: dict[str, list[_Column]] = {}
+        self._entry_cards: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"WarmDeskBackend({self.base_url!r})"
@@ -170,7 +175,10 @@ class WarmDeskBackend(TimeEntries, Backend):
             body["description"] = description
         path = f"/projects/{slug}/columns/{columns[0].id}/cards"
         card = Obj(self._json("POST", path, body=body))
-        return CreatedTask(f"{slug}:{card.int_id('id')}", f"{slug}:{card.int_id('column_id')}", None)
+        # "201 Created — id in response" is all the document promises: a reply
+        # without the card's column means the column it was created in.
+        column = card.int_id("column_id") if card.has("column_id") else columns[0].id
+        return CreatedTask(f"{slug}:{card.int_id('id')}", f"{slug}:{column}", None)
 
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         slug, card_id = split_id(task_remote_id, "task")
@@ -178,14 +186,23 @@ class WarmDeskBackend(TimeEntries, Backend):
         if column_slug != slug:
             raise Rejected(f"a card of {slug} cannot move to a column of {column_slug}")
         path = f"/projects/{slug}/cards/{card_id}/move"
-        card = Obj(self._json("PATCH", path, body={"column_id": int(column_id)}))
-        return f"{slug}:{card.int_id('column_id')}"
+        card = self._written("PATCH", path, body={"column_id": int(column_id)})
+        # A 200 may answer "updated" without the card: then it is where we moved it.
+        return f"{slug}:{card.int_id('column_id') if card.has('column_id') else column_id}"
 
     # --- plumbing ------------------------------------------------------------
 
     def _json(self, method: str, path: str, *, params: dict[str, str] | None = None,
               body: Any = None) -> Any:
         return self._session.request(method, path, params=params, body=body).json()
+
+    def _written(self, method: str, path: str, *, body: Any = None) -> Obj:
+        """The reply to a write, which may hold less than the resource (or nothing)."""
+        reply = self._session.request(method, path, body=body)
+        if not reply.body.strip():
+            return Obj({})
+        data = reply.json()
+        return Obj(data if isinstance(data, dict) else {})
 
     def _request(self, method: str, path: str) -> None:
         self._session.request(method, path)

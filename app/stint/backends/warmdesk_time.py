@@ -19,12 +19,16 @@ class TimeEntries:
 
     _clock: Clock
     task_time_days: int
+    _entry_cards: dict[str, str]  # entry id -> its task, as last read or written
 
     def _json(self, method: str, path: str, *, params: dict[str, str] | None = None,
               body: Any = None) -> Any:
         raise NotImplementedError
 
     def _request(self, method: str, path: str) -> None:
+        raise NotImplementedError
+
+    def _written(self, method: str, path: str, *, body: Any = None) -> Obj:
         raise NotImplementedError
 
     def list_entries(self, start: datetime, end: datetime) -> list[RemoteEntry]:
@@ -70,13 +74,16 @@ class TimeEntries:
     ) -> RemoteEntry:
         _, card_id = split_id(task_remote_id, "task")
         body = {"card_id": int(card_id), **_interval(started_at, ended_at, note)}
-        return self._entry(Obj(self._json("POST", "/time-entries", body=body)))
+        reply = self._written("POST", "/time-entries", body=body)
+        return self._as_written(reply, reply.int_id("id"), task_remote_id, body)
 
     def update_entry(
         self, remote_id: str, started_at: datetime, ended_at: datetime | None, note: str
     ) -> RemoteEntry:
         path = f"/time-entries/{_int_id(remote_id, 'entry')}"
-        return self._entry(Obj(self._json("PUT", path, body=_interval(started_at, ended_at, note))))
+        body = _interval(started_at, ended_at, note)
+        reply = self._written("PUT", path, body=body)
+        return self._as_written(reply, remote_id, None, body)
 
     def delete_entry(self, remote_id: str) -> None:
         try:
@@ -89,13 +96,42 @@ class TimeEntries:
         params = {"from": start.isoformat(), "to": end.isoformat()}
         return Obj(self._json("GET", "/reports/timesheet", params=params)).objects("cards")
 
+    def _as_written(self, reply: Obj, remote_id: str, task_remote_id: str | None,
+                    sent: dict[str, Any]) -> RemoteEntry:
+        """The entry a write left on the server. The document promises the id and
+        no more ("201 Created — id in response"; "200 OK — resource returned or
+        updated"): a whole entry in the reply is taken as the server's copy, and
+        anything less means the server holds what we sent."""
+        if reply.has("started_at") and reply.has("ended_at") and reply.has("project"):
+            entry = self._entry(reply)
+            if entry.remote_id == remote_id:
+                return entry
+        started = datetime.fromisoformat(sent["started_at"])
+        ended = datetime.fromisoformat(sent["ended_at"])
+        # An update does not move an entry to another card: its card is the one it
+        # was read or created on ("" if this process never saw it; the engine
+        # keeps its own copy of an entry's task and does not read it from here).
+        task = task_remote_id or self._entry_cards.get(remote_id, "")
+        self._entry_cards[remote_id] = task
+        return RemoteEntry(
+            remote_id=remote_id,
+            task_remote_id=task,
+            started_at=started,
+            ended_at=ended,
+            seconds=int((ended - started).total_seconds()),
+            note=sent["description"],
+            user_remote_id=reply.opt_int_id("user_id"),
+        )
+
     def _entry(self, o: Obj) -> RemoteEntry:
         started, ended = o.instant("started_at"), o.instant("ended_at")
         if ended < started:
             raise BadResponse(f"{o.where}: ends before it starts")
+        remote_id, task = o.int_id("id"), f"{slug_of(o, 'project')}:{o.int_id('card_id')}"
+        self._entry_cards[remote_id] = task
         return RemoteEntry(
-            remote_id=o.int_id("id"),
-            task_remote_id=f"{slug_of(o, 'project')}:{o.int_id('card_id')}",
+            remote_id=remote_id,
+            task_remote_id=task,
             started_at=started,
             ended_at=ended,
             seconds=int((ended - started).total_seconds()),
