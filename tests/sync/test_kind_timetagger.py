@@ -176,3 +176,25 @@ def test_a_revoked_token_waits_for_sign_in_and_keeps_the_ops(tt: TT) -> None:
     (record,) = tt.records()
     assert record["t2"] - record["t1"] == 1800
     assert w.secrets.store["tt"] == new
+
+
+def test_a_task_made_here_keeps_the_title_the_person_typed(tt: TT) -> None:
+    """The server knows the task only by its tag (#write-report): after syncs both
+    ways the title is still the typed one, and finding the task by it still works."""
+    w = tt.w
+    w.tracker.create_task("Write report", account="tt")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=40)
+    w.tracker.stop()
+    assert w.run().ok
+    w.clock.advance(minutes=1)
+    assert w.run().ok
+    (record,) = tt.records()
+    assert record["ds"].startswith("#write-report")
+    task = w.task_titled("Write report")
+    assert task.remote_id == "#write-report"
+    started = w.tracker.start("write report")  # as `stint start "write report"` asks
+    assert started.task.id == task.id
+    rows = w.compare().rows
+    assert [(r.task, r.local_seconds, r.server_seconds) for r in rows if r.server_seconds] == [
+        ("Write report", 2400, 2400)]

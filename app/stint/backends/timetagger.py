@@ -10,7 +10,8 @@ How Stint's model maps onto TimeTagger, which has only records {key, t1, t2, mt,
   ("#acme #website"), and so is its title. There are no task objects, so
   `create_task` makes no request: it names the task by the title's #tags, or by a
   tag slugged from the title ("Fix login" → "#fix-login"); the tag reaches the
-  server with the task's first entry. `list_tasks` lists the tag sets of the
+  server with the task's first entry. The server has no title for a task, only
+  its tags (`title_is_id`), so a title the person typed stays theirs. `list_tasks` lists the tag sets of the
   records of the last `task_window_days`; `get_task` answers for any tag set
   without a request (every tag set is a valid task). Records without tags belong
   to the task "#untagged".
@@ -285,7 +286,7 @@ def _task(remote_id: str, running: Record | None, updated: datetime | None) -> R
         remote_id=remote_id, title=remote_id, description="",
         status_remote_id=OPEN.remote_id, status_name=OPEN.name,
         project=None, category=None, due_date=None, estimated_hours=None,
-        active_timer=timer, updated_at=updated,
+        active_timer=timer, updated_at=updated, title_is_id=True,
     )
 
 

@@ -81,6 +81,8 @@ def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: d
             row.remote_updated_at = rt.updated_at or row.remote_updated_at
             continue
         current = (row.title, row.description, row.project, row.category, row.due_date, row.estimated_hours)
+        if rt.title_is_id:  # the server has no title: the one given here stays
+            values = (row.title, *values[1:])
         status_id = row.status_id if row.id in held else status.id
         remote_updated = rt.updated_at or row.remote_updated_at
         if values != current or status_id != row.status_id:
