@@ -192,12 +192,24 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     for account in view.accounts:
         if account["state"] != "ok":
             error = f" — {render.clean(account['last_error'])}" if account["last_error"] else ""
+            how = f" ({_signin_advice(ctx, str(account['name']))})" if account["state"] == "needs_signin" else ""
             ctx.print(f"Account {render.clean(account['name'])}: "
-                      f"{paint('warn', render.account_state(str(account['state'])))}{error}")
+                      f"{paint('warn', render.account_state(str(account['state'])))}{how}{error}")
     for op in failed:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
     return 0
+
+
+def _signin_advice(ctx: Services, name: str) -> str:
+    from .advice import signin_advice
+
+    service = ctx.accounts()
+    try:
+        info = service.get(name)
+    finally:
+        service.close()
+    return render.clean(signin_advice(info.name, info.credential, info.options))
 
 
 def _failed_ops(s: Any, ctx: Services) -> list[dict[str, Any]]:
