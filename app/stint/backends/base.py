@@ -30,9 +30,10 @@ No message ever carries a token or secret: adapters redact before raising.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 
 class BackendError(Exception):
@@ -132,12 +133,61 @@ class NotTheServer(BadResponse):
     product): the message says which server was expected."""
 
 
+class UnreadableRecord(BadResponse):
+    """One record (a task, an entry) of an otherwise good reply cannot be understood:
+    the caller skips it and names it (`record`), and goes on with the rest."""
+
+    transient = False
+    maybe_applied = False
+
+    def __init__(self, record: Unreadable) -> None:
+        super().__init__(f"{record.label}: {record.why}")
+        self.record = record
+
+
 class InvalidURL(BackendError):
     pass
 
 
 # --- values the backends return --------------------------------------------------
 # Remote ids are str whatever the server uses; datetimes are aware and in UTC.
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A record of a server's reply that could not be understood: left out of what
+    the adapter returns, and named to the person (invariant 8)."""
+
+    what: str                 # task, entry, status, project, board, list, column, record
+    remote_id: str | None     # the server's id for it, where one could be read
+    title: str | None         # what the person knows it by, where one could be read
+    why: str                  # what is wrong: a field and a type, never a value
+
+    @property
+    def label(self) -> str:
+        """How the person is told which one: 'task 5 "Fix login"'."""
+        parts = [self.what]
+        if self.remote_id:
+            parts.append(self.remote_id)
+        if self.title:
+            parts.append(f"\u201c{self.title}\u201d")
+        return " ".join(parts)
+
+
+class Listing(list[T]):
+    """A list read from a server, less the records that could not be understood,
+    which are in `skipped`: one bad record never hides the others."""
+
+    def __init__(self, items: Iterable[T] = (), skipped: Iterable[Unreadable] = ()) -> None:
+        super().__init__(items)
+        self.skipped: list[Unreadable] = list(skipped)
+
+    def extend_from(self, other: Iterable[T]) -> None:
+        """Append another listing's items, and its skipped records."""
+        self.extend(other)
+        self.skipped.extend(getattr(other, "skipped", ()))
 
 EntryUnit = Literal["interval", "day_hours", "task_total", "none"]
 
@@ -224,6 +274,7 @@ class Changes:
     entries: list[RemoteEntry]
     cursor: str       # pass back to the next changes_since
     reset: bool       # the entries are everything: what the caller holds and is not here is gone
+    skipped: tuple[Unreadable, ...] = ()  # changed records that could not be understood
 
 
 @dataclass(frozen=True)
@@ -241,6 +292,7 @@ class TaskTime:
     total_seconds: int
     entries: tuple[RemoteEntry, ...] = field(default_factory=tuple)
     active: RemoteTimer | None = None
+    skipped: tuple[Unreadable, ...] = ()  # entries that could not be understood
 
 
 @dataclass(frozen=True)
