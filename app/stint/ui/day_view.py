@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import StintError
+from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL, SYNC_LOCAL_ONLY, SYNC_PENDING, SYNC_SYNCED
 from ..domain.timesheet import format_duration
 from ..domain.weeks import local_midnight
 from ..store.db import transaction
@@ -45,8 +46,8 @@ class DayModel(QAbstractTableModel):
         self._headers = [self.tr("Start"), self.tr("End"), self.tr("Duration"), self.tr("Task"), self.tr("Note"),
                          self.tr("Sync")]
         self._sync_names = {
-            "local": self.tr("local task"), "pending": self.tr("waiting to sync"), "synced": self.tr("synced"),
-            "local-only": self.tr("local only"), "failed": self.tr("failed"), "conflict": self.tr("conflict"),
+            SYNC_LOCAL: self.tr("local task"), SYNC_PENDING: self.tr("waiting to sync"), SYNC_SYNCED: self.tr("synced"),
+            SYNC_LOCAL_ONLY: self.tr("local only"), SYNC_FAILED: self.tr("failed"), SYNC_CONFLICT: self.tr("conflict"),
         }
 
     def set_rows(self, rows: list[EntryRow], now: datetime) -> None:

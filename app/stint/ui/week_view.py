@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.timesheet import Rounding, Timesheet, format_duration
 from ..domain.weeks import Week, local_midnight, week_of
 from ..timesheet.build import weekly
@@ -43,8 +44,8 @@ class WeekView(QWidget):
         self.timesheet: Timesheet | None = None
         self._refreshed_at: datetime | None = None
         self._flag_help = {
-            "local-only": self.tr("Some of this time is local only: the server cannot hold it."),
-            "failed": self.tr("The server rejected a change to some of this time; see the failed changes."),
+            SYNC_LOCAL_ONLY: self.tr("Some of this time is local only: the server cannot hold it."),
+            SYNC_FAILED: self.tr("The server rejected a change to some of this time; see the failed changes."),
         }
         self.title = QLabel()
         self.rounding_label = QLabel()
