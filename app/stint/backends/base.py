@@ -15,7 +15,9 @@ into this tree at its border (see `stint.backends.http`).
     │   ├── AlreadyRunning  start on a task whose timer already runs
     │   ├── NotRunning      stop on a task whose timer does not run
     │   ├── Unsupported     the backend cannot do this (ask `capabilities` first)
-    │   └── Gone            404 on one named resource: deleted, or not ours to see
+    │   ├── Gone            404 on one named resource: deleted, or not ours to see
+    │   └── CannotTell      after a lost reply, nothing shows whether the change was
+    │                       made: the person decides (never a guess)
     ├── ServerError         5xx: the server failed; may have applied the change
     ├── BadResponse         2xx but not the documented shape (invalid JSON, wrong
     │   │                   types, missing fields, a body over the size cap)
@@ -104,6 +106,13 @@ def gone_if_404(exc: Rejected, what: str) -> Rejected:
     return exc
 
 
+class CannotTell(Rejected):
+    """After an ambiguous failure the server cannot show whether the change was
+    applied (no proof that a task is the one made here; a read it needs cannot be
+    understood). Replaying could duplicate, dropping could lose: the op fails with
+    this message, for the person to check the server and retry or discard."""
+
+
 class Unsupported(Rejected):
     """A bug in the caller rather than a server answer, but permanent all the same:
     as a Rejected it fails the op visibly instead of retrying it forever."""
@@ -135,10 +144,8 @@ class NotTheServer(BadResponse):
 
 class UnreadableRecord(BadResponse):
     """One record (a task, an entry) of an otherwise good reply cannot be understood:
-    the caller skips it and names it (`record`), and goes on with the rest."""
-
-    transient = False
-    maybe_applied = False
+    a pull skips it and names it (`record`), and goes on with the rest. In a write's
+    reply it is what BadResponse is: the write most likely happened."""
 
     def __init__(self, record: Unreadable) -> None:
         super().__init__(f"{record.label}: {record.why}")
@@ -247,6 +254,10 @@ class RemoteTask:
     # The server keeps no title of its own: `title` only spells the task's id
     # (TimeTagger's #tags). A title the person gave the task here is kept.
     title_is_id: bool = False
+    # Who made the task and when, where the server says (None: it does not): the
+    # only proof that a task is the one a create whose reply was lost made.
+    created_by: str | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -339,6 +350,35 @@ class Backend(Protocol):
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         """Returns the status id the server now holds for the task."""
         raise _unsupported(self, "change a task's status")
+
+    def user_remote_id(self) -> str | None:
+        """The id of the person this credential signs in as, where the server says
+        (None: it does not)."""
+        return None
+
+    def created_after_lost_reply(self, title: str, key: str, since: datetime,
+                                 known: frozenset[str]) -> CreatedTask | None:
+        """After a lost reply to create_task(title, key=key): the task it made, None
+        if it surely made none (then it is sent again). A task is taken for it only
+        when it can be shown to be ours: our marker where the API stores one (an
+        adapter with one overrides this), else made by this credential's person at
+        or after `since`. A task of that title that cannot be shown ours or not
+        raises CannotTell: the person decides, Stint never guesses (a colleague's
+        task of the same title must not become ours). `known`: ids held before."""
+        candidates = [t for t in self.list_tasks() if t.title == title and t.remote_id not in known]
+        if not candidates:
+            return None
+        me = self.user_remote_id()
+        read = [t if t.created_by is not None or me is None else self.get_task(t.remote_id)
+                for t in candidates]
+        ours = [t for t in read if me is not None and t.created_by == me
+                and t.created_at is not None and t.created_at >= since]
+        if len(ours) == 1:
+            return CreatedTask(ours[0].remote_id, ours[0].status_remote_id, None)
+        ids = ", ".join(t.remote_id for t in candidates[:5])
+        raise CannotTell(f"the reply to creating \u201c{title}\u201d was lost, and the server has "
+                         f"{len(candidates)} task(s) of that title ({ids}) that cannot be shown to be the "
+                         "one made here: check the server, then retry (makes one more) or discard")
 
     def start_timer(self, task_remote_id: str) -> RemoteTimer:
         raise _unsupported(self, "run a timer")

@@ -169,6 +169,12 @@ class GipoBackend(Backend):
         created = self._task(task)
         return CreatedTask(created.remote_id, created.status_remote_id, None)
 
+    def created_after_lost_reply(self, title: str, key: str, since: datetime,
+                                 known: frozenset[str]) -> CreatedTask | None:
+        # Our marker is the Idempotency-Key, which the server keeps: sending the
+        # create again answers the task it made, if it made one, and makes none more.
+        return None
+
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         rid = check_id(task_remote_id, "task")
         board, stage = _split(status_remote_id, "status")

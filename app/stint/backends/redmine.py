@@ -85,6 +85,7 @@ class RedmineBackend(Backend):
         self._time = RedmineTimeEntries(self._api, tz, activity_id, activity_name)
         self._project = project
         self._tracker_id = tracker_id
+        self._me: str | None = None
         self.capabilities = Capabilities(
             create_task=project is not None,
             set_status=True,
@@ -161,6 +162,11 @@ class RedmineBackend(Backend):
     def get_task(self, remote_id: str) -> RemoteTask:
         issue = self._api.get(f"/issues/{int_id(remote_id, 'issue')}.json").obj("issue")
         return read_record(issue.raw, _task, "task", issue.where)
+
+    def user_remote_id(self) -> str | None:
+        if self._me is None:
+            self._me = self._api.current_user().int_id("id")
+        return self._me
 
     def allowed_statuses(self, task_remote_id: str) -> list[RemoteStatus]:
         """The statuses the workflow lets this user give the issue, its current one
@@ -269,4 +275,6 @@ def _task(o: Obj) -> RemoteTask:
         estimated_hours=o.opt_number("estimated_hours"),
         active_timer=None,
         updated_at=o.opt_instant("updated_on"),
+        created_by=author.int_id("id") if (author := o.opt_obj("author")) else None,
+        created_at=o.opt_instant("created_on"),
     )

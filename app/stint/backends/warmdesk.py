@@ -23,6 +23,8 @@ from the document):
   {"cards": [{"card_id", "project", "days": [{"date", "minutes"}], "entries": [..]}]}:
   the server's minutes per card per day and the entries behind them. There is no
   other way to read entries, so list_entries() and task_time() use it too.
+- A card may say who made it and when ("created_by": a user id, "created_at"):
+  only then can a card be shown to be the one a create whose reply was lost made.
 - New cards go into the first column of the `project` option's project (or of the
   only project the person can see).
 - A write's reply may carry no more than the id: the document promises only
@@ -123,6 +125,7 @@ class WarmDeskBackend(TimeEntries, Backend):
         self._projects: dict[str, str] = {}  # slug -> name, in the server's order
         self._columns: dict[str, list[_Column]] = {}
         self._entry_cards: dict[str, str] = {}
+        self._me: str | None = None
 
     def __repr__(self) -> str:
         return f"WarmDeskBackend({self.base_url!r})"
@@ -135,6 +138,11 @@ class WarmDeskBackend(TimeEntries, Backend):
         name = me.opt_text("display_name") or username
         email = me.opt_text("email")
         return f"{name} <{email}>" if email else name
+
+    def user_remote_id(self) -> str | None:
+        if self._me is None:
+            self._me = Obj(self._json("GET", "/users/me")).int_id("id")
+        return self._me
 
     def list_statuses(self) -> Listing[RemoteStatus]:
         projects = self._load_projects()
@@ -278,4 +286,6 @@ class WarmDeskBackend(TimeEntries, Backend):
             estimated_hours=None,
             active_timer=None,
             updated_at=card.opt_instant("updated_at"),
+            created_by=card.opt_int_id("created_by"),
+            created_at=card.opt_instant("created_at"),
         )

@@ -149,6 +149,9 @@ class WekanBackend(Backend):
 
         return read_record(card.raw, read, "task", card.where)
 
+    def user_remote_id(self) -> str | None:
+        return self._session.signed_in_user()
+
     def task_time(self, task_remote_id: str) -> TaskTime:
         """The card's spentTime, in seconds; Wekan keeps no entries behind it."""
         board, card_id = _split(task_remote_id, "task")
@@ -277,6 +280,8 @@ class WekanBackend(Backend):
             estimated_hours=None,
             active_timer=None,
             updated_at=card.opt_instant("modifiedAt"),
+            created_by=card.opt_text("userId"),
+            created_at=card.opt_instant("createdAt"),
         )
 
     def _board_for_new_cards(self) -> str:

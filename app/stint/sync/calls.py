@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import ClassVar, Generic, TypeVar
 
 from sqlalchemy import select
@@ -95,15 +95,15 @@ class Call(ABC, Generic[R]):
 class CreateTask(Call[CreatedTask]):
     title: str
     description: str = ""
-    known: frozenset[str] = frozenset()  # the account's task ids before: a new one with our title is ours
+    known: frozenset[str] = frozenset()  # the account's task ids before
+    since: datetime | None = None        # made no earlier than this (the op, less clock slack)
 
     ends_batch = True  # a later create's probe must know the id this one gets
 
     def probe(self, backend: Backend) -> CreatedTask | None:
-        for task in reversed(backend.list_tasks()):
-            if task.title == self.title and task.remote_id not in self.known:
-                return CreatedTask(task.remote_id, task.status_remote_id, None)
-        return None
+        # Only a task that can be shown to be ours; see Backend.created_after_lost_reply.
+        since = self.since or datetime.min.replace(tzinfo=timezone.utc)
+        return backend.created_after_lost_reply(self.title, self.key, since, self.known)
 
     def send(self, backend: Backend) -> CreatedTask:
         return backend.create_task(self.title, self.description, False, self.key)

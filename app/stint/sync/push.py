@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..backends.base import BackendError, Gone, Rejected
+from ..backends.base import BackendError, BadResponse, CannotTell, Gone, NotTheServer, Rejected
 from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account, Op
@@ -99,7 +99,7 @@ def _call(cycle: Cycle, claimed: Claimed, blocks: Blocks) -> Done | None:
     # next run looks at the server first.
     call = claimed.call
     try:
-        result: Any = call.probe(cycle.backend) if claimed.ambiguous else None
+        result: Any = _probe(cycle, call) if claimed.ambiguous else None
         if result is None:
             result = call.send(cycle.backend)
     except Rejected as exc:
@@ -111,6 +111,20 @@ def _call(cycle: Cycle, claimed: Claimed, blocks: Blocks) -> Done | None:
     finally:
         cycle.report.requests += 1
     return Done(claimed.seq, call, result)
+
+
+def _probe(cycle: Cycle, call: Call[Any]) -> Any:
+    """Look at the server before replaying. A look whose answer cannot be understood
+    (a record, a report in another shape) shows nothing either way: that op becomes
+    a question for the person (CannotTell fails it, visibly), and the others go on.
+    A reply that is not the server's at all (NotTheServer) stops the cycle as usual."""
+    try:
+        return call.probe(cycle.backend)
+    except BadResponse as exc:
+        if isinstance(exc, NotTheServer):
+            raise
+        raise CannotTell(f"the server may already have this change, and what it shows cannot be read "
+                         f"({exc.message}): check the server, then retry or discard") from exc
 
 
 def _record_all(s: Session, cycle: Cycle, done: Sequence[Done]) -> None:
