@@ -38,6 +38,7 @@ class Added:
     who: str
     statuses: int
     tasks: int
+    skipped: tuple[dict[str, Any], ...] = ()  # records the server sent that could not be read
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ class Accounts:
         `check_only`: stop after the check (the settings dialog's Test)."""
         from .backends.base import InvalidURL
         from .backends.http import check_url
+        from .sync import unreadable
         from .sync.pull import apply_statuses, apply_tasks
+        from .sync.unreadable import Skipped
 
         name = name.strip()
         if not name or len(name) > 64 or ":" in name or name.isdigit():
@@ -118,13 +121,20 @@ class Accounts:
             s.add(account)
             s.flush()
             apply_statuses(s, account.id, statuses)
-            apply_tasks(s, account.id, tasks, now)
+            # Read together: a status a task names and the list lacks is the server's as given.
+            apply_tasks(s, account.id, tasks, now, keep_unknown=True)
+            skipped = Skipped()
+            skipped.add("statuses", getattr(statuses, "skipped", ()))
+            skipped.add("tasks", getattr(tasks, "skipped", ()))
+            cursors: dict[str, Any] = {}
+            told = tuple(unreadable.update(cursors, skipped))
+            account.cursors = cursors
             # Last, so a failing keyring write rolls the account back with it. The
             # newest secret: a sign-in may have handed out tokens (WarmDesk).
             if credential == KEYRING:
                 self.secrets.set(name, kept[-1])
             info = AccountInfo.of(account)
-        return Added(info, who, len(statuses), len(tasks))
+        return Added(info, who, len(statuses), len(tasks), told)
 
     def sign_in(self, name: str, given: SignIn) -> str:
         """A new sign-in for an account (after 401): checked first, then the account

@@ -198,3 +198,25 @@ def test_a_task_made_here_keeps_the_title_the_person_typed(tt: TT) -> None:
     rows = w.compare().rows
     assert [(r.task, r.local_seconds, r.server_seconds) for r in rows if r.server_seconds] == [
         ("Write report", 2400, 2400)]
+
+
+def test_a_task_made_here_whose_tag_the_server_already_has_becomes_that_task(tt: TT) -> None:
+    """The web app already tracked #write-report (pulled as a task of that name);
+    "Write report" made here is the same TimeTagger task: one task, the typed title,
+    both entries — not a sync that fails on the second holder of one id."""
+    w = tt.w
+    start = w.clock.now() - timedelta(hours=3)
+    tt.web_put({"key": "webRep01", "t1": epoch(start), "t2": epoch(start + timedelta(minutes=30)),
+                "ds": "#write-report"})
+    assert w.run().ok
+    w.tracker.create_task("Write report", account="tt")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=15)
+    w.tracker.stop()
+    report = w.run()
+    assert report.ok and not report.errors, report.lines()
+    task = w.task_titled("Write report")
+    assert task.remote_id == "#write-report"
+    assert sorted(e.task_id for e in w.entries()) == [task.id, task.id]
+    assert {op.state for op in w.ops()} == {"done"}
+    assert sorted(r["ds"] for r in tt.records()) == ["#write-report", "#write-report"]

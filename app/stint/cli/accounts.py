@@ -222,6 +222,10 @@ def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
     what = "browser sign-in" if given.oauth else "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
               f"{added.statuses} statuses, {added.tasks} tasks; {what} in {where}")
+    if added.skipped:
+        from ..sync.unreadable import summary
+
+        ctx.print(render.clean(summary(added.account.name, list(added.skipped))))
     return 0
 
 

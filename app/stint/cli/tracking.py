@@ -169,11 +169,13 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
                 "account": entry.task.account.name if entry.task.account else None,
             }
         failed = _failed_ops(s, ctx) if view.failed_ops else []
+        skipped = _skipped(s) if view.accounts else {}
         week, today_seconds, week_seconds = tracked_today_and_week(s, ctx.tz, now, ctx.settings.week_start)
     if args.json:
+        accounts = [{**a, "skipped": skipped.get(str(a["name"]), [])} for a in view.accounts]
         render.dump_json(
             {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
-             "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": view.accounts,
+             "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": accounts,
              "failed": failed},
             ctx.out,
         )
@@ -198,7 +200,28 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     for op in failed:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
+    if skipped:
+        from ..sync.unreadable import summary
+
+        for name, items in skipped.items():
+            ctx.print(paint("warn", render.clean(summary(name, items))))
     return 0
+
+
+def _skipped(s: Any) -> dict[str, list[dict[str, Any]]]:
+    """Per account, the records its server sent that could not be read (and were
+    skipped by the sync, until the server drops or fixes them)."""
+    import json
+
+    from sqlalchemy import text
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, cursors in s.execute(text("SELECT name, cursors FROM account ORDER BY name")):
+        held = (json.loads(cursors) if isinstance(cursors, str) else cursors or {}).get("unreadable") or {}
+        items = [item for source in held.values() for item in source]
+        if items:
+            found[name] = list({(i.get("what"), i.get("id"), i.get("title")): i for i in items}.values())
+    return found
 
 
 def _signin_advice(ctx: Services, name: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import ClassVar, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..backends.base import AlreadyRunning, Backend, CreatedTask, NotRunning, RemoteEntry, RemoteTimer
@@ -112,6 +112,15 @@ class CreateTask(Call[CreatedTask]):
         task = s.get(Task, op.task_id) if op.task_id is not None else None
         if task is None:
             return
+        held = s.scalar(select(Task).where(Task.account_id == op.account_id, Task.remote_id == result.remote_id,
+                                           Task.id != task.id))
+        if held is not None:
+            # The server says the task made is one we already hold (TimeTagger's
+            # task for "Write report" is the tag #write-report, maybe pulled before).
+            _merge(s, task, held, now)
+            report.notes.append(f"{held.title}: the server already had it (as {result.remote_id}); "
+                                "the task made here is now that one")
+            return
         task.remote_id, task.updated_at = result.remote_id, now
         pending_status = s.scalar(select(Op.seq).where(
             Op.task_id == task.id, Op.kind == "set_status", Op.state.in_(OPEN_STATES)))
@@ -126,6 +135,24 @@ class CreateTask(Call[CreatedTask]):
     def touched(self, s: Session, op: Op) -> str | None:
         task = s.get(Task, op.task_id) if op.task_id is not None else None
         return task.remote_id if task is not None else None
+
+
+def _merge(s: Session, task: Task, held: Task, now: datetime) -> None:
+    """Make `task` (made here) the server's task we already hold as `held`: its
+    entries and ops move over, and `held` takes the title typed here if its own only
+    spells its id; then `task` is gone. One transaction with the op's completion."""
+    s.flush()
+    s.execute(update(Entry).where(Entry.task_id == task.id).values(task_id=held.id)
+              .execution_options(synchronize_session=False))
+    s.execute(update(Op).where(Op.task_id == task.id).values(task_id=held.id)
+              .execution_options(synchronize_session=False))
+    if held.title == held.remote_id:
+        held.title = task.title
+    held.last_started_at = max((t for t in (held.last_started_at, task.last_started_at) if t), default=None)
+    held.updated_at = now
+    s.delete(task)
+    s.flush()
+    s.expire_all()  # entries and ops read before the move point at the new task
 
 
 @dataclass(frozen=True, kw_only=True)
