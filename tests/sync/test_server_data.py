@@ -107,3 +107,19 @@ def test_a_status_added_on_the_server_is_read_again_first(request: pytest.Fixtur
         assert session.scalar(select(Status).where(Status.remote_id == "6")).position == 6
     assert not any("is not one the server lists" in n for n in report.notes)
     s.world.accounts.close()
+
+
+@pytest.mark.parametrize("kind", ["wapify"])
+def test_an_id_an_older_version_stored_is_no_longer_asked_for(served: Served) -> None:
+    """Before, a task with id -5 was stored, and every sync after failed on it ("not a
+    Wapify task id") even once the server had dropped it."""
+    w = served.world
+    with transaction(w.engine) as s:
+        task = s.scalars(select(Task).where(Task.title == "Write report")).one()
+        task.remote_id = "-5"
+    report = w.run()
+    assert report.ok and not report.errors, report.lines()
+    assert any("task -5 is no longer asked for" in n for n in report.notes)
+    w.clock.advance(minutes=1)
+    again = w.run()
+    assert again.ok and not any("-5" in n for n in again.notes)
