@@ -276,6 +276,15 @@ class Accounts:
                 self._close(self._cache.pop(key))
         return Removed(name, tasks, entries, ops)
 
+    def test(self, name: str) -> str:
+        """Sign in to an account's server as the sync would: who we are there, or
+        Refused with one line, worded like `add`'s ("this is not a Redmine server")."""
+        info = self.get(name)
+        try:
+            return str(self.backend_for(info).check())
+        except BackendError as exc:
+            raise Refused(_not_the_server(exc, self._kind(info.kind).label)) from None
+
     def token_for(self, account: AccountInfo) -> str:
         return resolve(account.credential, account.name, self.secrets, self.env)
 

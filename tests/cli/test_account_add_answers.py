@@ -65,3 +65,27 @@ def test_password_stdin_without_a_keyring_suggests_password_env(home: Path, monk
     cli = _cli(token, home, monkeypatch, secrets=NoKeyring())
     result = cli("account", "add", "srv", "--kind", "gipo", "--url", token.url, "--token-stdin", stdin=token.stdin)
     assert result.code == 1 and "--token-env" in result.err and "--password-env" not in result.err
+
+
+def test_testing_an_account_whose_address_now_serves_a_web_page(tmp_path: Path) -> None:
+    """The settings' Test of an account (Accounts.test) words it as `add` does."""
+    from stint.backends.kinds import SignIn
+    from stint.domain.clock import FixedClock
+    from stint.domain.errors import Refused
+    from tests.fakes.gipo import FakeGipo
+    from tests.sync.kinds import T0, make
+
+    fake = FakeGipo(clock=FixedClock(T0))
+    real = fake.transport()
+    moved = {"away": False}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return website(request) if moved["away"] else real.handle_request(request)
+
+    w = make(tmp_path, FixedClock(T0), httpx.MockTransport(handler))
+    w.accounts.add("work", "gipo", fake.base_url, SignIn(token=fake.key))
+    assert "workspace" in w.accounts.test("work")
+    moved["away"] = True
+    w.accounts.close()  # a new connection, as a new Test makes
+    with pytest.raises(Refused, match="this is not a Gipo server, or not its API address: it answered with an HTML"):
+        w.accounts.test("work")
