@@ -35,9 +35,10 @@ KINDS = ("wapify", "warmdesk", "gipo", "whama", "wekan", "timetagger", "redmine"
 TIMED = ("wapify", "warmdesk", "gipo", "wekan", "timetagger", "redmine")  # whama holds no time
 
 
-def last_monday() -> datetime:
-    """A weekday hour of last week: the real servers' own clocks stay near ours."""
-    today = datetime.now(timezone.utc).replace(hour=10, minute=0, second=0, microsecond=0)
+def last_monday(hour: int = 10) -> datetime:
+    """An hour of last Monday: a week that is over (a comparison's week never
+    straddles the real now), and the real servers' own clocks stay near ours."""
+    today = datetime.now(timezone.utc).replace(hour=hour, minute=0, second=0, microsecond=0)
     return today - timedelta(days=today.weekday() + 7)
 
 

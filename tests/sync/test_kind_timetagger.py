@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +21,10 @@ from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from tests.servers.network import Network
 from tests.servers.timetagger import TimeTaggerServer
+from tests.sync.every_kind import last_monday
 from tests.sync.kinds import KindWorld, make
 
 TASK = "#website"
-
-
-def last_monday() -> datetime:
-    # A fixed hour of a week that is over: the comparison's week never straddles
-    # the real "now", and the web app's mt (ours + a minute) is newer than ours.
-    today = datetime.now(timezone.utc).replace(hour=9, minute=0, second=0, microsecond=0)
-    return today - timedelta(days=today.weekday() + 7)
 
 
 @dataclass
@@ -53,7 +47,8 @@ class TT:
 
 @pytest.fixture
 def tt(timetagger_server: TimeTaggerServer, tmp_path: Path) -> Iterator[TT]:
-    clock = FixedClock(last_monday())
+    # The web app's mt (ours + a minute) is newer than ours.
+    clock = FixedClock(last_monday(hour=9))
     net = Network()
     user = timetagger_server.user()
     token = timetagger_server.api_token(user)

@@ -117,32 +117,21 @@ class TimeEntries:
         # was read or created on ("" if this process never saw it; the engine
         # keeps its own copy of an entry's task and does not read it from here).
         task = task_remote_id or self._entry_cards.get(remote_id, "")
-        self._entry_cards[remote_id] = task
-        return RemoteEntry(
-            remote_id=remote_id,
-            task_remote_id=task,
-            started_at=started,
-            ended_at=ended,
-            seconds=int((ended - started).total_seconds()),
-            note=sent["description"],
-            user_remote_id=reply.opt_int_id("user_id"),
-        )
+        return self._interval(remote_id, task, started, ended, sent["description"], reply.opt_int_id("user_id"))
 
     def _entry(self, o: Obj) -> RemoteEntry:
         started, ended = o.instant("started_at"), o.instant("ended_at")
         if ended < started:
             raise BadResponse(f"{o.where}: ends before it starts")
-        remote_id, task = o.int_id("id"), f"{slug_of(o, 'project')}:{o.int_id('card_id')}"
-        self._entry_cards[remote_id] = task
-        return RemoteEntry(
-            remote_id=remote_id,
-            task_remote_id=task,
-            started_at=started,
-            ended_at=ended,
-            seconds=int((ended - started).total_seconds()),
-            note=o.opt_text("description") or "",
-            user_remote_id=o.opt_int_id("user_id"),
-        )
+        task = f"{slug_of(o, 'project')}:{o.int_id('card_id')}"
+        return self._interval(o.int_id("id"), task, started, ended, o.opt_text("description") or "",
+                              o.opt_int_id("user_id"))
+
+    def _interval(self, remote_id: str, task: str, started: datetime, ended: datetime, note: str,
+                  user: str | None) -> RemoteEntry:
+        self._entry_cards[remote_id] = task  # an update's reply may not say the card
+        return RemoteEntry(remote_id=remote_id, task_remote_id=task, started_at=started, ended_at=ended,
+                           seconds=int((ended - started).total_seconds()), note=note, user_remote_id=user)
 
 
 def records(data: Any, read: Callable[[Obj], T], what: str, where: str) -> Listing[T]:
