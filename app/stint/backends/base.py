@@ -32,10 +32,12 @@ No message ever carries a token or secret: adapters redact before raising.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, Protocol
+
+# Values read from here with the others (backends/listing.py holds them).
+from stint.backends.listing import Listing, Unreadable  # noqa: F401
 
 
 class BackendError(Exception):
@@ -158,43 +160,6 @@ class InvalidURL(BackendError):
 
 # --- values the backends return --------------------------------------------------
 # Remote ids are str whatever the server uses; datetimes are aware and in UTC.
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A record of a server's reply that could not be understood: left out of what
-    the adapter returns, and named to the person (invariant 8)."""
-
-    what: str                 # task, entry, status, project, board, list, column, record
-    remote_id: str | None     # the server's id for it, where one could be read
-    title: str | None         # what the person knows it by, where one could be read
-    why: str                  # what is wrong: a field and a type, never a value
-
-    @property
-    def label(self) -> str:
-        """How the person is told which one: 'task 5 "Fix login"'."""
-        parts = [self.what]
-        if self.remote_id:
-            parts.append(self.remote_id)
-        if self.title:
-            parts.append(f"\u201c{self.title}\u201d")
-        return " ".join(parts)
-
-
-class Listing(list[T]):
-    """A list read from a server, less the records that could not be understood,
-    which are in `skipped`: one bad record never hides the others."""
-
-    def __init__(self, items: Iterable[T] = (), skipped: Iterable[Unreadable] = ()) -> None:
-        super().__init__(items)
-        self.skipped: list[Unreadable] = list(skipped)
-
-    def extend_from(self, other: Iterable[T]) -> None:
-        """Append another listing's items, and its skipped records."""
-        self.extend(other)
-        self.skipped.extend(getattr(other, "skipped", ()))
 
 EntryUnit = Literal["interval", "day_hours", "task_total", "none"]
 
@@ -356,29 +321,11 @@ class Backend(Protocol):
         (None: it does not)."""
         return None
 
-    def created_after_lost_reply(self, title: str, key: str, since: datetime,
-                                 known: frozenset[str]) -> CreatedTask | None:
-        """After a lost reply to create_task(title, key=key): the task it made, None
-        if it surely made none (then it is sent again). A task is taken for it only
-        when it can be shown to be ours: our marker where the API stores one (an
-        adapter with one overrides this), else made by this credential's person at
-        or after `since`. A task of that title that cannot be shown ours or not
-        raises CannotTell: the person decides, Stint never guesses (a colleague's
-        task of the same title must not become ours). `known`: ids held before."""
-        candidates = [t for t in self.list_tasks() if t.title == title and t.remote_id not in known]
-        if not candidates:
-            return None
-        me = self.user_remote_id()
-        read = [t if t.created_by is not None or me is None else self.get_task(t.remote_id)
-                for t in candidates]
-        ours = [t for t in read if me is not None and t.created_by == me
-                and t.created_at is not None and t.created_at >= since]
-        if len(ours) == 1:
-            return CreatedTask(ours[0].remote_id, ours[0].status_remote_id, None)
-        ids = ", ".join(t.remote_id for t in candidates[:5])
-        raise CannotTell(f"the reply to creating \u201c{title}\u201d was lost, and the server has "
-                         f"{len(candidates)} task(s) of that title ({ids}) that cannot be shown to be the "
-                         "one made here: check the server, then retry (makes one more) or discard")
+    def create_is_idempotent(self) -> bool:
+        """Whether sending create_task again after a lost reply makes no second task
+        (a marker the server keeps: an idempotency key; or no request at all). Else
+        the sync engine takes a task only when it is provably ours (sync/proof.py)."""
+        return False
 
     def start_timer(self, task_remote_id: str) -> RemoteTimer:
         raise _unsupported(self, "run a timer")

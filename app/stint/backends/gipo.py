@@ -169,11 +169,10 @@ class GipoBackend(Backend):
         created = self._task(task)
         return CreatedTask(created.remote_id, created.status_remote_id, None)
 
-    def created_after_lost_reply(self, title: str, key: str, since: datetime,
-                                 known: frozenset[str]) -> CreatedTask | None:
+    def create_is_idempotent(self) -> bool:
         # Our marker is the Idempotency-Key, which the server keeps: sending the
         # create again answers the task it made, if it made one, and makes none more.
-        return None
+        return True
 
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         rid = check_id(task_remote_id, "task")

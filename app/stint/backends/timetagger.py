@@ -206,9 +206,8 @@ class TimeTaggerBackend(Backend):
             raise Rejected(str(exc)) from None
         return CreatedTask(remote_id, OPEN.remote_id, None)
 
-    def created_after_lost_reply(self, title: str, key: str, since: datetime,
-                                 known: frozenset[str]) -> CreatedTask | None:
-        return None  # create_task makes no request: "sending" it again names the same tags
+    def create_is_idempotent(self) -> bool:
+        return True  # create_task makes no request: "sending" it again names the same tags
 
     def create_entry(
         self,

@@ -23,14 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import ClassVar, Generic, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..backends.base import AlreadyRunning, Backend, CreatedTask, NotRunning, RemoteEntry, RemoteTimer
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING, SYNC_SYNCED
 from ..store.models import Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES, OpState
+from .proof import created_by_us
 from .report import AccountReport
+from .task_merge import merge_into
 
 R = TypeVar("R")
 
@@ -101,9 +103,11 @@ class CreateTask(Call[CreatedTask]):
     ends_batch = True  # a later create's probe must know the id this one gets
 
     def probe(self, backend: Backend) -> CreatedTask | None:
-        # Only a task that can be shown to be ours; see Backend.created_after_lost_reply.
+        if backend.create_is_idempotent():
+            return None  # sent again, it answers the task it made, if it made one
+        # Only a task that can be shown to be ours (sync/proof.py), else CannotTell.
         since = self.since or datetime.min.replace(tzinfo=timezone.utc)
-        return backend.created_after_lost_reply(self.title, self.key, since, self.known)
+        return created_by_us(backend, self.title, since, self.known)
 
     def send(self, backend: Backend) -> CreatedTask:
         return backend.create_task(self.title, self.description, False, self.key)
@@ -117,7 +121,7 @@ class CreateTask(Call[CreatedTask]):
         if held is not None:
             # The server says the task made is one we already hold (TimeTagger's
             # task for "Write report" is the tag #write-report, maybe pulled before).
-            _merge(s, task, held, now)
+            merge_into(s, task, held, now)
             report.notes.append(f"{held.title}: the server already had it (as {result.remote_id}); "
                                 "the task made here is now that one")
             return
@@ -135,24 +139,6 @@ class CreateTask(Call[CreatedTask]):
     def touched(self, s: Session, op: Op) -> str | None:
         task = s.get(Task, op.task_id) if op.task_id is not None else None
         return task.remote_id if task is not None else None
-
-
-def _merge(s: Session, task: Task, held: Task, now: datetime) -> None:
-    """Make `task` (made here) the server's task we already hold as `held`: its
-    entries and ops move over, and `held` takes the title typed here if its own only
-    spells its id; then `task` is gone. One transaction with the op's completion."""
-    s.flush()
-    s.execute(update(Entry).where(Entry.task_id == task.id).values(task_id=held.id)
-              .execution_options(synchronize_session=False))
-    s.execute(update(Op).where(Op.task_id == task.id).values(task_id=held.id)
-              .execution_options(synchronize_session=False))
-    if held.title == held.remote_id:
-        held.title = task.title
-    held.last_started_at = max((t for t in (held.last_started_at, task.last_started_at) if t), default=None)
-    held.updated_at = now
-    s.delete(task)
-    s.flush()
-    s.expire_all()  # entries and ops read before the move point at the new task
 
 
 @dataclass(frozen=True, kw_only=True)
