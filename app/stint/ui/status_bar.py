@@ -40,6 +40,7 @@ class StatusLine(QStatusBar):
         self.addWidget(self.timer_label, 1)
         for w in (self.connection_label, self.pending_label, self.sync_label, self.sign_in_button,
                   self.failed_button):
+            w.setContentsMargins(6, 0, 6, 0)  # the fields apart, as the tooltip's lines are
             self.addPermanentWidget(w)
         services.bridge.changed.connect(self.on_changed)
         self.refresh()
