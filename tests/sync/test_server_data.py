@@ -30,8 +30,8 @@ def first_task(s: Served) -> str:
 def skipped_in_status(s: Served) -> list[str]:
     from stint.cli.tracking import _skipped
 
-    with transaction(s.world.engine) as session:
-        return [f"{name}: {len(items)}" for name, items in _skipped(session).items()]
+    with s.world.tracker.db.read() as conn:  # as `stint status` reads it
+        return [f"{name}: {len(items)}" for name, items in _skipped(conn).items()]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -92,7 +92,7 @@ def start_app(qtbot: Any, home: Path, clock: FixedClock, request: pytest.Fixture
               window: Callable[[Any], QWidget] = PlaceholderWindow) -> Running:
         if not first_start:  # the window opens by itself only on the first start: not one of these
             settings = settings or Settings()
-            settings = replace(settings, extra={FIRST_START_DONE: True, **settings.extra})
+            settings = settings._replace(extra={FIRST_START_DONE: True, **settings.extra})
         if settings is not None:
             save_settings(home / "settings.json", settings)
         env = app_env(home)

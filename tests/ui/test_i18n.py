@@ -135,7 +135,7 @@ def test_the_windows_exports_speak_the_interfaces_language(qapp: Any, tmp_path: 
         task = svc.tracker.create_task("Informe", project="Web", local=True)
         svc.tracker.log(str(task.id), datetime(2026, 3, 2, 8, tzinfo=timezone.utc),
                         datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc))
-        report = run(svc.engine, ReportOptions(week_period(date(2026, 3, 2), ZoneInfo("Europe/Madrid"))),
+        report = run(svc.db, ReportOptions(week_period(date(2026, 3, 2), ZoneInfo("Europe/Madrid"))),
                      datetime(2026, 3, 6, tzinfo=timezone.utc))
     finally:
         svc.close()

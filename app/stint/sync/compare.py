@@ -33,10 +33,9 @@ from ..backends.base import Backend, RemoteEntry
 from ..domain.clock import Clock
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.weeks import Week, split_by_day
-from ..store.db import transaction
-from ..store.models import Account, Op, Status, Task
+from ..store.db import read_transaction
+from ..store.models import Account, Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES, OpState
-from ..store.queries import entries_between
 from ..store.records import AccountInfo
 from .plan import task_total
 
@@ -92,7 +91,7 @@ def compare_week(engine: Engine, backend_for: Callable[[AccountInfo], Backend], 
                  clock: Clock) -> Comparison:
     now = clock.now()
     out = Comparison(week.label)
-    with transaction(engine) as s:
+    with read_transaction(engine) as s:
         accounts = {a.id: _Account(AccountInfo.of(a)) for a in s.scalars(select(Account))}
         for task, done in s.execute(select(Task, Status.is_done).join(Task.status).where(
                 Task.account_id.is_not(None), Task.remote_id.is_not(None))).all():
@@ -100,7 +99,7 @@ def compare_week(engine: Engine, backend_for: Callable[[AccountInfo], Backend], 
             acc.tasks[task.id] = task
             if not done:
                 acc.open_tasks.append(task.id)
-        for e in entries_between(s, week.start, week.end):
+        for e in _entries_between(s, week.start, week.end):
             acc = accounts.get(e.task.account_id) if e.task.account_id is not None else None
             if acc is not None:
                 acc.tasks[e.task_id] = e.task
@@ -126,6 +125,19 @@ def _asked(acc: _Account) -> list[int]:
     """Tasks asked for one by one: those with time here this week, then the open ones."""
     with_time = [tid for tid, _, _, _ in acc.entries]
     return list(dict.fromkeys([*with_time, *acc.open_tasks]))[:MAX_TASKS]
+
+
+def _entries_between(s: Any, start: datetime, end: datetime) -> list[Entry]:
+    """Live entries overlapping [start, end): a finished entry is shorter than a week
+    (an index range on the start), the running one is read on its own."""
+    from sqlalchemy import false
+
+    from ..domain.tracking import MAX_ENTRY
+
+    live = select(Entry).where(Entry.deleted == false(), Entry.started_at < end)
+    found = list(s.scalars(live.where(Entry.started_at >= start - MAX_ENTRY, Entry.ended_at > start)))
+    found += s.scalars(live.where(Entry.ended_at.is_(None)))
+    return sorted(found, key=lambda e: e.started_at)
 
 
 def _account(out: Comparison, acc: _Account, backend: Backend, week: Week, now: datetime) -> None:
