@@ -81,6 +81,14 @@ def test_set_status(cli) -> None:
     assert cli.ok("tasks", "--json").json()[0]["status"] == "REVIEW"
 
 
+def test_set_status_done_stops_the_tasks_timer(cli, clock) -> None:
+    cli.ok("new", "A", "--start")
+    clock.advance(minutes=12)
+    assert cli.ok("set-status", "A", "cancelled").out == ("Stopped 1: A after 0:12 (10:00–10:12)\n"
+                                                         "1: A is now Cancelled\n")
+    assert cli.ok("status", "--json").json()["running"] is None
+
+
 @pytest.mark.parametrize(
     "argv,code,message",
     [

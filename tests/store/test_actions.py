@@ -356,3 +356,38 @@ def test_actions_read_the_clock_after_taking_the_write_lock(db, engine) -> None:
     tracker.delete_entry(first.entry.id)
     tracker.discard_idle(again.entry.id, again.entry.started_at, restart=True)
     assert len(clock.locked) == 8 and all(clock.locked), clock.locked
+
+
+def test_a_done_status_stops_the_tasks_running_timer_in_the_same_transaction(tracker, engine, clock,
+                                                                               account) -> None:
+    started = tracker.create_task("Ship it", start=True)
+    other = tracker.create_task("Keep going")
+    clock.advance(minutes=25)
+    change = tracker.set_status(str(started.task.id), "Completado")
+    assert change.stopped is not None and change.stopped.ended_at == clock.now()
+    assert change.task.status.label == "Completado"
+    tid = started.task.id
+    # The stop goes ahead of the status: a server that refuses time on a closed task
+    # still gets it.
+    assert ops(engine)[-2:] == [("stop", tid, started.entry.id), ("set_status", tid, None)]
+    with transaction(engine) as s:
+        entry = s.get(Entry, started.entry.id)
+        assert entry.ended_at is not None and (entry.ended_at - entry.started_at) == timedelta(minutes=25)
+        assert s.get(Task, tid).status.label == "Completado"
+    # An open status, or a done one on another task, leaves the timer alone.
+    tracker.start(str(tid))
+    clock.advance(minutes=5)
+    assert tracker.set_status(str(tid), "Revisión").stopped is None
+    assert tracker.set_status(str(other.id), "Completado").stopped is None
+    with transaction(engine) as s:
+        assert s.scalar(select(Entry).where(Entry.ended_at.is_(None))).task_id == tid
+
+
+def test_a_done_status_on_a_local_task_stops_its_timer(tracker, engine, clock) -> None:
+    started = tracker.create_task("Local work", local=True, start=True)
+    clock.advance(minutes=3)
+    change = tracker.set_status(str(started.task.id), "done")
+    assert change.stopped is not None and change.task.status.is_done
+    assert ops(engine) == []  # local: nothing to tell a server
+    with transaction(engine) as s:
+        assert s.scalar(select(Entry).where(Entry.ended_at.is_(None))) is None

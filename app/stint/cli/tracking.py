@@ -251,7 +251,9 @@ def _failed_ops(conn: Any, ctx: Services) -> list[dict[str, Any]]:
 
 
 def cmd_set_status(ctx: Services, args: argparse.Namespace) -> int:
-    task = ctx.tracker.set_status(args.task, args.status)
-    ctx.print(f"{task_label(task)} is now {task.status.label}")
+    change = ctx.tracker.set_status(args.task, args.status)
+    if change.stopped is not None:  # done or cancelled: its timer stops with it
+        _report_stop(ctx, change.stopped)
+    ctx.print(f"{task_label(change.task)} is now {change.task.status.label}")
     return 0
 

@@ -24,7 +24,7 @@ from . import lookup, outbox
 from .database import Database
 from .rows import Account, Entry, Status, Task, seconds
 
-__all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "Tracker"]
+__all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "StatusChange", "Tracker"]
 
 
 class StartResult(NamedTuple):
@@ -32,6 +32,11 @@ class StartResult(NamedTuple):
     task: Task
     stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
     already_running: bool = False
+
+
+class StatusChange(NamedTuple):
+    task: Task
+    stopped: Entry | None  # the task's timer, stopped because the status is done or cancelled
 
 
 class Tracker:
@@ -86,11 +91,19 @@ class Tracker:
         self._on_change("tasks")
         return result
 
-    def set_status(self, task_ref: str, status_ref: str) -> Task:
+    def set_status(self, task_ref: str, status_ref: str) -> StatusChange:
+        """Give a task another status. A done or cancelled one stops the task's running
+        timer first, in the same transaction: its stop op goes ahead of the status op,
+        so a server that refuses time on a closed task still gets the time."""
+        stopped = None
         with self.db.write() as conn:
             now = self._now()
             task = lookup.find_task(conn, task_ref)
             status = lookup.find_status(conn, task.account_id, status_ref)
+            if status.is_done:
+                running = lookup.running_entry(conn)
+                if running is not None and running.task.id == task.id:
+                    stopped = self._stop(conn, running, now, now)
             if status.id != task.status.id:
                 conn.execute("UPDATE task SET status_id = ?, updated_at = ? WHERE id = ?",
                              (status.id, seconds(now), task.id))
@@ -98,8 +111,8 @@ class Tracker:
                     outbox.append(conn, account_id=task.account_id, kind="set_status", now=now, task_id=task.id,
                                   payload={"status_id": status.id, "status": status.name})
                 task = task._replace(status=status)
-        self._on_change("tasks")
-        return task
+        self._on_change("timer" if stopped is not None else "tasks")
+        return StatusChange(task, stopped)
 
     # -- the timer -------------------------------------------------------------
 

@@ -220,7 +220,15 @@ class TasksView(QWidget):
             return [(st.name, st.label) for st in lookup.list_statuses(conn, row.account_id)]
 
     def set_status(self, task_id: int, status_name: str) -> None:
-        self._act(lambda: self.services.tracker.set_status(str(task_id), status_name), self.tr("Status changed"))
+        try:
+            change = self.services.tracker.set_status(str(task_id), status_name)
+        except StintError as exc:
+            self.notice.show_error(str(exc))
+            return
+        self.notice.clear_message()
+        # A done or cancelled status stops the task's timer with it: say so.
+        self.message.emit(self.tr("Status changed; its timer stopped") if change.stopped is not None
+                          else self.tr("Status changed"))
 
     def new_task(self) -> None:
         from .new_task import NewTaskDialog
