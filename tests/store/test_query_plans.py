@@ -47,3 +47,9 @@ def test_week_queries_use_the_start_index_and_the_running_one(db) -> None:
     # Not `ix_entry_started (started_at<?)`: every entry before the week's end.
     assert "uq_entry_running" in plan(db, queries._RUNNING, (T,))
     assert "uq_entry_running" in plan(db, report_reads._SPANS, period)
+
+
+def test_recent_tasks_read_entries_newest_first_down_the_start_index(db) -> None:
+    got = plan(db, queries._BY_LATEST_ENTRY)
+    # Walked in index order and stopped early: no sort of every entry.
+    assert "SCAN e USING INDEX ix_entry_started" in got and "TEMP B-TREE" not in got, got

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +14,21 @@ from sqlalchemy import false, func, select, update
 from stint.domain.clock import FixedClock
 from stint.store import outbox, snapshot
 from stint.store.db import transaction
-from stint.store.models import Account, Entry, Op, Task
+from stint.store.models import Account, Entry, Op, Status, Task
 
 
 def _orm_view(engine: Any) -> snapshot.StoreSnapshot:
     """The same figures through the ORM models."""
     with transaction(engine) as s:
         running = s.scalar(select(Entry).where(Entry.ended_at.is_(None), Entry.deleted == false()))
-        recent = s.scalars(select(Task).order_by(Task.last_started_at.desc().nulls_last(), Task.id.desc())
-                           .limit(snapshot.RECENT_TASKS))
+        latest = (select(Entry.task_id, func.max(Entry.started_at).label("latest"))
+                  .where(Entry.deleted == false()).group_by(Entry.task_id).subquery())
+        open_tasks = select(Task).join(Task.status).where(Status.is_done == false())
+        tracked = list(s.scalars(open_tasks.join(latest, latest.c.task_id == Task.id)
+                                 .order_by(latest.c.latest.desc()).limit(snapshot.RECENT_TASKS)))
+        untracked = s.scalars(open_tasks.where(Task.id.not_in(select(latest.c.task_id)))
+                              .order_by(Task.id.desc()).limit(snapshot.RECENT_TASKS - len(tracked)))
+        recent = tracked + list(untracked)
         by_state = dict(s.execute(select(Op.state, func.count()).group_by(Op.state)).all())
         return snapshot.StoreSnapshot(
             running=snapshot.TaskLine(running.task.id, running.task.title, running.task.project) if running else None,
@@ -71,7 +77,12 @@ def test_matches_the_orm_models(engine: Any, db: Any, tracker: Any, clock: Fixed
         tracker.start(str(tid))
     clock.advance(minutes=3)
     tracker.stop()
+    # One logged by hand (no timer), one done (left out of the recent tasks).
+    yesterday = clock.now() - timedelta(days=1)
+    tracker.log(str(ids[7]), yesterday, yesterday + timedelta(hours=1))
+    tracker.set_status(str(ids[2]), "done")
     assert snapshot.read(db) == _orm_view(engine)
+    assert [t.id for t in snapshot.read(db).recent][:4] == [ids[5], ids[0], ids[9], ids[7]]
 
     clock.advance(minutes=1)
     tracker.start(str(ids[4]))  # running, on an account task: a pending op more

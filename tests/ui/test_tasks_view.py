@@ -166,3 +166,26 @@ def test_before_any_task_the_tab_says_what_to_do(services, qtbot):
     services.tracker.create_task("First", local=True)  # the Tracker's change signal refreshes the tab
     assert view.pages.currentWidget() is not view.empty and view.table.isVisible()
     assert view.status_filter.itemText(0) == "All statuses"
+
+
+def test_statuses_show_the_servers_label_and_the_filter_lists_each_label_once(services, qtbot):
+    spanish = (("TO_DO", "Por hacer", "#6c757d", False), ("IN_PROGRESS", "En progreso", "#0d6efd", False),
+               ("DONE", "Completado", "#198754", True))
+    add_account(services, "wapify", spanish)
+    add_account(services, "other", (("new", "Por hacer", "", False), ("doing", "En progreso", "", False),
+                                    ("closed", "Cerrado", "", True)))
+    tracker = services.tracker
+    first = tracker.create_task("Informe", account="wapify")
+    second = tracker.create_task("Presupuesto", account="other")
+    tracker.create_task("Notas", local=True)
+    tracker.create_task("Correo", account="wapify")
+    tracker.create_task("Llamadas", account="other")
+    tracker.set_status(str(first.id), "En progreso")
+    tracker.set_status(str(second.id), "en progreso")
+    view = TasksView(services)
+    qtbot.addWidget(view)
+    shown = [view.status_filter.itemText(i) for i in range(view.status_filter.count())]
+    assert shown == ["All statuses", "En progreso", "Por hacer", "To do"]  # each once, as the servers word them
+    view.status_filter.setCurrentIndex(view.status_filter.findData("En progreso"))
+    assert sorted(_visible_titles(view.proxy)) == ["Informe", "Presupuesto"]
+    assert {view.proxy.index(r, STATUS).data() for r in range(view.proxy.rowCount())} == {"En progreso"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..domain.tracking import MAX_ENTRY
 from . import lookup, outbox
@@ -14,6 +14,9 @@ from .rows import (
     ENTRY_COLUMNS, ENTRY_JOINS, OP_COLUMNS, TASK_COLUMNS, TASK_JOINS, Entry, EntryReader, Op, Task, op_of, seconds,
     task_of,
 )
+
+if TYPE_CHECKING:
+    from ..domain.sync_state import AccountSync
 
 _WEEK = int(MAX_ENTRY.total_seconds())
 # Most recently started first; never started last, newest first.
@@ -48,6 +51,45 @@ def tasks(
     needle = search.casefold()
     found = [t for t in found if needle in t.title.casefold() or needle in (t.project or "").casefold()]
     return found[:limit] if limit else found
+
+
+def projects(conn: sqlite3.Connection) -> list[str]:
+    """Every project a task names, local or from a server, each once, in alphabetical
+    order (case ignored)."""
+    names = {name for (name,) in conn.execute("SELECT DISTINCT project FROM task WHERE project IS NOT NULL")
+             if name.strip()}
+    return sorted(names, key=lambda name: (name.casefold(), name))
+
+
+# Open tasks by their latest live entry, newest first: read down ix_entry_started and
+# stopped once enough tasks are seen (a busy year's entries are never all read).
+_BY_LATEST_ENTRY = """
+SELECT e.task_id FROM entry AS e JOIN task AS t ON t.id = e.task_id JOIN status AS s ON s.id = t.status_id
+WHERE e.deleted = 0 AND s.is_done = 0
+ORDER BY e.started_at DESC
+"""
+# Open tasks with no live entry, newest first (a task just made, not tracked yet).
+_UNTRACKED = (f"SELECT {TASK_COLUMNS} FROM task AS t {TASK_JOINS} WHERE s.is_done = 0"
+              " AND NOT EXISTS (SELECT 1 FROM entry AS e WHERE e.task_id = t.id AND e.deleted = 0)"
+              " ORDER BY t.id DESC LIMIT ?")
+
+
+def recent_tasks(conn: sqlite3.Connection, limit: int) -> list[Task]:
+    """The tasks of the latest entries, however they were made (the timer, the Day
+    view, `stint log`, a server's pull), newest first, without done or cancelled
+    tasks; with fewer than `limit` of them, open tasks never tracked follow, newest
+    first, so a task just made can be started from the tray."""
+    ids: list[int] = []
+    for (task_id,) in conn.execute(_BY_LATEST_ENTRY):
+        if task_id not in ids:
+            ids.append(task_id)
+            if len(ids) == limit:
+                break
+    found = {t.id: t for t in (lookup.task_by_id(conn, tid) for tid in ids) if t is not None}
+    recent = [found[tid] for tid in ids]
+    if len(recent) < limit:
+        recent += [task_of(row) for row in conn.execute(_UNTRACKED, (limit - len(recent),))]
+    return recent
 
 
 def _statuses_matching(conn: sqlite3.Connection, ref: str) -> list:  # type: ignore[type-arg]
@@ -91,6 +133,22 @@ def failed_ops(conn: sqlite3.Connection) -> list[Op]:
     """The changes a server refused, oldest first (waiting for the person's retry or discard)."""
     return [op_of(row) for row in conn.execute(
         f"SELECT {OP_COLUMNS} FROM outbox AS o WHERE o.state = ? ORDER BY o.seq", (outbox.OpState.FAILED,))]
+
+
+_ACCOUNT_SYNC = "SELECT id, name, state, last_error, last_sync_at, next_sync_at, credential FROM account ORDER BY name"
+
+
+def account_syncs(conn: sqlite3.Connection) -> "tuple[AccountSync, ...]":
+    """Each account's sync facts, by name: what domain/sync_state words the same way
+    for the tray, the status line and `stint status`."""
+    from ..domain.sync_state import AccountSync  # here: its dataclasses stay off the hot commands' path
+    from .rows import utc
+
+    return tuple(
+        AccountSync(name, state, error, utc(last), utc(next_try), credential, pending=per["pending"],
+                    failed=per["failed"])
+        for aid, name, state, error, last, next_try, credential in conn.execute(_ACCOUNT_SYNC).fetchall()
+        for per in [outbox.counts(conn, aid)])
 
 
 class Overview(NamedTuple):

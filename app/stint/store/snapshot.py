@@ -38,7 +38,7 @@ class StoreSnapshot:
     running: TaskLine | None = None          # the running entry's task
     running_entry: str | None = None         # its entry id
     running_since: datetime | None = None    # its start, aware UTC
-    recent: tuple[TaskLine, ...] = ()        # by last start, newest first
+    recent: tuple[TaskLine, ...] = ()        # queries.recent_tasks: by latest entry, open tasks only
     accounts: tuple[AccountLine, ...] = ()   # by name
     pending_ops: int = 0
     failed_ops: int = 0
@@ -65,7 +65,6 @@ class StoreSnapshot:
         return tuple(a for a in self.accounts if a.health not in fine)
 
 
-_ACCOUNTS = "SELECT id, name, state, last_error, last_sync_at, next_sync_at, credential FROM account ORDER BY name"
 # Finished entries' time inside [day start, day end): an index range on ix_entry_started
 # (no entry is longer than a week).
 _TODAY = """
@@ -81,16 +80,10 @@ def read(db: "Database", *, recent: int = RECENT_TASKS,
     """Everything the tray needs, in one read transaction (one consistent view).
     `day`: today's local start and end, for today's total."""
     from . import lookup, outbox, queries
-    from .rows import utc
-
     with db.read() as conn:
         running = lookup.running_entry(conn)
-        tasks = queries.tasks(conn, limit=recent)
-        accounts = tuple(
-            AccountSync(name, state, error, utc(last), utc(next_try), credential, pending=per["pending"],
-                        failed=per["failed"])
-            for aid, name, state, error, last, next_try, credential in conn.execute(_ACCOUNTS).fetchall()
-            for per in [outbox.counts(conn, aid)])
+        tasks = queries.recent_tasks(conn, recent)
+        accounts = queries.account_syncs(conn)
         counts = outbox.counts(conn)
         today = 0
         if day is not None:

@@ -1,11 +1,15 @@
-"""“New task…”: title, description, project, where it lives, and whether to start it."""
+"""“New task…”: title, description, project, where it lives, and whether to start it.
+
+The project completes from the projects tasks already have (a server's included);
+where the task lives defaults to where the last new task went."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget,
 )
 
 from .notice import Notice
@@ -14,6 +18,7 @@ if TYPE_CHECKING:
     from ..services import Services
 
 LOCAL = ""  # the "where" choice for a local-only task
+LAST_DESTINATION = "new_task_destination"  # settings.extra: an account's name, or LOCAL
 
 
 class NewTaskDialog(QDialog):
@@ -42,19 +47,26 @@ class NewTaskDialog(QDialog):
         form.addRow(self.start_now)
         form.addRow(self.error)
         form.addRow(self.buttons)
-        self._fill_accounts()
+        self._fill_choices()
         self.title.textChanged.connect(self._update_ok)
         self._update_ok()
 
-    def _fill_accounts(self) -> None:
-        from ..store import lookup
+    def _fill_choices(self) -> None:
+        from ..store import lookup, queries
 
         with self.services.db.read() as conn:
             names = [a.name for a in lookup.accounts(conn)]
+            projects = queries.projects(conn)
         for name in names:
             self.where.addItem(self.tr("On {account} (synced)").format(account=name), name)
         self.where.addItem(self.tr("Local only (never synced)"), LOCAL)
-        self.where.setCurrentIndex(0)
+        last = self.services.settings.extra.get(LAST_DESTINATION)
+        self.where.setCurrentIndex(max(0, self.where.findData(last)) if isinstance(last, str) else 0)
+        completer = QCompleter(projects, self.project)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.project.setCompleter(completer)
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.title.text().strip()))
@@ -75,4 +87,16 @@ class NewTaskDialog(QDialog):
         except StintError as exc:
             self.error.show_error(str(exc))
             return
+        self._remember_destination(account)
         self.accept()
+
+    def _remember_destination(self, account: str) -> None:
+        settings = self.services.settings
+        if settings.extra.get(LAST_DESTINATION) == account:
+            return
+        try:
+            self.services.update_settings(settings._replace(extra={**settings.extra, LAST_DESTINATION: account}))
+        except OSError as exc:  # the task is made; the next dialog only starts from the first choice
+            import logging
+
+            logging.getLogger(__name__).warning("cannot remember where the new task went: %s", exc)
