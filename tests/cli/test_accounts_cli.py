@@ -136,5 +136,6 @@ def test_after_a_401_sync_and_status_say_how_to_sign_in_again(cli, served, ring,
     assert result.code == 1
     assert "  sign in again: `stint account signin work --token-stdin`\n" in result.out, result.out
     status = cli.ok("status").out
-    assert "Account work: sign in again (`stint account signin work --token-stdin`) — " in status
+    assert ("work: needs sign-in — the server refused the saved credentials; sign in again: "
+            "`stint account signin work --token-stdin`") in status
     assert fake.token not in result.out + status

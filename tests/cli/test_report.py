@@ -222,12 +222,38 @@ def test_status_counts_changes_and_names_states_as_shown(cli: CLI, home) -> None
     cli.ok("tasks")  # makes the database
     add_account(home)
     cli.ok("new", "Remote one", "--account", "work")
-    assert "1 change waiting to sync" in cli.ok("status").out.splitlines()
+    assert "work: 1 change waiting to sync" in cli.ok("status").out.splitlines()
     cli.ok("new", "Remote two", "--account", "work")
-    assert "2 changes waiting to sync" in cli.ok("status").out.splitlines()
+    assert "work: 2 changes waiting to sync" in cli.ok("status").out.splitlines()
     add_account(home, "broken", state="needs_signin", error="401 from server")
-    assert ("Account broken: sign in again (`stint account signin broken --token-env NONE` once $NONE holds "
-            "the new secret) — 401 from server") in cli.ok("status").out.splitlines()
+    # The tray's and the window's words, then how to sign in from a shell.
+    assert ("broken: needs sign-in — the server refused the saved credentials; sign in again: "
+            "`stint account signin broken --token-env NONE` once $NONE holds the new secret"
+            ) in cli.ok("status").out.splitlines()
+
+
+def test_status_tells_the_sync_states_apart_in_the_trays_words(cli: CLI, home) -> None:  # type: ignore[no-untyped-def]
+    cli.ok("tasks")  # makes the database
+    for name, state, error in (("a-down", "offline", "connection refused"),
+                               ("b-busy", "server_trouble", "HTTP 503: maintenance"),
+                               ("c-secret", "needs_secret", None), ("d-fine", "ok", None)):
+        add_account(home, name, state=state, error=error)
+    conn = sqlite3.connect(home / "stint.sqlite3")
+    with conn:  # b-busy's next try; d-fine synced at 09:30 local time
+        conn.execute("UPDATE account SET next_sync_at = ? WHERE name = 'b-busy'", (1795424700,))
+        conn.execute("UPDATE account SET last_sync_at = ? WHERE name = 'd-fine'", (1795422600,))
+    conn.close()
+    lines = cli.ok("status").out.splitlines()
+    assert lines[2:6] == [
+        "a-down: offline — the server cannot be reached",
+        "b-busy: server trouble — HTTP 503: maintenance; next try at 10:05",
+        "c-secret: needs its secret — the variable NONE is not set for the app; sign in again: "
+        "`stint account signin c-secret --token-env NONE` once $NONE holds the new secret",
+        "d-fine: up to date (last sync 09:30)",
+    ]
+    health = {a["name"]: a["health"] for a in cli.ok("status", "--json").json()["accounts"]}
+    assert health == {"a-down": "offline", "b-busy": "server_trouble", "c-secret": "needs_secret",
+                      "d-fine": "up_to_date"}
 
 
 # -- what reaches the terminal -----------------------------------------------------
@@ -248,7 +274,7 @@ def test_control_characters_from_data_never_reach_the_terminal(cli: CLI, home) -
     for result in outputs:
         assert not any(ch in result.out + result.err for ch in "\x1b\x07\x9b\u202e"), result.out
     status = outputs[1].out.splitlines()
-    assert "Account srv: sync error — boom[2J stint: FAKE LINE" in status  # one line, not two
+    assert "srv: sync error — boom[2J stint: FAKE LINE" in status  # one line, not two
     # JSON stays valid and exact: the guard's \u escapes are JSON's own.
     assert outputs[6].json()[0]["title"] == EVIL_TITLE
     assert "fake line" in outputs[7].out and outputs[7].json()[0]["note"] == "n\x07\rfake line"

@@ -152,6 +152,38 @@ def test_stop_and_recent_tasks(start_app: Any, qtbot: Any) -> None:
     assert len(recent) == 8 and recent[0].objectName() == f"recent-{second.id}"
 
 
+def test_recent_tasks_follow_the_latest_entries_not_only_the_timer(start_app: Any, qtbot: Any) -> None:
+    from datetime import timedelta
+
+    running = start_app()
+    tracker, now = running.tracker, running.services.clock.now()
+    big = tracker.create_task("The week's big task", local=True)
+    timed = tracker.create_task("Timed", local=True)
+    done = tracker.create_task("Done already", local=True)
+    tracker.create_task("Never tracked", local=True)
+    tracker.log(str(timed.id), now - timedelta(days=2), now - timedelta(days=2) + timedelta(minutes=20))
+    tracker.log(str(done.id), now - timedelta(hours=3), now - timedelta(hours=2))
+    tracker.set_status(str(done.id), "done")
+    tracker.log(str(big.id), now - timedelta(hours=8), now - timedelta(hours=4))  # by hand: the Day view
+    tray = _menu(running)
+    recent = [a.text() for a in tray.menu.actions() if a.objectName().startswith("recent-")]
+    assert recent == ["The week's big task", "Timed", "Never tracked"]
+
+
+def test_changes_held_back_by_server_trouble_are_one_click_away(start_app: Any, qtbot: Any) -> None:
+    running = start_app()
+    account = add_account(running.services.engine, "work")
+    running.tracker.create_task("One", account="work")
+    running.tracker.create_task("Two", account="work")
+    _set_account(running, account, state="server_trouble", last_error="HTTP 503: maintenance")
+    tray = _menu(running)
+    assert tray.action("waiting-work").text() == "2 changes waiting to sync…"
+    with qtbot.waitSignal(tray.failed_changes_requested):
+        tray.action("waiting-work").trigger()
+    _set_account(running, account, state="ok", last_error=None)
+    assert _menu(running).action("waiting-work") is None  # waiting for the next cycle is no trouble
+
+
 def test_start_task_search_picks_and_starts(start_app: Any, qtbot: Any) -> None:
     running = start_app()
     for title in ("Alpha review", "Beta report", "Gamma report"):

@@ -224,8 +224,48 @@ def test_the_window_reads_while_another_process_holds_the_write_lock(services, q
         services.bridge.changed.emit("all")  # every view reloads
         assert window.tasks.model.rowCount() == 1
         assert window.day.model.rowCount() == 1
-        assert window.status.summary.running_task == "Committed"
+        assert window.status.snapshot.running is not None and window.status.snapshot.running.title == "Committed"
         assert services.snapshot().running is not None
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_changes_held_back_by_server_trouble_are_listed_with_the_error(services, qtbot):
+    """A 5xx storm: nothing is refused, but what waits is listed, with the server's
+    message and the next try, and the status line's waiting count opens the list."""
+    from datetime import datetime, timezone
+
+    add_account(services)
+    services.tracker.create_task("Remote", account="work")
+    services.tracker.create_task("Second", account="work")
+    next_try = datetime(2026, 3, 2, 9, 5, tzinfo=timezone.utc)
+    with transaction(services.engine) as s:
+        account = s.query(Account).one()
+        account.state, account.last_error, account.next_sync_at = "server_trouble", "HTTP 503: maintenance", next_try
+        first = s.query(Op).order_by(Op.seq).first()
+        first.last_error = "HTTP 502: bad gateway"  # the op that was sent, kept with its own error
+    services.bridge.changed.emit("sync")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.status.pending_label.isVisible() and window.status.pending_label.text() == \
+        "2 changes waiting to sync"
+    seen: list[list[list[str]]] = []
+
+    def look(dialog: OpsDialog) -> None:
+        table = dialog.waiting_table
+        seen.append([[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())])
+        assert not dialog.table.isVisible() and table.isVisible()  # nothing refused: only what waits
+        dialog.reject()
+
+    on_next(OpsDialog, look)
+    qtbot.mouseClick(window.status.pending_label, Qt.MouseButton.LeftButton)
+    when = f"{next_try.astimezone(services.tz):%Y-%m-%d %H:%M}"
+    assert seen == [[["work", "create task", "Remote", when, "HTTP 502: bad gateway"],
+                     ["work", "create task", "Second", when, "HTTP 503: maintenance"]]]
+    # Up to date again: nothing is held back.
+    with transaction(services.engine) as s:
+        s.query(Account).one().state = "ok"
+        s.query(Op).update({"state": "done", "last_error": None})
+    assert OpsDialog(services).waiting == []

@@ -152,7 +152,7 @@ def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
-    from ..store.queries import overview
+    from ..store.queries import account_syncs, overview
     from ..timesheet.build import tracked_today_and_week
 
     now = ctx.clock.now()
@@ -170,10 +170,13 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
                 "account": entry.task.account.name if entry.task.account else None,
             }
         failed = _failed_ops(conn, ctx) if view.failed_ops else []
+        syncs = account_syncs(conn) if view.accounts else ()
         skipped = _skipped(conn) if view.accounts else {}
         week, today_seconds, week_seconds = tracked_today_and_week(conn, ctx.tz, now, ctx.settings.week_start)
     if args.json:
-        accounts = [{**a, "skipped": skipped.get(str(a["name"]), [])} for a in view.accounts]
+        health = {a.name: a.health.value for a in syncs}
+        accounts = [{**a, "health": health[str(a["name"])], "skipped": skipped.get(str(a["name"]), [])}
+                    for a in view.accounts]
         render.dump_json(
             {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
              "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": accounts,
@@ -190,14 +193,19 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
         ctx.print("Not tracking")
     ctx.print(f"Today {paint('total', render.duration(today_seconds))} · "
               f"this week ({week}) {paint('total', render.duration(week_seconds))}")
-    if view.pending_ops:
-        ctx.print(f"{render.plural(view.pending_ops, 'change')} waiting to sync")
-    for account in view.accounts:
-        if account["state"] != "ok":
-            error = f" — {render.clean(account['last_error'])}" if account["last_error"] else ""
-            how = f" ({_signin_advice(ctx, str(account['name']))})" if account["state"] == "needs_signin" else ""
-            ctx.print(f"Account {render.clean(account['name'])}: "
-                      f"{paint('warn', render.account_state(str(account['state'])))}{how}{error}")
+    # Each account in the words the tray and the window use (domain/sync_state.py).
+    from ..domain.sync_state import Health, describe, describe_refused, waiting
+
+    if view.pending_ops and not any(a.health is Health.WAITING for a in syncs):
+        ctx.print(waiting(view.pending_ops).english())
+    for account in syncs:
+        line = render.clean(describe(account, ctx.tz, now).english())
+        if account.health.needs_person:
+            line += f"; sign in again: {_signin_advice(ctx, account.name)}"
+        ctx.print(paint("warn", line) if account.health not in (Health.UP_TO_DATE, Health.WAITING) else line)
+        refused = describe_refused(account)
+        if refused is not None:
+            ctx.print(paint("error", render.clean(refused.english())))
     for op in failed:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")

@@ -1,6 +1,10 @@
 """The changes the server refused, with its messages: retry or discard each one.
 Nothing is dropped silently (DESIGN.md, invariant 3): until the user picks one of
-these, a failed change stays listed here and counted in the status bar."""
+these, a failed change stays listed here and counted in the status bar.
+
+Below them, the changes still waiting while their account cannot sync (offline,
+server trouble, sign-in): each with the last error and the next try, so a 5xx storm
+shows what is held back and why rather than an empty list."""
 
 from __future__ import annotations
 
@@ -41,6 +45,29 @@ WHERE o.state = '{OpState.FAILED}' ORDER BY o.seq
 """
 
 
+# Open ops of an account that is not syncing, or that came back with an error: the
+# op's own last error, else the account's (ops released unsent carry none).
+_WAITING = f"""
+SELECT o.seq, a.name, o.kind, t.title, o.created_at, COALESCE(o.last_error, a.last_error),
+       COALESCE(o.next_attempt_at, a.next_sync_at)
+FROM outbox AS o JOIN account AS a ON a.id = o.account_id LEFT JOIN task AS t ON t.id = o.task_id
+WHERE o.state IN ('{OpState.PENDING}', '{OpState.IN_FLIGHT}') AND (o.last_error IS NOT NULL OR a.state != 'ok')
+ORDER BY o.seq
+"""
+
+
+def load_waiting(services: Services) -> list[FailedOp]:
+    """The changes held back by their account's trouble; `created` is the next try."""
+    with services.db.read() as conn:
+        rows = conn.execute(_WAITING).fetchall()
+    return [
+        FailedOp(seq, account, kind, title or "",
+                 f"{utc(next_try).astimezone(services.tz):%Y-%m-%d %H:%M}" if next_try else "",
+                 error or "")
+        for seq, account, kind, title, _created, error, next_try in rows
+    ]
+
+
 def load_failed(services: Services) -> list[FailedOp]:
     with services.db.read() as conn:
         rows = conn.execute(_FAILED).fetchall()
@@ -56,6 +83,7 @@ class OpsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.ops: list[FailedOp] = []
+        self.waiting: list[FailedOp] = []
         self.setWindowTitle(self.tr("Failed changes"))
         self.resize(760, 360)
         self._kinds = {
@@ -63,7 +91,7 @@ class OpsDialog(QDialog):
             "set_status": self.tr("change status"), "create_entry": self.tr("add entry"),
             "update_entry": self.tr("edit entry"), "delete_entry": self.tr("delete entry"),
         }
-        intro = QLabel(self.tr("The server refused these changes. Retry sends one again; discard keeps your "
+        self.intro = intro = QLabel(self.tr("The server refused these changes. Retry sends one again; discard keeps your "
                                "local copy but stops sending it."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 5)
@@ -81,10 +109,22 @@ class OpsDialog(QDialog):
         buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.waiting_intro = QLabel(self.tr("Waiting to be sent: the server could not take these yet. Stint "
+                                            "tries again by itself."))
+        self.waiting_intro.setWordWrap(True)
+        self.waiting_table = QTableWidget(0, 5, objectName="waiting")
+        self.waiting_table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Change"), self.tr("Task"),
+                                                      self.tr("Next try"), self.tr("Last error")])
+        self.waiting_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.waiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.waiting_table.verticalHeader().hide()
+        self.waiting_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.notice = Notice()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.waiting_intro)
+        layout.addWidget(self.waiting_table, 1)
         layout.addWidget(self.notice)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -92,16 +132,25 @@ class OpsDialog(QDialog):
 
     def reload(self) -> None:
         self.ops = load_failed(self.services)
-        self.table.setRowCount(len(self.ops))
-        for r, op in enumerate(self.ops):
+        self.waiting = load_waiting(self.services)
+        self._fill(self.table, self.ops)
+        self._fill(self.waiting_table, self.waiting)
+        self.intro.setVisible(bool(self.ops) or not self.waiting)
+        self.table.setVisible(bool(self.ops) or not self.waiting)
+        self.waiting_intro.setVisible(bool(self.waiting))
+        self.waiting_table.setVisible(bool(self.waiting))
+        if self.ops and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _fill(self, table: QTableWidget, ops: list[FailedOp]) -> None:
+        table.setRowCount(len(ops))
+        for r, op in enumerate(ops):
             values = (op.account, self._kinds.get(op.kind, op.kind), op.task, op.created, op.error)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
-                self.table.setItem(r, c, item)
-        if self.ops and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
-        self._update_buttons()
+                table.setItem(r, c, item)
 
     def selected_seqs(self) -> list[int]:
         return [self.ops[i.row()].seq for i in self.table.selectionModel().selectedRows()]

@@ -29,13 +29,14 @@ class StatusLine(QStatusBar):
         self.snapshot = StoreSnapshot()
         self.timer_label = QLabel()
         self.connection_label = QLabel(objectName="sync-state")
-        self.pending_label = QLabel()
+        self.pending_label = QPushButton(objectName="waiting")  # opens the list: what waits, and why
         self.sync_label = QLabel()
         self.sign_in_button = QPushButton(objectName="sign-in")
         self.failed_button = QPushButton(objectName="refused")
-        for button in (self.sign_in_button, self.failed_button):
+        for button in (self.sign_in_button, self.failed_button, self.pending_label):
             button.setFlat(True)
         self.failed_button.clicked.connect(self.failed_clicked)
+        self.pending_label.clicked.connect(self.failed_clicked)
         self.sign_in_button.clicked.connect(self._sign_in)
         self.addWidget(self.timer_label, 1)
         for w in (self.connection_label, self.pending_label, self.sync_label, self.sign_in_button,
@@ -58,6 +59,7 @@ class StatusLine(QStatusBar):
         self.connection_label.setToolTip("\n".join(lines) if accounts else self.tr("No server account is configured."))
         self.pending_label.setText(say(waiting(snap.pending_ops)))
         self.pending_label.setVisible(bool(snap.pending_ops and accounts))
+        self.pending_label.setToolTip(self.tr("Show the changes waiting to be sent"))
         last = snap.last_sync
         if last is not None:
             self.sync_label.setText(self.tr("Last sync %1").replace("%1", f"{last.astimezone(tz):%Y-%m-%d %H:%M}"))

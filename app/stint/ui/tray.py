@@ -121,6 +121,9 @@ class Tray(QObject):
         shown = snap.accounts if limit is None else snap.accounts[:limit]
         for account in shown:
             lines.append(say(describe(account, tz, now)))
+            if account.health.troubled and account.pending:  # held back: what, and the last error
+                self._add(say(waiting(account.pending)) + "…", f"waiting-{account.name}",
+                          self.failed_changes_requested.emit)
             refused = describe_refused(account)
             if refused is not None:
                 lines.append(say(refused))

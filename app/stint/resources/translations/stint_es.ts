@@ -1057,6 +1057,18 @@
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
+    <message>
+        <source>Waiting to be sent: the server could not take these yet. Stint tries again by itself.</source>
+        <translation>Pendientes de enviar: el servidor aún no ha podido recibirlos. Stint lo vuelve a intentar por sí solo.</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -1546,6 +1558,10 @@
         </translation>
     </message>
     <message>
+        <source>Show the changes waiting to be sent</source>
+        <translation>Mostrar los cambios pendientes de enviar</translation>
+    </message>
+    <message>
         <source>Sign in to %1…</source>
         <translation>Iniciar sesión en %1…</translation>
     </message>
@@ -1808,6 +1824,10 @@
         <translation>Temporizador iniciado</translation>
     </message>
     <message>
+        <source>Status changed; its timer stopped</source>
+        <translation>Estado cambiado; su temporizador se ha detenido</translation>
+    </message>
+    <message>
         <source>Status changed</source>
         <translation>Estado cambiado</translation>
     </message>
@@ -1892,7 +1912,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Preferencias…</translation>
+        <translation type="vanished">&amp;Preferencias…</translation>
     </message>
     <message>
         <source>Sync: no server account yet (add one in Settings)</source>
