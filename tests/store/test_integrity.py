@@ -114,3 +114,38 @@ def test_processes_creating_the_database_at_once_share_one(home: Path) -> None:
     titles = sorted(r[0] for r in conn.execute("SELECT title FROM task"))
     conn.close()
     assert titles == [f"from {i}" for i in range(2)]  # no process's database replaced another's
+
+
+def _write_from_another_process(path: Path) -> None:
+    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute(\"UPDATE task SET title = title || '.' WHERE id = 1\"); c.commit(); c.close()")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+
+
+def test_checks_made_while_this_process_has_the_database_open_keep_its_locks(home: Path) -> None:
+    """The app has its sqlite3 connection open when it opens the SQLAlchemy engine and
+    when it makes its daily backup. Reading the header with open() there would drop
+    the connection's locks (POSIX: any close of the file does), and the next command
+    to finish in another process would delete the WAL under the app."""
+    from stint.store import backup
+    from stint.store.database import open_database
+
+    path = home / "stint.sqlite3"
+    db = open_database(path)
+    try:
+        with db.write() as conn:
+            conn.execute("INSERT INTO task (title, status_id, created_at, updated_at) VALUES ('Kept', 1, 0, 0)")
+        wal = path.with_name(path.name + "-wal")
+        open_engine(path).dispose()        # prepare → check_header, in this process
+        backup.copy_database(path, home / "copy.sqlite3")  # check_header again
+        integrity.check_header(path)
+        _write_from_another_process(path)  # its close must find this process still there
+        assert wal.exists(), "another process deleted the WAL this process still uses"
+        with db.write() as conn:
+            conn.execute("UPDATE task SET title = 'Kept again' WHERE id = 1")
+        _write_from_another_process(path)
+        with db.read() as conn:
+            assert conn.execute("SELECT title FROM task WHERE id = 1").fetchone() == ("Kept again.",)
+    finally:
+        db.close()
+    assert integrity.integrity_check(path) == []

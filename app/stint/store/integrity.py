@@ -34,6 +34,15 @@ COMPANIONS = ("-wal", "-shm", "-journal", ".migrate-lock")
 STINT_TABLES = frozenset({"account", "status", "task", "entry", "outbox", "alembic_version"})
 
 
+# The databases this process has opened. Their header is never read again with open():
+# closing any descriptor of a file drops every POSIX lock the process holds on it —
+# its SQLite connections' too — and another process closing its last connection then
+# takes the WAL for unused and deletes it under them, which damages the database. (The
+# app opens the SQLAlchemy engine, and makes its daily backup, with the sqlite3
+# connection open.) SQLite's own descriptors are safe: it defers their close.
+_OPENED: set[Path] = set()
+
+
 def prepare(database: Path) -> None:
     """Get `database` ready to open: raise DatabaseDamaged if it is not a database,
     create it (0600) if it does not exist, and tighten what an older Stint left."""
@@ -43,10 +52,20 @@ def prepare(database: Path) -> None:
         create(database)
     for path in (database, *(database.with_name(database.name + s) for s in COMPANIONS)):
         private.tighten(path)
+    _OPENED.add(database.resolve())
 
 
 def check_header(database: Path) -> None:
-    """Raise DatabaseDamaged unless `database` is missing or starts like a database."""
+    """Raise DatabaseDamaged unless `database` is missing or starts like a database.
+    In a process that has opened it, only its size is looked at (see _OPENED); damage
+    there is met by SQLite, which says so (store.faults)."""
+    if database.resolve() in _OPENED:
+        try:
+            if database.stat().st_size == 0 and _wal_size(database) == 0:
+                raise DatabaseDamaged(database, "the file is empty: 0 bytes")
+        except FileNotFoundError:
+            pass
+        return
     try:
         with open(database, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
