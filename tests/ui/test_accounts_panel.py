@@ -219,6 +219,38 @@ def test_no_keyring_is_explained_in_plain_words(services, qtbot) -> None:
     assert world.stored() == [("srv", "gipo", "ok", "env:GIPO_KEY", 1)]
 
 
+def _clipped(dialog: AccountDialog) -> list[str]:
+    """The wrapped texts the dialog shows shorter than they need (cut off on screen)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [label.objectName() or label.text()[:30] for label in dialog.findChildren(QLabel)
+            if label.isVisibleTo(dialog) and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+
+
+def test_the_dialog_grows_to_show_every_word_of_its_notes(services, qtbot) -> None:
+    """The sign-in the tray offers, for an account whose variable the app lacks, on a
+    computer without a keyring: both notes, then the refusal, shown whole."""
+    from .window_fixtures import add_account
+
+    add_account(services, "work")
+    with transaction(services.engine) as s:
+        s.execute(update(Account).values(credential="env:WORK_TOKEN_UNSET"))
+    world = World(services, qtbot, None, secrets=NoKeyring())
+    accounts = world.services.accounts()
+    dialog = AccountDialog(accounts, accounts.get("work"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.keyring_available is False, timeout=WAIT)
+    assert dialog.why.isVisible() and dialog.keyring_note.isVisible()
+    qtbot.waitUntil(lambda: _clipped(dialog) == [])
+    dialog.form.keep.setCurrentIndex(dialog.form.keep.findData("keyring"))
+    dialog.form.token.setText("a-token")
+    dialog.ok_button.click()  # refused at once: the long note again, as the error
+    assert dialog.notice.plain() == dialog.no_keyring_text()
+    qtbot.waitUntil(lambda: _clipped(dialog) == [])  # once the layout has taken the new text in
+    accounts.close()
+
+
 def test_no_keyring_from_the_service_is_said_plainly_too(services, qtbot) -> None:
     """The service refuses (its words name CLI flags) before the dialog knew: the
     dialog still says it its own way."""

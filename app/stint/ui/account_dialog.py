@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -60,6 +60,7 @@ class AccountDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.test_button: QPushButton | None = None
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(520)  # room for the notes, which wrap
         if account is None:
             self.setWindowTitle(self.tr("Add account"))
             self.test_button = self.buttons.addButton(self.tr("&Test"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -96,6 +97,20 @@ class AccountDialog(QDialog):
         self._keyring_check = Job(accounts.secrets.available, "keyring check")
         self._keyring_check.succeeded.connect(self._keyring_known)
         self._keyring_check.start()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # a note shown or reworded: never cut its words off
+        return handled
+
+    def _fit(self) -> None:
+        """Tall enough for every wrapped text at the present width (Qt sizes a dialog
+        once, before a note that shows later, and a wrapped label asks too little)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None and layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def no_keyring_text(self) -> str:
         return self.tr(
