@@ -177,6 +177,10 @@ def test_changes_held_back_by_server_trouble_are_one_click_away(start_app: Any, 
     running.tracker.create_task("Two", account="work")
     _set_account(running, account, state="server_trouble", last_error="HTTP 503: maintenance")
     tray = _menu(running)
+    names = [a.objectName() for a in tray.menu.actions()]
+    # Under the account's state, once; the count is not said twice.
+    assert names.count("waiting-work") == 1 and "waiting" not in names
+    assert names.index("waiting-work") == names.index("state-work") + 1
     assert tray.action("waiting-work").text() == "2 changes waiting to sync…"
     with qtbot.waitSignal(tray.failed_changes_requested):
         tray.action("waiting-work").trigger()

@@ -257,6 +257,7 @@ def test_changes_held_back_by_server_trouble_are_listed_with_the_error(services,
         table = dialog.waiting_table
         seen.append([[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())])
         assert not dialog.table.isVisible() and table.isVisible()  # nothing refused: only what waits
+        assert dialog.windowTitle() == "Changes waiting to be sent" and not dialog.retry_button.isVisible()
         dialog.reject()
 
     on_next(OpsDialog, look)

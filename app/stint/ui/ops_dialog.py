@@ -137,6 +137,10 @@ class OpsDialog(QDialog):
         self._fill(self.waiting_table, self.waiting)
         self.intro.setVisible(bool(self.ops) or not self.waiting)
         self.table.setVisible(bool(self.ops) or not self.waiting)
+        self.setWindowTitle(self.tr("Failed changes") if self.ops or not self.waiting
+                            else self.tr("Changes waiting to be sent"))
+        self.retry_button.setVisible(bool(self.ops) or not self.waiting)  # only a refused change is retried
+        self.discard_button.setVisible(bool(self.ops) or not self.waiting)
         self.waiting_intro.setVisible(bool(self.waiting))
         self.waiting_table.setVisible(bool(self.waiting))
         if self.ops and not self.table.selectionModel().hasSelection():

@@ -121,9 +121,6 @@ class Tray(QObject):
         shown = snap.accounts if limit is None else snap.accounts[:limit]
         for account in shown:
             lines.append(say(describe(account, tz, now)))
-            if account.health.troubled and account.pending:  # held back: what, and the last error
-                self._add(say(waiting(account.pending)) + "…", f"waiting-{account.name}",
-                          self.failed_changes_requested.emit)
             refused = describe_refused(account)
             if refused is not None:
                 lines.append(say(refused))
@@ -180,13 +177,17 @@ class Tray(QObject):
             self._add(self.tr("Sync: no server account yet (add one in Settings)"), "sync", enabled=False)
             return
         tz, now = self.services.tz, self.clock.now()
-        if snap.pending_ops and not any(a.health is Health.WAITING for a in snap.accounts):
+        if snap.pending_ops and not any(a.health is Health.WAITING or (a.health.troubled and a.pending)
+                                        for a in snap.accounts):
             self._add(say(waiting(snap.pending_ops)), "waiting", enabled=False)
         for account in snap.accounts:
             self._add(say(describe(account, tz, now)).replace("&", "&&"), f"state-{account.name}", enabled=False)
             if account.health.needs_person:
                 self._add(self.tr("Sign in to {name}…").format(name=account.name.replace("&", "&&")),
                           f"signin-{account.name}", lambda _=False, n=account.name: self.sign_in_requested.emit(n))
+            if account.health.troubled and account.pending:  # held back: what, and the last error
+                self._add(say(waiting(account.pending)) + "…", f"waiting-{account.name}",
+                          self.failed_changes_requested.emit)
             refused = describe_refused(account)
             if refused is not None:
                 self._add(say(refused).replace("&", "&&") + "…", f"refused-{account.name}",

@@ -1069,6 +1069,10 @@
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Cambios pendientes de enviar</translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
