@@ -3,7 +3,7 @@ clock both sides share, and an account added through the real service."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -88,7 +88,7 @@ def make_world(tmp_path: Path, *, transport: httpx.BaseTransport | None = None, 
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
+def world(tmp_path: Path) -> Iterator[World]:
     w = make_world(tmp_path)
     w.fake.web_create_task("Website", project="Web")
     w.fake.web_create_task("Backend API")
