@@ -7,15 +7,16 @@ import io
 import wcwidth
 
 from stint.domain.timesheet import Span
+from stint.textcols import Paint, no_paint
 from stint.timesheet.export_table import write_table
 from stint.timesheet.report import Report
 
 from .conftest import CJK_TITLE, SCRIPT_TITLE, SPANISH_TITLE, at, with_rows
 
 
-def text_of(report: Report, **kwargs) -> str:  # type: ignore[no-untyped-def]
+def text_of(report: Report, *, width: int | None = None, paint: Paint = no_paint) -> str:
     stream = io.StringIO()
-    write_table(report, stream, **kwargs)
+    write_table(report, stream, width=width, paint=paint)
     return stream.getvalue()
 
 
