@@ -94,13 +94,9 @@ class OpsDialog(QDialog):
         self.intro = intro = QLabel(self.tr("The server refused these changes. Retry sends one again; discard keeps your "
                                "local copy but stops sending it."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Change"), self.tr("Task"),
-                                              self.tr("When"), self.tr("Server's message")])
+        self.table = _ops_table([self.tr("Account"), self.tr("Change"), self.tr("Task"), self.tr("When"),
+                                 self.tr("Server's message")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard"))
         self.retry_button.clicked.connect(self.retry_selected)
@@ -112,13 +108,10 @@ class OpsDialog(QDialog):
         self.waiting_intro = QLabel(self.tr("Waiting to be sent: the server could not take these yet. Stint "
                                             "tries again by itself."))
         self.waiting_intro.setWordWrap(True)
-        self.waiting_table = QTableWidget(0, 5, objectName="waiting")
-        self.waiting_table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Change"), self.tr("Task"),
-                                                      self.tr("Next try"), self.tr("Last error")])
+        self.waiting_table = _ops_table([self.tr("Account"), self.tr("Change"), self.tr("Task"), self.tr("Next try"),
+                                         self.tr("Last error")])
+        self.waiting_table.setObjectName("waiting")
         self.waiting_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.waiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.waiting_table.verticalHeader().hide()
-        self.waiting_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.notice = Notice()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -192,3 +185,13 @@ class OpsDialog(QDialog):
         selected = bool(self.table.selectionModel().selectedRows())
         self.retry_button.setEnabled(selected)
         self.discard_button.setEnabled(selected)
+
+
+def _ops_table(headers: list[str]) -> QTableWidget:
+    """A read-only list of changes, one a row, the message column taking the room left."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
