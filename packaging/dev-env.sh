@@ -10,12 +10,13 @@ with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
 # Qt's xcb and offscreen platforms load these at run time; the tray test needs Xvfb
-# and a tray host; the desktop tests start their own dbus-daemon (package dbus).
+# and a tray host; the desktop tests start their own dbus-daemon (package dbus); the
+# importer tests run the real Timewarrior.
 # Redmine is installed separately by tests/servers/redmine.sh.
 apt_runtime="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrender1 libxi6"
-apt_test="xvfb xauth trayer x11-utils xdotool imagemagick dbus"
+apt_test="xvfb xauth trayer x11-utils xdotool imagemagick dbus timewarrior"
 
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""

@@ -17,7 +17,7 @@ RANK = {
     "accounts": 6, "autostart": 6,
     "sync": 5, "timesheet": 5,
     "store": 4, "backends": 4, "desktop": 4,
-    "secrets": 3,
+    "secrets": 3, "importers": 3,
     "config": 2, "logs": 2, "fileio": 2, "ipc": 2, "textcols": 2,
     "domain": 1,
 }

@@ -98,8 +98,14 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot read settings file {path}: {exc}") from None
+    return settings_from(raw, f"settings file {path}")
+
+
+def settings_from(raw: object, where: str) -> Settings:
+    """Settings from a JSON object (a settings file, or a full export's "settings");
+    `where` names it in errors. Unknown keys are ignored, missing ones default."""
     if not isinstance(raw, dict):
-        raise UsageError(f"settings file {path} does not hold a JSON object")
+        raise UsageError(f"{where} does not hold a JSON object")
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, object] = {}
     for key, value in raw.items():
@@ -111,7 +117,7 @@ def load_settings(path: Path) -> Settings:
         if isinstance(default, bool) != isinstance(value, bool) or (
             not isinstance(default, (tuple, dict)) and not isinstance(value, (type(default), int))
         ):
-            raise UsageError(f"settings file {path}: {key} has the wrong type")
+            raise UsageError(f"{where}: {key} has the wrong type")
         values[key] = value
     return Settings(**values).validate()  # type: ignore[arg-type]
 

@@ -26,7 +26,7 @@ from ..domain.text import one_line
 from ..services import Services
 from .terminal import guarded
 
-COMMAND_MODULES = ("tracking", "entries", "report", "accounts")
+COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports")
 WHEN_OPTIONS = ("--start", "--end")
 RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 

@@ -165,3 +165,14 @@ class Op(Base):
     state: Mapped[str] = mapped_column(String(12), default="pending")
     created_at: Mapped[utc]
     sent_at: Mapped[utc_opt]
+
+
+class ImportKey(Base):
+    """A record brought in by `stint import` (see migration 0003): its source's key,
+    and the entry it became (kept after that entry is deleted)."""
+
+    __tablename__ = "import_key"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    imported_at: Mapped[utc]

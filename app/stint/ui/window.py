@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._add(track, "search", self.tr("&Find task"), "Ctrl+F", self._search)
         track.addSeparator()
         self._add(track, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
+        self._add(track, "import", self.tr("&Import…"), "Ctrl+I", self.show_import)
         self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
         self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.bridge.sync_requested.emit)
         self._add(track, "settings", self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self.show_settings)
@@ -92,6 +93,11 @@ class MainWindow(QMainWindow):
         from .ops_dialog import OpsDialog
 
         OpsDialog(self.services, self).exec()
+
+    def show_import(self) -> None:
+        from .import_dialog import ImportDialog
+
+        ImportDialog(self.services, self).exec()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -537,6 +537,149 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="93" />
+        <source>Import time</source>
+        <translation>Importar tiempo</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="95" />
+        <source>Choose a file to import</source>
+        <translation>Elige un archivo para importar</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="96" />
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="102" />
+        <source>Found from the content</source>
+        <translation>Según el contenido</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="111" />
+        <source>Local tasks</source>
+        <translation>Tareas locales</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="113" />
+        <source>Tasks of account %1, pushed to its server</source>
+        <translation>Tareas de la cuenta %1, enviadas a su servidor</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="114" />
+        <source>Dates like 03/04/2026 are day/month/year</source>
+        <translation>Fechas como 03/04/2026 son día/mes/año</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="115" />
+        <source>Import entries that overlap others too</source>
+        <translation>Importar también las entradas que se solapan con otras</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="117" />
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="118" />
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="119" />
+        <source>Times in the file are in:</source>
+        <translation>Las horas del archivo están en:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="120" />
+        <source>Put the time on:</source>
+        <translation>Poner el tiempo en:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="133" />
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="154" />
+        <source>Time tracker files (*.csv *.tsv *.json *.txt *frames);;All files (*)</source>
+        <translation>Archivos de registro de tiempo (*.csv *.tsv *.json *.txt *frames);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="194" />
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="224" />
+        <source>A Stint export into an empty database: restore %1 tasks and %2 entries, its accounts and settings, exactly as they were.</source>
+        <translation>Una exportación de Stint en una base de datos vacía: se restauran %1 tareas y %2 entradas, sus cuentas y ajustes, tal como estaban.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="228" />
+        <source>%1: %2 entries (%3) to import onto %4 tasks, %5 of them new.</source>
+        <translation>%1: %2 entradas (%3) para importar en %4 tareas, %5 de ellas nuevas.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="233" />
+        <source>%1 skipped.</source>
+        <translation>%1 omitidas.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="235" />
+        <source>%1 not time to import.</source>
+        <translation>%1 sin tiempo que importar.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="237" />
+        <source>%1 could not be read.</source>
+        <translation>%1 no se pudieron leer.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="238" />
+        <source>Note: %1.</source>
+        <translation>Nota: %1.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="248" />
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="258" />
+        <source>Imported %1 entries (%2).</source>
+        <translation>Importadas %1 entradas (%2).</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="274" />
+        <source>Restored %1 tasks and %2 entries.</source>
+        <translation>Restauradas %1 tareas y %2 entradas.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="284" />
+        <source>Import (new task)</source>
+        <translation>Importar (tarea nueva)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="288" />
+        <source>Skip: %1</source>
+        <translation>Omitir: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="290" />
+        <source>Not imported: %1</source>
+        <translation>No se importa: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="292" />
+        <source>Cannot read: %1</source>
+        <translation>No se puede leer: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/window.py" line="25" />
@@ -622,6 +765,11 @@
         <location filename="../../ui/window.py" line="64" />
         <source>Week</source>
         <translation>Semana</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/window.py" line="57" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
     </message>
 </context>
 <context>
@@ -814,6 +962,49 @@
         <location filename="../../ui/ops_dialog.py" line="73" />
         <source>Discard</source>
         <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="47" />
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="47" />
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="47" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="47" />
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="47" />
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="48" />
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="48" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/importers/app/stint/ui/import_dialog.py" line="48" />
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
     </message>
 </context>
 <context>
