@@ -1,0 +1,48 @@
+"""A task chosen by typing: any part of its title or project finds it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from ..services import Services
+
+
+def task_choices(services: Services) -> list[tuple[int, str]]:
+    """(task id, 'Project · Title') for every task, the most recently tracked first."""
+    from sqlalchemy import select
+
+    from ..store.db import transaction
+    from ..store.models import Task
+
+    with transaction(services.engine) as s:
+        rows = s.execute(select(Task.id, Task.title, Task.project)
+                         .order_by(Task.last_started_at.desc().nulls_last(), Task.title)).all()
+    return [(task_id, f"{project} · {title}" if project else title) for task_id, title, project in rows]
+
+
+class TaskPicker(QComboBox):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for task_id, shown in task_choices(services):
+            self.addItem(shown, task_id)
+        self.lineEdit().setPlaceholderText(self.tr("Type part of a task's title or project"))
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_task(self, task_id: object) -> None:
+        self.setCurrentIndex(self.findData(task_id))
+
+    def chosen(self) -> int | None:
+        """The task picked, or None when the text names none."""
+        text = self.currentText()
+        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
+            return self.currentData()  # two tasks may read the same: the one picked wins
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.itemData(index) if index >= 0 else None
