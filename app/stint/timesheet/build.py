@@ -49,6 +49,13 @@ def tracked_today_and_week(session: object, tz: tzinfo, now: datetime, week_star
     return week.label, sheet.day_totals[(today - week.first).days], sheet.total
 
 
+def filter_names(engine: Engine) -> tuple[list[str], list[str]]:
+    """The project and account names a report can be filtered by (the window's choices)."""
+    with transaction(engine) as s:
+        conn = _sqlite(s)
+        return project_names(conn), account_names(conn)
+
+
 def check_names(engine: Engine, projects: Iterable[str], accounts: Iterable[str]) -> None:
     """Refuse a project or account filter that names nothing: a typo would otherwise
     give an empty report that looks like no work was done."""

@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tasks, self.tr("&Tasks"))
         self.tabs.addTab(self.day, self.tr("&Day"))
-        self.tabs.addTab(self.week, self.tr("&Week"))
+        self.tabs.addTab(self.week, self.tr("&Reports"))
         self.setCentralWidget(self.tabs)
         self.status = StatusLine(services)
         self.setStatusBar(self.status)
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self._add(track, "start_stop", self.tr("&Start/stop selected task"), "Ctrl+S", self._start_stop)
         self._add(track, "search", self.tr("&Find task"), "Ctrl+F", self._search)
         track.addSeparator()
-        self._add(track, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
+        self._add(track, "export", self.tr("&Export report…"), "Ctrl+E", self._export)
         self._add(track, "import", self.tr("&Import…"), "Ctrl+I", self.show_import)
         self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
         self._add(track, "sync", self.tr("S&ync now"), "F5", self.services.bridge.sync_requested.emit)
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         track.addSeparator()
         self._add(track, "close", self.tr("&Close window"), QKeySequence.StandardKey.Close, self.close)
         view = bar.addMenu(self.tr("&View"))
-        for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Week"))):
+        for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Reports"))):
             self._add(view, f"tab_{i + 1}", label, f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
         # Space starts/stops from the task table (not from text fields, where it types a space).
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tasks.table, context=Qt.ShortcutContext.WidgetShortcut)
