@@ -117,8 +117,8 @@ class BarChart(QWidget):
             if value and metrics.horizontalAdvance(text) <= slot:
                 above = QRectF(i * slot, rect.top() - metrics.height() - 2, slot, metrics.height())
                 painter.drawText(above, Qt.AlignmentFlag.AlignCenter, text)
-        every = 1
-        while every < len(self.labels) and max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 4 > slot * every:
+        widest, every = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 4, 1
+        while every < len(self.labels) and widest > slot * every:  # a month: a label every few days
             every += 1
         for i, label in enumerate(self.labels):
             if i % every == 0:

@@ -124,7 +124,8 @@ class DayModel(QAbstractTableModel):
         assert self.period is not None
         span, tz = part.span, self.period.tz
         if col == TASK:
-            return f"{task_label(span)}\n{self.tr('Account: %1').replace('%1', account_name(span.account, self.labels))}"
+            account = self.tr("Account: %1").replace("%1", account_name(span.account, self.labels))
+            return f"{task_label(span)}\n{account}"
         if col == START and part.continued:
             began = span.start.astimezone(tz)
             return self.tr("Began on %1 at %2").replace("%1", day_short(began.date(), self.labels)).replace(

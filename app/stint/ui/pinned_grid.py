@@ -137,7 +137,8 @@ class PinnedGrid(QFrame):
         last = model.columnCount() - 1
         days = range(1, last)
         tail = self._natural(last)
-        scroll = 0 if self.vbar.isHidden() else self.vbar.sizeHint().width()  # hidden: not shown even once the window is
+        # isHidden, not isVisible: before the window shows, every widget is invisible.
+        scroll = 0 if self.vbar.isHidden() else self.vbar.sizeHint().width()
         name = min(self._natural(0) + 16, int(self.width() * NAME_SHARE))
         name = max(name, min(120, self._natural(0)))
         room = self.width() - name - tail - scroll - 2 * self.frameWidth()

@@ -101,10 +101,10 @@ class ReportChoices(QWidget):
         tz, week_start = self.services.tz, self.services.settings.week_start
         if kind == "month":
             return month_period(anchor.year, anchor.month, tz, week_start)
-        if kind == "range":
-            length = (self.period.last - self.period.first).days
-            return Period(anchor - timedelta(days=length) if anchor == self.today() else anchor,
-                          anchor if anchor == self.today() else anchor + timedelta(days=length), tz, "range", week_start)
+        if kind == "range":  # as many days as now shown, up to today or from the anchor
+            length = timedelta(days=(self.period.last - self.period.first).days)
+            first = anchor - length if anchor == self.today() else anchor
+            return Period(first, first + length, tz, "range", week_start)
         return week_period(anchor, tz, week_start)
 
     def shift(self, steps: int) -> None:

@@ -163,8 +163,8 @@ class WeekView(QWidget):
                                     else self.tr("Not rounded"))
         self.grid_model.set_report(report)
         self.detail_model.set_report(report)
-        self.detail_total.setText(self.tr("Total: %1 in %2 lines").replace("%1", format_duration(report.sheet.total))
-                                  .replace("%2", str(len(report.parts))))
+        self.detail_total.setText(self.tr("Total: %1 in %n line(s)", "", len(report.parts))
+                                  .replace("%1", format_duration(report.sheet.total)))
         self.pages.setCurrentIndex(1 if report.detail else 0)
         self._fill_chart(report)
 

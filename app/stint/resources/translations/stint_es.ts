@@ -340,7 +340,7 @@
     <message>
         <location filename="../../ui/day_view.py" line="45" />
         <source>Start</source>
-        <translation>Iniciar</translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <location filename="../../ui/day_view.py" line="45" />
@@ -401,6 +401,31 @@
         <location filename="../../ui/day_view.py" line="90" />
         <source>running</source>
         <translation>en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_model.py" line="42" />
+        <source>Project · task</source>
+        <translation>Proyecto · tarea</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_model.py" line="127" />
+        <source>Account: %1</source>
+        <translation>Cuenta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_model.py" line="131" />
+        <source>Began on %1 at %2</source>
+        <translation>Empezó el %1 a las %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_model.py" line="135" />
+        <source>Still running</source>
+        <translation>Sigue en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_model.py" line="137" />
+        <source>Goes on until %1 at %2</source>
+        <translation>Sigue hasta el %1 a las %2</translation>
     </message>
 </context>
 <context>
@@ -465,6 +490,36 @@
         <source>Entry deleted</source>
         <translation>Registro eliminado</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="71" />
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="72" />
+        <source>Split…</source>
+        <translation>Dividir…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="73" />
+        <source>Start a new timer on this entry's task, with its note</source>
+        <translation>Inicia un temporizador nuevo en la tarea de este registro, con su nota</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="74" />
+        <source>Cut this entry in two at a time you choose</source>
+        <translation>Parte este registro en dos a la hora que elijas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="237" />
+        <source>Started %1 again</source>
+        <translation>%1 en marcha de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="245" />
+        <source>Entry split</source>
+        <translation>Registro dividido</translation>
+    </message>
 </context>
 <context>
     <name>EntryDialog</name>
@@ -507,6 +562,21 @@
         <location filename="../../ui/entry_dialog.py" line="112" />
         <source>Choose a task from the list.</source>
         <translation>Elige una tarea de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/entry_dialog.py" line="49" />
+        <source>1:30, 90m or 1.5h</source>
+        <translation>1:30, 90m o 1.5h</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/entry_dialog.py" line="50" />
+        <source>How long: 1:30, 90m, 1h30m or 1.5h. Sets the end.</source>
+        <translation>Cuánto dura: 1:30, 90m, 1h30m o 1.5h. Fija el fin.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/entry_dialog.py" line="76" />
+        <source>&amp;Duration</source>
+        <translation>&amp;Duración</translation>
     </message>
 </context>
 <context>
@@ -770,6 +840,21 @@
         <location filename="../work/wt/importers/app/stint/ui/window.py" line="57" />
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/window.py" line="32" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/window.py" line="56" />
+        <source>&amp;Export report…</source>
+        <translation>&amp;Exportar informe…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/window.py" line="64" />
+        <source>Reports</source>
+        <translation>Informes</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1624,39 @@
         <source>Export failed: %1</source>
         <translation>Falló la exportación: %1</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="159" />
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="160" />
+        <source>Up to today</source>
+        <translation>Hasta hoy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="166" />
+        <source>Total: %1 in %n line(s)</source>
+        <translation>
+            <numerusform>Total: %1 en %n línea</numerusform>
+            <numerusform>Total: %1 en %n líneas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="193" />
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="211" />
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="212" />
+        <source>Report exported</source>
+        <translation>Informe exportado</translation>
+    </message>
 </context>
 <context>
     <name>AwayQuestion</name>
@@ -1675,6 +1793,396 @@
     <message>
         <source>Discard and stop</source>
         <translation>Descartar y detener</translation>
+    </message>
+</context>
+<context>
+    <name>DayTimeline</name>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/timeline.py" line="56" />
+        <source>Click a free time to add an entry there; drag an entry's edge to change it</source>
+        <translation>Pulsa en un hueco libre para añadir un registro ahí; arrastra el borde de un registro para cambiar su hora</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/timeline.py" line="189" />
+        <source>Click to add an entry: %1–%2</source>
+        <translation>Pulsa para añadir un registro: %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChoices</name>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="31" />
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="31" />
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="31" />
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="35" />
+        <source>Grid: tasks × days</source>
+        <translation>Cuadrícula: tareas × días</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="36" />
+        <source>Detail: every entry</source>
+        <translation>Detalle: cada registro</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="42" />
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="74" />
+        <source>All projects</source>
+        <translation>Todos los proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="75" />
+        <source>All accounts</source>
+        <translation>Todas las cuentas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_choices.py" line="75" />
+        <source>Local tasks</source>
+        <translation>Tareas locales</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="25" />
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="26" />
+        <source>Time entries</source>
+        <translation>Registros de tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="27" />
+        <source>Per project</source>
+        <translation>Por proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="28" />
+        <source>Per task</source>
+        <translation>Por tarea</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="29" />
+        <source>Per day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="30" />
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="31" />
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="32" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="33" />
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="34" />
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="35" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="36" />
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="37" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="38" />
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="39" />
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="40" />
+        <source>Entry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="41" />
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="42" />
+        <source>H:MM</source>
+        <translation>H:MM</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="43" />
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="44" />
+        <source>(no project)</source>
+        <translation>(sin proyecto)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="45" />
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="46" />
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="47" />
+        <source>No time recorded in this period.</source>
+        <translation>No hay tiempo registrado en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="48" />
+        <source>each entry rounded up to {minutes} min per day</source>
+        <translation>cada registro redondeado hacia arriba a {minutes} min por día</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="49" />
+        <source>each entry rounded to the nearest {minutes} min per day</source>
+        <translation>cada registro redondeado a los {minutes} min más cercanos por día</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="50" />
+        <source>only {what}</source>
+        <translation>solo {what}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="51" />
+        <source>project {name}</source>
+        <translation>proyecto {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="52" />
+        <source>account {name}</source>
+        <translation>cuenta {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="53" />
+        <source>local tasks</source>
+        <translation>tareas locales</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="54" />
+        <source>Page {page}/{pages}</source>
+        <translation>Página {page}/{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="55" />
+        <source>→ the entry goes on across midnight; each day shows its own part</source>
+        <translation>→ el registro sigue pasada la medianoche; cada día muestra su parte</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="57" />
+        <source>local only — the server cannot hold this time</source>
+        <translation>solo local — el servidor no puede guardar este tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="58" />
+        <source>failed — the server rejected this time; it is kept only here</source>
+        <translation>fallido — el servidor rechazó este tiempo; solo se guarda aquí</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="59" />
+        <source>local task</source>
+        <translation>tarea local</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="60" />
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="61" />
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="62" />
+        <source>local only</source>
+        <translation>solo local</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="63" />
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="64" />
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="65" />
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="65" />
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="65" />
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="66" />
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="66" />
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="66" />
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="67" />
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="68" />
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="68" />
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="68" />
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="69" />
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="69" />
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="69" />
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="70" />
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="70" />
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="70" />
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="71" />
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="71" />
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/report_labels.py" line="71" />
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/split_dialog.py" line="24" />
+        <source>Split entry</source>
+        <translation>Dividir registro</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/split_dialog.py" line="34" />
+        <source>Entry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/split_dialog.py" line="35" />
+        <source>Split &amp;at</source>
+        <translation>Dividir &amp;a las</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/split_dialog.py" line="36" />
+        <source>Gives</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/split_dialog.py" line="54" />
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPicker</name>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/task_picker.py" line="33" />
+        <source>Type part of a task's title or project</source>
+        <translation>Escribe parte del título o del proyecto de una tarea</translation>
     </message>
 </context>
 </TS>
