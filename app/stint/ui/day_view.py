@@ -55,6 +55,8 @@ class DayView(QWidget):
         self.model = DayModel(self)
         self.date_edit = QDateEdit(calendarPopup=True, displayFormat="dddd yyyy-MM-dd")
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        longest = max((self.locale().dayName(d) for d in range(1, 8)), key=self.fontMetrics().horizontalAdvance)
+        self.date_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{longest} 2026-12-31") + 48)
         prev_button, today_button, next_button = (QPushButton(self.tr("◀ Previous")), QPushButton(self.tr("Today")),
                                                   QPushButton(self.tr("Next ▶")))
         prev_button.clicked.connect(lambda: self.shift(-1))

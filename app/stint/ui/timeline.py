@@ -56,7 +56,7 @@ class DayTimeline(QWidget):
         self.setToolTip(self.tr("Click a free time to add an entry there; drag an entry's edge to change it"))
 
     def sizeHint(self) -> QSize:
-        return QSize(170, 480)
+        return QSize(200, 480)
 
     def show_day(self, day_start: datetime, day_end: datetime, tz: tzinfo, parts: list[Part], now: datetime) -> None:
         self.day_start, self.day_end, self.tz, self.now = day_start, day_end, tz, now
@@ -231,7 +231,7 @@ class DayTimeline(QWidget):
         painter.end()
 
     def _paint_block(self, painter: QPainter, part: Part) -> None:
-        rect = self.block_rect(part).adjusted(1, 0, -1, 0)
+        rect = self.block_rect(part).adjusted(1, 1, -1, 0)  # a hairline between touching entries
         color = self.color_of(part)
         if part.running:
             color = color.lighter(125)
@@ -241,6 +241,7 @@ class DayTimeline(QWidget):
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if rect.height() >= self.fontMetrics().height():
             painter.setPen(contrast_text(color))
-            text = self.fontMetrics().elidedText(one_line(task_label(part.span)), Qt.TextElideMode.ElideMiddle,
+            # The task alone: the colour says the project, the tooltip says both.
+            text = self.fontMetrics().elidedText(one_line(part.span.task), Qt.TextElideMode.ElideMiddle,
                                                  int(rect.width()) - 6)
             painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
