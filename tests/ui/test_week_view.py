@@ -273,3 +273,18 @@ def test_export_failure_is_shown(week, qtbot, tmp_path):
     assert finished.args[0] is False
     assert "Export failed" in view.notice.text() and view.notice.level == "error"
 
+
+
+def test_a_legend_too_long_for_the_chart_says_how_many_it_leaves_out(qtbot):
+    from PySide6.QtGui import QColor
+
+    from stint.ui.bar_chart import BarChart, Series
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 120)
+    chart.set_data(["Mon"], [Series(f"P{i}", QColor("#4e79a7"), (60 * (i + 1),)) for i in range(12)])
+    line = chart.fontMetrics().height() + 3
+    fit = (120 - 4) // line
+    assert [s.name for s, _ in chart.legend_rows()] == [f"P{i}" for i in range(fit - 1)]
+    assert chart.values == [sum(60 * (i + 1) for i in range(12))]

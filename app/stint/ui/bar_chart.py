@@ -91,13 +91,17 @@ class BarChart(QWidget):
                     base -= height
         return out
 
+    def _legend_fit(self) -> int:
+        """How many projects the legend names; with more than fit, the last line says
+        how many are left out."""
+        fit = max(1, int((self.height() - 4) // (self.fontMetrics().height() + 3)))
+        return len(self.series) if len(self.series) <= fit else fit - 1
+
     def legend_rows(self) -> list[tuple[Series, QRectF]]:
         """The legend's lines that fit, with the rectangle of each swatch."""
-        metrics = self.fontMetrics()
-        left, line = self.width() - self.legend_width() + 8, metrics.height() + 3
-        fit = max(1, int((self.height() - 4) // line))
+        left, line = self.width() - self.legend_width() + 8, self.fontMetrics().height() + 3
         return [(s, QRectF(left, 4 + i * line + (line - SWATCH) / 2, SWATCH, SWATCH))
-                for i, s in enumerate(self.series[:fit])]
+                for i, s in enumerate(self.series[:self._legend_fit()])]
 
     # -- painting ----------------------------------------------------------------
 
@@ -133,4 +137,11 @@ class BarChart(QWidget):
                                       int(line.width()) - metrics.horizontalAdvance(total) - 10)
             painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, total)
+        left_out = len(self.series) - self._legend_fit()
+        if left_out:
+            line_height = metrics.height() + 3
+            more = QRectF(self.width() - self.legend_width() + 8, 4 + self._legend_fit() * line_height,
+                          self.legend_width() - 10, line_height)
+            painter.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("+%n more", "", left_out))
         painter.end()

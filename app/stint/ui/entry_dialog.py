@@ -43,6 +43,7 @@ class EntryDialog(QDialog):
         self.services, self.entry = services, entry
         tz = services.tz
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("Add entry"))
+        self.setMinimumWidth(480)  # room for a task's name
         self.task = TaskPicker(services)
         self.start = QDateTimeEdit(displayFormat=FORMAT, calendarPopup=True)
         self.end = QDateTimeEdit(displayFormat=FORMAT, calendarPopup=True)

@@ -30,6 +30,7 @@ class TaskPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for task_id, shown in task_choices(services):
             self.addItem(shown, task_id)
+        self.lineEdit().setCursorPosition(0)
         self.lineEdit().setPlaceholderText(self.tr("Type part of a task's title or project"))
         completer = self.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -38,6 +39,7 @@ class TaskPicker(QComboBox):
 
     def set_task(self, task_id: object) -> None:
         self.setCurrentIndex(self.findData(task_id))
+        self.lineEdit().setCursorPosition(0)  # a long name shows its start
 
     def chosen(self) -> int | None:
         """The task picked, or None when the text names none."""
