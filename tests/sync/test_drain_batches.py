@@ -43,7 +43,7 @@ def test_dependent_ops_go_out_in_one_cycle(tmp_path: Path) -> None:
     w.tracker.set_status("Three", "REVIEW")
     report = w.run()
     assert report.ok and not report.accounts[0].waiting, report.lines()
-    assert {op.state for op in w.ops()} <= {"done", "local_only"}
+    assert {op.state for op in w.ops()} <= {"done", "local-only"}
     assert sorted(t.title for t in w.fake.tasks.values()) == ["One", "Three", "Two"]
     (running,) = [t for t in w.fake.times.values() if t.ended_at is None]
     assert w.fake.tasks[running.task_id].title == "Three"

@@ -127,7 +127,7 @@ def test_time_for_a_task_deleted_on_the_server_stays_local(gp) -> None:  # type:
     assert report.ok and not report.failed, report.lines()
     assert [lo["why"] for lo in report.local_only] == ["its task is no longer on the server"]
     assert w.entries()[0].sync == SYNC_LOCAL_ONLY
-    assert {op.state for op in w.ops()} <= {"done", "local_only"}
+    assert {op.state for op in w.ops()} <= {"done", "local-only"}
     assert task.id in w.account().cursors["gone"]
     assert w.run().ok and fake.count("POST", "*/time-entries") == 1  # not sent again
 

@@ -72,7 +72,7 @@ def test_time_stays_local_and_reconcile_says_so(wh, fake: FakeWhama) -> None:  #
     assert report.ok and not report.failed, report.lines()
     assert [lo["seconds"] for lo in report.local_only] == [1800]
     assert wh.entries()[0].sync == SYNC_LOCAL_ONLY
-    assert {op.state for op in wh.ops()} <= {"done", "local_only"}
+    assert {op.state for op in wh.ops()} <= {"done", "local-only"}
     rows = wh.compare().rows
     assert [(r.local_seconds, r.server_seconds, r.why) for r in rows] == [(1800, None, NO_TIME_API)]
     assert fake.count("POST") == 0  # nothing about time was sent

@@ -30,7 +30,7 @@ def test_day_offline_then_sync(world: World) -> None:
     assert entries[-1].started_at < server.started_at  # local start kept
     late = [lo for lo in account.local_only if "later" in lo["why"]]
     assert late and late[0]["seconds"] == 600
-    assert {op.state for op in world.ops()} == {"local_only", "done"}
+    assert {op.state for op in world.ops()} == {"local-only", "done"}
     # A second sync changes nothing and sends nothing.
     before = len(world.fake.requests)
     report = world.run()

@@ -22,8 +22,9 @@ from ..importers.stint_export import (
     AccountRecord, EntryRecord, FullExport, ImportKeyRecord, OpRecord, StatusRecord, TaskRecord,
 )
 from .models import Account, Entry, ImportKey, Op, Status, Task
+from .outbox import OPEN_STATES, OpState
 
-EXPORTED_OPS = ("pending", "in_flight", "failed")
+EXPORTED_OPS = (*OPEN_STATES, OpState.FAILED)  # still waiting: for the server, or for the person
 Progress = Callable[[int, int], None]
 
 

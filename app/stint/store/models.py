@@ -162,7 +162,7 @@ class Op(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[utc_opt]
     last_error: Mapped[str_opt]
-    state: Mapped[str] = mapped_column(String(12), default="pending")
+    state: Mapped[str] = mapped_column(String(12))  # an outbox.OpState, written only by outbox.py
     created_at: Mapped[utc]
     sent_at: Mapped[utc_opt]
 

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     import sqlite3
 
 BUSY_TIMEOUT_MS = 15_000
-OPEN_OP_STATES = ("pending", "in_flight")  # as stint.store.outbox.OPEN_STATES
 RECENT_TASKS = 8
 
 
@@ -90,11 +89,12 @@ ORDER BY t.last_started_at DESC NULLS LAST, t.id DESC
 LIMIT ?
 """
 _ACCOUNTS = "SELECT name, state, last_error, last_sync_at FROM account ORDER BY name"
-_OPS = "SELECT state, count(*) FROM outbox GROUP BY state"
 
 
 def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
     """Everything the tray needs, in one read transaction (one consistent view)."""
+    from . import outbox  # stdlib only, but not needed before the tray's icon shows
+
     conn = connect_readonly(path)
     try:
         conn.execute("BEGIN")
@@ -102,7 +102,7 @@ def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
         tasks = tuple(TaskLine(*row) for row in conn.execute(_RECENT, (recent,)))
         accounts = tuple(AccountLine(name, state, error, _utc(last))
                          for name, state, error, last in conn.execute(_ACCOUNTS))
-        by_state = dict(conn.execute(_OPS).fetchall())
+        ops = outbox.counts(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -112,8 +112,8 @@ def read(path: Path | str, *, recent: int = RECENT_TASKS) -> StoreSnapshot:
         running_since=_utc(running[1]) if running else None,
         recent=tasks,
         accounts=accounts,
-        pending_ops=sum(by_state.get(s, 0) for s in OPEN_OP_STATES),
-        failed_ops=by_state.get("failed", 0),
+        pending_ops=ops["pending"],
+        failed_ops=ops["failed"],
     )
 
 

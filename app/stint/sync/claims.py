@@ -23,19 +23,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, lazyload
 
+from ..store import outbox
 from ..store.models import Entry, Op, Status, Task
+from ..store.outbox import OPEN_STATES, OpState
 from . import plan as planning
-from .context import Cycle
-from .steps import OPEN
+from .calls import Call, SetStatus, Settled, Wait
+from .cycle import Cycle
 
 BATCH = 50
 
 # The statements a long drain runs every batch, built once (their compiled form is
 # cached by the engine): a window's ops with their task's remote id, the newest
-# open status change of some tasks, an account's statuses, and the claim itself.
+# open status change of some tasks, and an account's statuses.
 _outbox, _task, _status = Op.__table__, Task.__table__, Status.__table__
 _WINDOW = (select(_outbox.c.seq, _outbox.c.uuid, _outbox.c.kind, _outbox.c.state, _outbox.c.task_id,
                   _outbox.c.entry_id, _outbox.c.payload, _task.c.remote_id.label("task_remote_id"))
@@ -43,17 +45,15 @@ _WINDOW = (select(_outbox.c.seq, _outbox.c.uuid, _outbox.c.kind, _outbox.c.state
            .where(_outbox.c.seq.in_(bindparam("seqs", expanding=True))))
 _LATEST = (select(_outbox.c.task_id, func.max(_outbox.c.seq))
            .where(_outbox.c.account_id == bindparam("account"), _outbox.c.kind == "set_status",
-                  _outbox.c.state.in_(OPEN), _outbox.c.task_id.in_(bindparam("tasks", expanding=True)))
+                  _outbox.c.state.in_(OPEN_STATES), _outbox.c.task_id.in_(bindparam("tasks", expanding=True)))
            .group_by(_outbox.c.task_id))
 _STATUSES = select(_status.c.id, _status.c.remote_id).where(_status.c.account_id == bindparam("account"))
-_CLAIM = (update(_outbox).where(_outbox.c.seq == bindparam("claim_seq"))
-          .values(state="in_flight", sent_at=bindparam("claim_at"), attempts=_outbox.c.attempts + 1))
 
 
 @dataclass(frozen=True)
 class Claimed:
     seq: int
-    call: planning.Call
+    call: Call[Any]
     ambiguous: bool    # it was in_flight already: look at the server before sending
 
 
@@ -126,14 +126,14 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
     for seq in window:
         plain = fast.get(seq)
         op: Any = plain[0] if plain is not None else s.get(Op, seq)
-        if claimed and op is not None and op.state in OPEN and (
+        if claimed and op is not None and op.state in OPEN_STATES and (
                 op.task_id in tasks or (op.entry_id is not None and op.entry_id in entries)):
             break  # depends on a call of this batch: next batch, after its result
         at += 1
         if op is None:
             continue
         if plain is not None and blocks.blocker(op) is None:
-            step: Claimed | None = Claimed(seq, plain[1], op.state == "in_flight")
+            step: Claimed | None = Claimed(seq, plain[1], op.state == OpState.IN_FLIGHT)
             claimed_plain.append(seq)
         else:
             if plain is not None:
@@ -148,16 +148,15 @@ def claim_batch(s: Session, cycle: Cycle, seqs: Sequence[int], at: int,
             tasks.add(op.task_id)
         if op.entry_id is not None:
             entries.add(op.entry_id)
-        if step.call.kind == "create_task":
+        if step.call.ends_batch:
             break
-    if claimed_plain:  # what `_claim` does to an op, for each of them at once
-        now = cycle.clock.now()
-        s.execute(_CLAIM, [{"claim_seq": seq, "claim_at": now} for seq in claimed_plain])
+    # What `_claim` does to an op, for each of them at once.
+    outbox.claim_all(s, claimed_plain, cycle.clock.now())
     return claimed, at
 
 
 def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
-                          latest: dict[int, int]) -> dict[int, tuple[Any, planning.Call]]:
+                          latest: dict[int, int]) -> dict[int, tuple[Any, SetStatus]]:
     """Of these status changes (outbox rows), those `plan` would surely answer
     with a call, each as (row, call). Anything less certain is left out (and
     planned the usual way): a missing task or status, a task not on the server
@@ -165,51 +164,41 @@ def _plain_status_changes(s: Session, cycle: Cycle, ops: Sequence[Any],
     if not ops or not cycle.caps.set_status:
         return {}
     statuses = dict(s.execute(_STATUSES, {"account": cycle.account_id}).all())
-    fast: dict[int, tuple[Any, planning.Call]] = {}
+    fast: dict[int, tuple[Any, SetStatus]] = {}
     for o in ops:
-        if o.state not in OPEN or o.entry_id is not None:
+        if o.state not in OPEN_STATES or o.entry_id is not None:
             continue
         rid = o.task_remote_id
         status_rid = statuses.get((o.payload or {}).get("status_id"))
-        ambiguous = o.state == "in_flight"
+        ambiguous = o.state == OpState.IN_FLIGHT
         if rid is None or status_rid is None or (latest.get(o.task_id, 0) > o.seq and not ambiguous):
             continue
-        fast[o.seq] = (o, planning.Call("set_status", o.uuid, rid, status_remote_id=status_rid))
+        fast[o.seq] = (o, SetStatus(key=o.uuid, task_remote_id=rid, status_remote_id=status_rid))
     return fast
 
 
 def _claim(s: Session, cycle: Cycle, op: Op, blocks: Blocks, latest: dict[int, int]) -> Claimed | None:
-    if op.state not in OPEN:
+    if op.state not in OPEN_STATES:
         return None  # another process finished it, or the user discarded it
     blocker = blocks.blocker(op)
     if blocker is not None:
-        op.last_error = f"waits for op #{blocker}, which failed"
-        cycle.report.waiting.append(describe(s, op, op.last_error))
+        why = f"waits for op #{blocker}, which failed"
+        outbox.wait(op, why)
+        cycle.report.waiting.append(describe(s, op, why))
         blocks.add(op)
         return None
-    ambiguous = op.state == "in_flight"
+    ambiguous = op.state == OpState.IN_FLIGHT
     step = planning.plan(s, op, cycle.caps, ambiguous, latest_status=latest)
-    if isinstance(step, planning.Settled):
+    if isinstance(step, Settled):
         planning.settle(s, op, step, cycle.report)
         return None
-    if isinstance(step, planning.Wait):
-        op.last_error = step.why
+    if isinstance(step, Wait):
+        outbox.wait(op, step.why)
         cycle.report.waiting.append(describe(s, op, step.why))
         blocks.add(op)
         return None
-    op.state, op.sent_at = "in_flight", cycle.clock.now()
-    op.attempts += 1
+    outbox.claim(op, cycle.clock.now())
     return Claimed(op.seq, step, ambiguous)
-
-
-def release(s: Session, unsent: Sequence[Claimed]) -> None:
-    """Claimed ops whose requests never went out (the batch stopped before them):
-    back to pending, as if never claimed — they cannot have reached the server. One
-    that was in_flight before this claim stays so: it still needs its probe."""
-    fresh = [c.seq for c in unsent if not c.ambiguous]
-    if fresh:
-        s.execute(update(Op).where(Op.seq.in_(fresh), Op.state == "in_flight")
-                  .values(state="pending", attempts=Op.attempts - 1))
 
 
 def describe(s: Any, op: Op, message: str) -> dict[str, Any]:

@@ -17,19 +17,20 @@ from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 
 from ..backends.base import AuthRejected, Backend, BackendError, RateLimited, ServerError
 from ..domain.clock import Clock
 from ..domain.errors import StintError
+from ..store import outbox
 from ..store.db import transaction
+from ..store.models import Account
 from ..store.records import AccountInfo
-from ..store.models import Account, Op
-from .context import Cycle, Stop
+from .apply_pull import apply
+from .cycle import Cycle
 from .lock import AccountLock
 from .pull import UnknownStatus, fetch, want
-from .push import push
-from .reconcile import apply
+from .push import Stop, push
 from .report import AccountReport, SyncReport
 
 log = logging.getLogger("stint.sync")
@@ -156,9 +157,7 @@ class SyncEngine:
             account.last_sync_at, account.next_sync_at = now, None
             report.state = "ok"
             # Done ops are kept a while for the record, then dropped.
-            cutoff = now - timedelta(days=self.settings.keep_done_ops_days)
-            s.execute(delete(Op).where(Op.account_id == info.id, Op.state.in_(("done", "local_only")),
-                                       Op.created_at < cutoff))
+            outbox.purge(s, info.id, now - timedelta(days=self.settings.keep_done_ops_days))
 
     def _failed(self, info: AccountInfo, report: AccountReport, exc: BackendError | None,
                 message: str | None = None) -> None:

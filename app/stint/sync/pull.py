@@ -9,9 +9,10 @@ when it runs, was just pushed, or its copy is older than `entries_refresh_second
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import bindparam, false, or_, select
 from sqlalchemy import update as update_stmt
@@ -21,7 +22,8 @@ from ..backends.base import Backend, Rejected, RemoteEntry, RemoteStatus, Remote
 from ..domain.weeks import week_of
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Status, Task
-from .context import Cycle
+from ..store.outbox import OPEN_STATES
+from .cycle import Cycle
 
 
 def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]) -> int:
@@ -47,7 +49,7 @@ def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: d
     """Upsert tasks by remote id. A task with a status change still in the outbox
     keeps its local status: the server has not heard of it yet."""
     held = set(s.scalars(select(Op.task_id).where(
-        Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(("pending", "in_flight")))))
+        Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(OPEN_STATES))))
     # The account's tasks as plain rows, read once, and only the changed ones
     # written (one executemany): a pull of a thousand unchanged tasks, as after a
     # long drain, stays a few milliseconds of database work. New tasks go through
@@ -203,6 +205,9 @@ def fetch(cycle: Cycle, w: Want) -> Pulled:
     return got
 
 
-def _counted(cycle: Cycle, call):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def _counted(cycle: Cycle, call: Callable[[], T]) -> T:
     cycle.report.requests += 1
     return call()

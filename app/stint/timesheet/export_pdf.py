@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.text import one_line
 from ..domain.timesheet import Row, format_duration
 from .export_common import (
@@ -48,7 +49,7 @@ DETAIL_COLUMNS = (24, 15, 16, 19, 62, 32, 55, 22, 28)
 SUMMARY_COLUMNS = (90, 25)
 MAX_TITLE = 300  # characters; beyond that a title would fill pages, not a cell
 # Row backgrounds by flag; the first that applies wins, so the graver flag goes first.
-FILLS = {"failed": (253, 226, 226), "local-only": (255, 244, 214)}
+FILLS = {SYNC_FAILED: (253, 226, 226), SYNC_LOCAL_ONLY: (255, 244, 214)}
 HEAD_FILL = (238, 238, 238)
 DAY_FILL = (246, 246, 246)
 

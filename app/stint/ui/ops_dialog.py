@@ -18,6 +18,7 @@ from ..domain.errors import StintError
 from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account, Op, Task
+from ..store.outbox import OpState
 from .notice import Notice
 from ..services import Services
 
@@ -37,7 +38,7 @@ def load_failed(services: Services) -> list[FailedOp]:
         select(Op.seq, Account.name, Op.kind, Task.title, Op.created_at, Op.last_error)
         .join(Account, Op.account_id == Account.id)
         .outerjoin(Task, Op.task_id == Task.id)
-        .where(Op.state == "failed")
+        .where(Op.state == OpState.FAILED)
         .order_by(Op.seq)
     )
     with transaction(services.engine) as s:

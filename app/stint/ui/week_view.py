@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.timesheet import Timesheet, format_duration
 from ..services import Services
 from ..timesheet.build import filter_names, run
@@ -73,8 +74,8 @@ class WeekView(QWidget):
         self.grid_model = GridModel(self.labels, self)
         self.grid_model.flag_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.grid_model.flag_help = {
-            "local-only": self.tr("Some of this time is local only: the server cannot hold it."),
-            "failed": self.tr("The server rejected a change to some of this time; see the failed changes."),
+            SYNC_LOCAL_ONLY: self.tr("Some of this time is local only: the server cannot hold it."),
+            SYNC_FAILED: self.tr("The server rejected a change to some of this time; see the failed changes."),
         }
         self.grid = PinnedGrid()
         self.grid.setModel(self.grid_model)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-HEAD = "0004"
+HEAD = "0005"
 
 _HERE = Path(__file__).resolve().parent
 

@@ -1,7 +1,10 @@
-"""Reconcile (DESIGN "Sync cycle" 3): fold what was pulled into the local store, in
-one transaction.
+"""Apply one whole pull to the local store, in one transaction (DESIGN "Sync cycle"
+3, reconcile): statuses and tasks, tasks gone from the server, and what a
+live-timer server holds — its running timer and each task's time. The entries of
+servers that hold entries are folded by `fold_entries.py`, called from here.
 
-Entries are matched by remote id, then by a start within a minute on the same task.
+A task's time (live-timer servers): entries are matched by remote id, then by a
+start within a minute on the same task.
 "Changed on the server" means the server's copy differs from the one we saw last
 (entry.remote_started_at/remote_ended_at); "changed here" means an open op or a
 sync state other than synced. Both → conflict, never a silent overwrite.
@@ -17,7 +20,7 @@ end time.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -28,13 +31,12 @@ from ..domain.model import SYNC_CONFLICT, SYNC_SYNCED
 from ..store import outbox
 from ..store.actions import running_entry
 from ..store.db import transaction
-from ..store.models import Account, Entry, Op, Task
-from . import entries
-from .context import Cycle
+from ..store.models import Account, Entry, Task
+from .cycle import Cycle
+from .fold_entries import fold, has_open_ops, import_remote
 from .pull import Pulled, apply_statuses, apply_tasks
 
 MATCH_WINDOW = timedelta(minutes=1)
-OPEN = ("pending", "in_flight")
 
 
 def apply(cycle: Cycle, got: Pulled) -> None:
@@ -58,7 +60,7 @@ def apply(cycle: Cycle, got: Pulled) -> None:
         if got.timer_known:
             _timer(s, cycle, account, tasks, got, now)
         if got.entries is not None:
-            entries.fold(s, cycle, account, tasks, got.entries, got.window, got.complete, now)
+            fold(s, cycle, account, tasks, got.entries, got.window, got.complete, now)
             if got.cursor is not None:
                 cursors["entries_cursor"] = got.cursor
         stamps = dict(cursors.get("times_at", {}))
@@ -98,13 +100,13 @@ class TasksByRemoteId(Mapping[str, Task]):
         return len(self._all())
 
 
-def _learn_user(s: Session, account: Account, times: object) -> str | None:
+def _learn_user(s: Session, account: Account, times: Iterable[TaskTime]) -> str | None:
     """Whose entries are ours: learnt from an entry we pushed ourselves, since a
     task's time can include colleagues' (they must not land in our timesheet)."""
     options = dict(account.options or {})
     if options.get("user_remote_id"):
         return str(options["user_remote_id"])
-    for time in times:  # type: ignore[attr-defined]
+    for time in times:
         ids = {e.remote_id: e.user_remote_id for e in time.entries if e.user_remote_id}
         if not ids:
             continue
@@ -115,10 +117,6 @@ def _learn_user(s: Session, account: Account, times: object) -> str | None:
             account.options = options
             return ids[mine]
     return None
-
-
-def _has_open_ops(s: Session, entry_id: str) -> bool:
-    return s.scalar(select(Op.seq).where(Op.entry_id == entry_id, Op.state.in_(OPEN)).limit(1)) is not None
 
 
 def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | None, now: datetime) -> None:
@@ -138,7 +136,7 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
                 e.remote_id = re.remote_id
                 by_remote[re.remote_id] = e
         if e is None:
-            entries.import_remote(s, task, re, now)
+            import_remote(s, task, re, now)
             report.imported += 1
             continue
         if e.deleted or e.ended_at is None or re.ended_at is None:
@@ -146,7 +144,7 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
         seen_complete = e.remote_started_at is not None and e.remote_ended_at is not None
         server_changed = seen_complete and (e.remote_started_at, e.remote_ended_at) != (re.started_at, re.ended_at)
         if server_changed:
-            if e.sync != SYNC_SYNCED or _has_open_ops(s, e.id):
+            if e.sync != SYNC_SYNCED or has_open_ops(s, e.id):
                 if e.sync != SYNC_CONFLICT:
                     e.sync = SYNC_CONFLICT
                     report.conflicts.append({"entry": e.id, "task": task.title, "task_id": task.id,
@@ -179,7 +177,7 @@ def _timer(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task]
     server = got.timer
     if server is None:
         if ours is not None and ours_here and ours.remote_id and ours.sync == SYNC_SYNCED \
-                and not _has_open_ops(s, ours.id):
+                and not has_open_ops(s, ours.id):
             end = _server_end(got.times, ours.task, ours.remote_id)
             if end is None:
                 report.notes.append(f"{ours.task.title}: stopped on the server; end time unknown, used now")
@@ -198,7 +196,7 @@ def _timer(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task]
     if known is not None and (known.deleted or known.ended_at is not None):
         return  # stopped or deleted here; its op says so to the server
     if ours is not None:
-        pushed = ours_here and ours.remote_id is not None and not _has_open_ops(s, ours.id)
+        pushed = ours_here and ours.remote_id is not None and not has_open_ops(s, ours.id)
         if not pushed and ours.started_at >= server.started_at:
             report.notes.append(f"{task.title}: a timer runs on the server, but ours on "
                                 f"{ours.task.title} is newer; kept ours")

@@ -1,4 +1,5 @@
-"""What one account's sync cycle carries around."""
+"""One account's sync cycle: what push, pull and apply_pull share. The engine
+builds one per account and run (`engine.py`); the steps take it."""
 
 from __future__ import annotations
 
@@ -7,17 +8,9 @@ from datetime import tzinfo
 
 from sqlalchemy import Engine
 
-from ..backends.base import Backend, BackendError, Capabilities
+from ..backends.base import Backend, Capabilities
 from ..domain.clock import Clock
 from .report import AccountReport
-
-
-class Stop(Exception):
-    """Ends this account's cycle: a transient error (back off) or a sign-in error."""
-
-    def __init__(self, cause: BackendError) -> None:
-        super().__init__(cause.message)
-        self.cause = cause
 
 
 @dataclass

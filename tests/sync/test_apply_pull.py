@@ -1,4 +1,5 @@
-"""Timers and entries from elsewhere: adopted, stopped, imported, conflicts."""
+"""Applying a pull: timers and entries from elsewhere adopted, stopped, imported,
+or in conflict."""
 
 from __future__ import annotations
 

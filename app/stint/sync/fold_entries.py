@@ -1,6 +1,7 @@
-"""Reconcile for servers that hold entries (DESIGN "Sync cycle" 3): fold the entries
-pulled — a complete listing of the visible window (list_entries), or what changed
-since a cursor (changes_since) — into the local store.
+"""Fold the entries pulled from a server that holds entries (explicit_entries) into
+the local store (DESIGN "Sync cycle" 3): a complete listing of the visible window
+(list_entries), or what changed since a cursor (changes_since). Called by
+`apply_pull.py` inside its transaction.
 
 An entry is matched by remote id, then by our key as the server stored it
 (client_key), then, for servers that keep real instants, by a start within a minute
@@ -30,8 +31,9 @@ from ..domain.model import SYNC_CONFLICT, SYNC_PENDING, SYNC_SYNCED
 from ..store import outbox
 from ..store.actions import running_entry
 from ..store.models import Account, Entry, Op, Task
-from .context import Cycle
-from .steps import OPEN
+from ..store.outbox import OPEN_STATES
+from .cycle import Cycle
+from .report import AccountReport
 
 MATCH_WINDOW = timedelta(minutes=1)
 
@@ -96,18 +98,21 @@ def _match(s: Session, account_id: int, tasks: Mapping[str, Task], re: RemoteEnt
 
 
 def _unsynced(s: Session, e: Entry) -> bool:
-    if e.sync != SYNC_SYNCED:
-        return True
-    return s.scalar(select(Op.seq).where(Op.entry_id == e.id, Op.state.in_(OPEN)).limit(1)) is not None
+    return e.sync != SYNC_SYNCED or has_open_ops(s, e.id)
 
 
-def _conflict(e: Entry, report, why: str) -> None:  # type: ignore[no-untyped-def]
+def has_open_ops(s: Session, entry_id: str) -> bool:
+    """Whether an op for the entry still waits: a change here the server has not seen."""
+    return s.scalar(select(Op.seq).where(Op.entry_id == entry_id, Op.state.in_(OPEN_STATES)).limit(1)) is not None
+
+
+def _conflict(e: Entry, report: AccountReport, why: str) -> None:
     if e.sync != SYNC_CONFLICT:
         e.sync = SYNC_CONFLICT
         report.conflicts.append({"entry": e.id, "task": e.task.title, "task_id": e.task_id, "why": why})
 
 
-def _take(e: Entry, re: RemoteEntry, instants: bool, report, now: datetime) -> None:  # type: ignore[no-untyped-def]
+def _take(e: Entry, re: RemoteEntry, instants: bool, report: AccountReport, now: datetime) -> None:
     was_running = e.ended_at is None
     if instants:
         e.started_at, e.ended_at = re.started_at, re.ended_at
