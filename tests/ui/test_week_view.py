@@ -201,7 +201,7 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
         ["Sun 8 Mar", "09:00", "11:00", "2:00", "Alpha", "Build", "", "local", "local task"],
         ["Mon 9 Mar", "09:00", "10:00", "1:00", "Alpha", "Build", "", "local", "local task"],
     ]
-    assert view.detail_total.text() == "Total: 4:50 in 4 lines"
+    assert view.detail_total.text() == "Total: 4:50"
     assert view.rounding_label.text() == "only project Alpha"
     ours, theirs = tmp_path / "window.csv", tmp_path / "cli.csv"
     with qtbot.waitSignal(view.export_finished, timeout=20_000) as done:

@@ -76,7 +76,7 @@ def test_the_day_and_reports_views_and_their_exports_in_spanish(qapp, services, 
         assert reports.grid_model.headerData(1, Qt.Orientation.Horizontal) == "lun 2"
         assert [s.name for s in reports.chart.series] == ["(sin proyecto)"]
         reports.choices.set_layout("detail")
-        assert reports.detail_total.text() == "Total: 1:00 en 1 línea"
+        assert reports.detail_total.text() == "Total: 1:00"
         with qtbot.waitSignal(reports.export_finished, timeout=20_000):
             reports.export_to("csv", tmp_path / "registros.csv")
         head = (tmp_path / "registros.csv").read_text(encoding="utf-8").splitlines()[0]

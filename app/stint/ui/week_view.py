@@ -164,8 +164,7 @@ class WeekView(QWidget):
                                     else self.tr("Not rounded"))
         self.grid_model.set_report(report)
         self.detail_model.set_report(report)
-        self.detail_total.setText(self.tr("Total: %1 in %n line(s)", "", len(report.parts))
-                                  .replace("%1", format_duration(report.sheet.total)))
+        self.detail_total.setText(self.tr("Total: %1").replace("%1", format_duration(report.sheet.total)))
         self.pages.setCurrentIndex(1 if report.detail else 0)
         self._fill_chart(report)
 

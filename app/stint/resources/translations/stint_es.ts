@@ -1634,14 +1634,6 @@
         <source>Up to today</source>
         <translation>Hasta hoy</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="166" />
-        <source>Total: %1 in %n line(s)</source>
-        <translation>
-            <numerusform>Total: %1 en %n línea</numerusform>
-            <numerusform>Total: %1 en %n líneas</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="193" />
         <source>Export report</source>
@@ -1656,6 +1648,11 @@
         <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="212" />
         <source>Report exported</source>
         <translation>Informe exportado</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/week_view.py" line="167" />
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2180,17 @@
         <location filename="../../work/wt/views/app/stint/ui/task_picker.py" line="33" />
         <source>Type part of a task's title or project</source>
         <translation>Escribe parte del título o del proyecto de una tarea</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message numerus="yes">
+        <location filename="../../work/wt/views/app/stint/ui/bar_chart.py" line="146" />
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n más</numerusform>
+            <numerusform>+%n más</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
