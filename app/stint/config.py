@@ -94,6 +94,10 @@ def load_settings(path: Path) -> Settings:
     error the user is told about, never silently replaced."""
     if not path.exists():
         return Settings()
+    from .private import tighten
+
+    tighten(path.parent)  # an install from before settings were kept private
+    tighten(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -123,10 +127,13 @@ def settings_from(raw: object, where: str) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
+    """Write `settings` atomically, readable by the user only (in a 0700 folder)."""
     from .fileio import atomic_write_text
+    from .private import private_dir
 
     settings.validate()
-    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")
+    private_dir(path.parent)
+    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n", private=True)
 
 
 def resolve_tz(name: str = "", env_tz: str | None = None) -> tzinfo:

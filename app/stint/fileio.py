@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,36 +10,56 @@ from typing import IO
 
 
 @contextmanager
-def atomic_open(path: Path | str, mode: str = "w", *, create_folder: bool = True, **kwargs: object) -> Iterator[IO]:
+def atomic_open(path: Path | str, mode: str = "w", *, create_folder: bool = True, private: bool = False,
+                **kwargs: object) -> Iterator[IO]:
     """Open a temporary file beside `path`; on success it replaces `path`. With
-    `create_folder`, missing folders above `path` are made first."""
+    `create_folder`, missing folders above `path` are made first.
+
+    The file ends with the mode the old one had; a new one gets the usual mode for
+    the person's umask (the kernel applies it: the process umask is never changed,
+    which would race with other threads creating files), or 0600 when `private`."""
     path = Path(path)
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        # mkstemp makes the file private (0600); keep the old file's mode, or the
-        # usual mode for a new file under the user's umask.
+        fd, tmp = _create_temp(path, 0o600 if private else 0o666)
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    try:
         try:
-            mode_bits = path.stat().st_mode & 0o777
+            old = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode_bits = 0o666 & ~umask
-        os.chmod(tmp, mode_bits)
+            old = None
+        if old is not None and hasattr(os, "fchmod"):
+            os.fchmod(fd, old & 0o700 if private else old)
         with os.fdopen(fd, mode, **kwargs) as handle:  # type: ignore[call-overload]
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and exc.filename in (None, tmp) and exc.errno is not None:
+            # A writer's failure (disk full) names no file, or the temporary one:
+            # say which file it was.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
 
 
-def atomic_write_text(path: Path | str, text: str) -> None:
-    with atomic_open(path, "w", encoding="utf-8", newline="") as handle:
+def _create_temp(path: Path, perms: int) -> tuple[int, str]:
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = str(path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp"))
+        try:
+            return os.open(tmp, flags, perms), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def atomic_write_text(path: Path | str, text: str, *, private: bool = False) -> None:
+    with atomic_open(path, "w", private=private, encoding="utf-8", newline="") as handle:
         handle.write(text)

@@ -21,7 +21,8 @@ DISCONNECTED, CONNECTED_GLOBAL = 20, 70      # NMState
 CONNECTIVITY_NONE, CONNECTIVITY_FULL = 1, 4  # NMConnectivityState
 
 APP = textwrap.dedent("""
-    import io, sys
+    import faulthandler, io, sys
+    faulthandler.dump_traceback_later(40, exit=True)  # a hang shows where, then ends
     from PySide6.QtCore import QMetaObject, Qt
     from PySide6.QtDBus import QDBusConnection
     from PySide6.QtWidgets import QApplication
@@ -36,7 +37,8 @@ APP = textwrap.dedent("""
     add_account(services.engine)
 
     def sync(force):  # the first cycle at start is not forced; the one asked for is
-        print("synced", force, flush=True)
+        sys.stdout.write(f"synced {force}\\n")  # one write: the main thread prints too
+        sys.stdout.flush()
         if force:  # on the scheduler's thread: the quit goes through the event loop
             QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
 
@@ -48,7 +50,8 @@ APP = textwrap.dedent("""
     app.aboutToQuit.connect(stint.shutdown)
     # A round trip on the system bus: the backend's match rule is in place before we go on.
     QDBusConnection.systemBus().interface().isServiceRegistered("org.freedesktop.NetworkManager")
-    print("ready", stint.network.source, flush=True)
+    sys.stdout.write(f"ready {stint.network.source}\\n")
+    sys.stdout.flush()
     sys.exit(app.exec())
 """)
 

@@ -26,7 +26,7 @@ from ..domain.text import one_line
 from ..services import Services
 from .terminal import guarded
 
-COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports")
+COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports", "backup", "doctor")
 WHEN_OPTIONS = ("--start", "--end")
 RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 
@@ -70,7 +70,12 @@ def run(argv: Sequence[str], ctx: Services) -> int:
         if args.command is None:
             parser.print_usage(ctx.out)
             return 2
-        return int(args.handler(ctx, args) or 0)
+        code = int(args.handler(ctx, args) or 0)
+        if ctx.engine_opened and ctx.bridge is None:  # the app takes its own (ui/daily_backup.py)
+            from .backup import daily_backup
+
+            daily_backup(ctx)  # cheap unless the last backup is a day old
+        return code
     except SystemExit as exc:  # --help and --version have printed
         return int(exc.code or 0)
     except UsageExit as exc:
@@ -85,10 +90,19 @@ def run(argv: Sequence[str], ctx: Services) -> int:
     except KeyboardInterrupt:
         print("stint: interrupted", file=ctx.err)
         return 130
-    except OSError as exc:
-        # The environment, not a bug: disk full, permission denied, a path that is a folder.
-        print(one_line(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), file=ctx.err)
-        return 1
+    except Exception as exc:  # noqa: BLE001 - only the storage's faults are handled here
+        # The environment, not a bug: disk full, read-only, permission denied, a busy or
+        # damaged database — one line saying what and where (store.faults).
+        from ..store.faults import translate
+
+        fault = translate(exc, ctx.database)
+        if fault is not None:
+            print(one_line(f"stint: {fault}"), file=ctx.err)
+            return 1
+        if isinstance(exc, OSError):  # e.g. a path that is a folder
+            print(one_line(f"stint: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), file=ctx.err)
+            return 1
+        raise
 
 
 def _relative_times_attached(argv: Sequence[str]) -> list[str]:

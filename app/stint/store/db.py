@@ -15,34 +15,43 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
+from . import backup, faults, integrity
 from .migrations import HEAD, upgrade
 from .snapshot import BUSY_TIMEOUT_MS, current_revision
 
 __all__ = ["BUSY_TIMEOUT_MS", "current_revision", "open_engine", "transaction"]
 
 
-def open_engine(path: Path | str, *, migrate: bool = True) -> Engine:
-    """An engine on the SQLite file at `path`, upgraded to the current schema."""
+def open_engine(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine on the SQLite file at `path`, upgraded to the current schema (after a
+    backup: store.backup). A file that is not a database is refused
+    (store.integrity), and the storage's errors come out as one-line StorageFaults
+    (store.faults)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if migrate and current_revision(path) != HEAD:
-        upgrade(path)
+    integrity.prepare(path)
+    with faults.translating(path):
+        revision = current_revision(path)
+        if migrate and revision != HEAD:
+            if revision is not None:
+                backup.before_migration(path, revision)
+            upgrade(path)
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
     )
-    _configure(engine)
+    _configure(engine, busy_timeout_ms)
+    faults.install(engine, path, busy_timeout_ms)
     return engine
 
 
-def _configure(engine: Engine) -> None:
+def _configure(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 

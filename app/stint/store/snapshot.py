@@ -127,8 +127,10 @@ def current_revision(path: Path) -> str | None:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise  # unreadable (read-only folder, busy, ...): not a reason to migrate
     finally:
         conn.close()
     return row[0] if row else None

@@ -11,6 +11,7 @@ own clock-free triggers and call `run_job()` directly instead of waiting.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -56,6 +57,8 @@ class SyncScheduler:
         self._busy = False
         self._again: bool | None = None  # asked for while busy: None, or that run's force
         self._requested = False  # `request` added a run that has not started yet
+        self._force_requested = False
+        self._request_ids = itertools.count(1)
 
     def start(self, run_now: bool = True) -> None:
         """Schedule the interval job; its first run is at once unless `run_now` is
@@ -89,17 +92,21 @@ class SyncScheduler:
 
     def request(self, force: bool = True) -> None:
         """Run now, on the scheduler's thread ("Sync now", the network came back).
-        Requests made before it starts are one run; made while it runs, one more."""
-        with self._state:
-            self._requested = True
-        # Two instances: one asked for while one runs must still start, to leave its
-        # "once more" with run_job (APScheduler would skip it as a third instance).
-        self.scheduler.add_job(self._run_requested, kwargs={"force": force}, id=NOW_ID, replace_existing=True,
-                               max_instances=2, misfire_grace_time=None)
+        Requests made before it starts are one run; made while it runs, one more.
 
-    def _run_requested(self, force: bool) -> SyncReport | None:
+        Each run asked for is a job of its own id: re-adding one id while the
+        scheduler removes its finished job could drop the new one."""
         with self._state:
-            self._requested = False
+            self._force_requested = self._force_requested or force
+            if self._requested:
+                return  # the run already asked for serves this request too
+            self._requested = True
+            job_id = f"{NOW_ID}-{next(self._request_ids)}"
+        self.scheduler.add_job(self._run_requested, id=job_id, misfire_grace_time=None)
+
+    def _run_requested(self) -> SyncReport | None:
+        with self._state:
+            force, self._requested, self._force_requested = self._force_requested, False, False
         return self.run_job(force=force)
 
     @property

@@ -21,6 +21,7 @@ typed, and still text if someone edits it (OWASP's advice against formula inject
 
 from __future__ import annotations
 
+import io
 from datetime import time
 from typing import IO, TYPE_CHECKING, Any
 
@@ -63,7 +64,11 @@ def write_xlsx(report: Report, stream: IO[bytes], *, labels: Labels = ENGLISH) -
     ws.oddHeader.left.text = _header_text(" · ".join(x for x in (title(report, labels), one_line(report.person)) if x))
     ws.oddHeader.right.text = _header_text(subtitle(report, labels))
     ws.oddFooter.right.text = "&P / &N"
-    wb.save(stream)
+    # Built in memory, then written in one go: a failing write (disk full) is then
+    # one OSError from `stream`, not a ZipFile left half-open on a closed file.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    stream.write(buffer.getvalue())
 
 
 def _grid(ws: Worksheet, report: Report, labels: Labels) -> None:

@@ -31,7 +31,9 @@ from .tray import Tray
 if TYPE_CHECKING:
     from .. import ipc
     from ..services import Services
+    from ..store.backup import Restored
     from .idle import IdleSource
+    from .instance import CommandServer
 
 log = logging.getLogger("stint.ui.app")
 NO_TRAY_NOTICE = "no_tray_notice_shown"
@@ -136,6 +138,9 @@ class StintApp(QObject):
         self._intervals = intervals_ms or {}
         self._sync_run_once = sync_run_once
         self.started = False
+        self.server: CommandServer | None = None
+        self.damaged: QWidget | None = None  # the dialog offering a backup, while it shows
+        self.fatal: QMessageBox | None = None  # why the app could not start, before it quits
         self.window: QWidget | None = None
         self.dialogs: dict[str, QWidget] = {}
         self._quit_chosen = False
@@ -143,30 +148,85 @@ class StintApp(QObject):
     # -- start-up, after the first paint -----------------------------------------
 
     def start(self) -> bool:
+        """Listen for the CLI, check the database, then start everything else. False
+        when another app runs, when the database is damaged (the person is asked
+        whether to restore a backup; the rest starts after a restore), or when the
+        storage refuses (a message says what and where, then the app quits)."""
         from .. import ipc
+        from ..domain.errors import StintError
         from ..logs import setup
+        from .damaged import check_database
+        from .instance import CommandServer
+
+        services = self.services
+        try:
+            setup(services.paths.logs)
+            if self.server is None:
+                self.server = CommandServer(self.where, self)
+                try:
+                    listening = self.server.listen()
+                except ipc.IpcError as exc:
+                    # Someone else's socket folder must not keep the person's app from
+                    # starting: it runs without the hand-off (commands work on the
+                    # database) and says why.
+                    log.warning("no hand-off: %s", exc)
+                    services.bridge.message.emit("warning", str(exc))
+                else:
+                    if not listening:
+                        log.info("another Stint answers on %s; quitting", self.where)
+                        self._quit()
+                        return False
+            # Until the rest starts, handed-off commands are told the app is starting.
+            self.damaged = check_database(services, self._after_restore, self._quit)
+            if self.damaged is not None:
+                self.server.handler = self._damaged_reply
+                return False
+            return self._start_services()
+        except (StintError, OSError) as exc:
+            self._cannot_start(exc)
+            return False
+
+    def _damaged_reply(self, _argv: "Sequence[str]", _env: "Mapping[str, str]") -> "ipc.Reply":
+        """What a handed-off command hears while the damaged-database dialog waits."""
+        from .. import ipc
+
+        return ipc.Reply(1, "", f"stint: the database {self.services.database} is damaged; the Stint app's "
+                                "window offers to restore a backup\n")
+
+    def _after_restore(self, restored: "Restored") -> None:
+        from ..domain.errors import StintError
+
+        self.damaged = None
+        try:
+            self._start_services()
+        except (StintError, OSError) as exc:
+            self._cannot_start(exc)
+            return
+        self.services.bridge.message.emit("info", self.tr(
+            "The backup was restored. The damaged database is kept as {path}.").format(path=restored.aside))
+
+    def _cannot_start(self, exc: BaseException) -> None:
+        """The storage refused (read-only, full, not a folder...): say so, then quit."""
+        from ..store.faults import translate
+
+        error = translate(exc, self.services.database) or exc
+        if isinstance(exc, OSError) and error is exc:
+            error = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else exc
+        log.error("cannot start: %s", error)
+        self.fatal = self._window_message("error", self.tr("Stint cannot start"),
+                                          self.tr("Stint cannot use its data: {error}").format(error=error))
+        self.fatal.finished.connect(lambda _result: self._quit())
+
+    def _start_services(self) -> bool:
+        from .daily_backup import DailyBackup
         from .dbwatch import DbWatcher
         from .desktop import Desktop
-        from .instance import CommandServer
         from .live_state import LiveState
         from .notify import Notifier
         from .sync_runner import SyncRunner
 
         services = self.services
-        setup(services.paths.logs)
-        self.server = CommandServer(self.where, self)
-        try:
-            listening = self.server.listen()
-        except ipc.IpcError as exc:
-            # Someone else's socket folder must not keep the person's app from starting:
-            # it runs without the hand-off (commands work on the database) and says why.
-            log.warning("no hand-off: %s", exc)
-            services.bridge.message.emit("warning", str(exc))
-        else:
-            if not listening:
-                log.info("another Stint answers on %s; quitting", self.where)
-                self._quit()
-                return False
+        assert self.server is not None
         self._open_store_if_migrating()
         self.started = True
         self.server.handler = self._run_command
@@ -204,12 +264,14 @@ class StintApp(QObject):
 
             self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
             self.network.online.connect(lambda: self.sync.request(force=True))
+        self.backups = DailyBackup(services, self._intervals.get("backup", 3_600_000), self)
 
         self.live.refresh()
         self.dbwatch.start()
         self.notifier.start()
         self.desktop.start()
         self.sync.start()
+        self.backups.start()
         if self.tray is None:
             self.show_window()
             self._tell_no_tray_once()
@@ -219,11 +281,13 @@ class StintApp(QObject):
         """Open the engine now only if the schema must be migrated first (that imports
         Alembic and SQLAlchemy once); else the idle app reads the store with stdlib
         sqlite3 and opens the ORM on first real use."""
+        from ..store.faults import translating
         from ..store.migrations import HEAD
         from ..store.snapshot import current_revision
 
-        if current_revision(self.services.database) != HEAD:
-            self.services.engine  # noqa: B018 - opening it migrates
+        with translating(self.services.database):
+            if current_revision(self.services.database) != HEAD:
+                self.services.engine  # noqa: B018 - opening it migrates
 
     def quit_by_person(self) -> None:
         """Quit because the person asked (Quit, or closing the tray-less window): the
@@ -232,11 +296,13 @@ class StintApp(QObject):
         self._quit()
 
     def shutdown(self) -> None:
-        if self.started:
+        if self.server is not None:
             self.server.close()
+        if self.started:
             self.dbwatch.stop()
             self.sync.stop()
             self.desktop.shutdown(closed=self._quit_chosen)
+            self.backups.stop()
         if self.tray is not None:
             self.tray.icon.hide()
 

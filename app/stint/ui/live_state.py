@@ -35,14 +35,29 @@ class LiveState(QObject):
         super().__init__(parent)
         self.services = services
         self.snapshot = StoreSnapshot()
+        self._fault: str | None = None  # the storage fault last told, until a read works again
         self._soon = QTimer(self, singleShot=True, interval=30)
         self._soon.timeout.connect(self.refresh)
         services.bridge.changed.connect(lambda _what: self._soon.start())
         services.bridge.sync_finished.connect(lambda _report: self._soon.start())
 
     def refresh(self) -> StoreSnapshot:
+        import sqlite3
+
+        from ..store.faults import translate
+
         self._soon.stop()
-        self.snapshot = self.services.snapshot()
+        try:
+            self.snapshot = self.services.snapshot()
+        except (sqlite3.Error, OSError) as exc:
+            fault = translate(exc, self.services.database)
+            if fault is None:
+                raise
+            if str(fault) != self._fault:  # a storage fault: keep the last view, say why once
+                self._fault = str(fault)
+                self.services.bridge.message.emit("error", str(fault))
+            return self.snapshot
+        self._fault = None
         self.updated.emit(self.snapshot)
         return self.snapshot
 

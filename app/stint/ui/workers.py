@@ -59,15 +59,21 @@ class _Runnable(QRunnable):
         except StintError as exc:
             job.error = str(exc)
         except OSError as exc:
-            job.error = f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
+            from ..store.faults import translate
+
+            fault = translate(exc, None)  # disk full, read-only: said the same way as the CLI says it
+            job.error = str(fault) if fault else f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
         except Exception as exc:  # noqa: BLE001 - a bug, but the user still needs to hear of it
             log.exception("%s failed", job.description)
             job.error = f"{type(exc).__name__}: {exc}"
-        if job.error is None:
-            job.succeeded.emit(job.result)
-        else:
-            job.failed.emit(job.error)
-        job.finished.emit()
+        try:
+            if job.error is None:
+                job.succeeded.emit(job.result)
+            else:
+                job.failed.emit(job.error)
+            job.finished.emit()
+        except RuntimeError:  # "Signal source has been deleted": the app quit meanwhile
+            log.info("%s ended after the app quit", job.description)
 
 
 def run_in_background(

@@ -336,6 +336,52 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../ui/daily_backup.py" line="60" />
+        <source>The daily backup failed: {error}</source>
+        <translation>La copia de seguridad diaria ha fallado: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <location filename="../../ui/damaged.py" line="56" />
+        <source>The database is damaged</source>
+        <translation>La base de datos está dañada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="67" />
+        <source>Restore this backup</source>
+        <translation>Restaurar esta copia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="71" />
+        <source>Quit Stint</source>
+        <translation>Salir de Stint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="79" />
+        <source>Stint&apos;s database {path} is damaged ({problem}), so Stint has not opened it and has written nothing to it.</source>
+        <translation>La base de datos de Stint {path} está dañada ({problem}), así que Stint no la ha abierto ni ha escrito nada en ella.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="83" />
+        <source>There is no sound backup to restore. Run `stint doctor` in a terminal for details; `stint restore FILE` puts a copy you have elsewhere in its place.</source>
+        <translation>No hay ninguna copia de seguridad sana que restaurar. Ejecute `stint doctor` en un terminal para ver los detalles; `stint restore ARCHIVO` pone en su lugar una copia que tenga en otro sitio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="87" />
+        <source>The last good backup is from {when} ({name}). Restore it? What was recorded after it is not in it. The damaged database is kept in the backups folder.</source>
+        <translation>La última copia de seguridad buena es del {when} ({name}). ¿Restaurarla? Lo registrado después no está en ella. La base de datos dañada se guarda en la carpeta de copias.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged.py" line="104" />
+        <source>The backup could not be restored: {error}</source>
+        <translation>No se ha podido restaurar la copia: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DayModel</name>
     <message>
         <location filename="../../ui/day_view.py" line="45" />
@@ -1315,6 +1361,21 @@
 </context>
 <context>
     <name>StintApp</name>
+    <message>
+        <location filename="../../ui/app.py" line="185" />
+        <source>Stint cannot start</source>
+        <translation>Stint no puede arrancar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="186" />
+        <source>Stint cannot use its data: {error}</source>
+        <translation>Stint no puede usar sus datos: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="175" />
+        <source>The backup was restored. The damaged database is kept as {path}.</source>
+        <translation>Se ha restaurado la copia. La base de datos dañada se guarda como {path}.</translation>
+    </message>
     <message>
         <location filename="../../ui/app.py" line="242" />
         <source>Stint: no system tray</source>

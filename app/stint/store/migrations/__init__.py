@@ -49,7 +49,9 @@ def upgrade(path: Path, revision: str = "head") -> None:
 
 @contextmanager
 def _file_lock(lock_path: Path) -> Iterator[None]:
-    with open(lock_path, "a+b") as handle:
+    from ... import private
+
+    with open(lock_path, "a+b", opener=private.opener) as handle:
         if sys.platform == "win32":
             import msvcrt
 
