@@ -75,6 +75,16 @@ def engine(home: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def db(engine: object, home: Path) -> Iterator[object]:
+    """The same file as `engine`, through the stdlib sqlite3 layer."""
+    from stint.store.database import open_database
+
+    database = open_database(home / "stint.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
 def tracker(engine: object, clock: FixedClock) -> object:
     from stint.store.actions import Tracker
 
