@@ -85,10 +85,10 @@ def db(engine: object, home: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def tracker(engine: object, clock: FixedClock) -> object:
+def tracker(db: object, clock: FixedClock) -> object:
     from stint.store.actions import Tracker
 
-    return Tracker(engine, clock, MADRID)  # type: ignore[arg-type]
+    return Tracker(db, clock, MADRID)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -105,9 +105,8 @@ WRITER = textwrap.dedent(
     import sys
     from stint.domain.clock import SystemClock
     from stint.store.actions import Tracker
-    from stint.store.db import open_engine
-    engine = open_engine(sys.argv[1])
-    tracker = Tracker(engine, SystemClock())
+    from stint.store.database import open_database
+    tracker = Tracker(open_database(sys.argv[1]), SystemClock())
     for i in range(int(sys.argv[3])):
         tracker.create_task(f"{sys.argv[2]} {i}", local=True)
     print("done", flush=True)

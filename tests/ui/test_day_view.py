@@ -41,7 +41,7 @@ def test_shows_the_days_entries_in_local_time_and_ticks(services, qtbot):
     t = services.tracker
     t.create_task("Design", local=True)
     t.log("Design", _utc(8), _utc(9, 30), "morning")
-    t.log("Design", _utc(9, 0, day=3), _utc(10, 0, day=3))  # another day
+    t.log("Design", _utc(9, 0, day=1), _utc(10, 0, day=1))  # another day
     t.start("Design")  # 10:00 Madrid
     view = DayView(services)
     qtbot.addWidget(view)
@@ -52,7 +52,9 @@ def test_shows_the_days_entries_in_local_time_and_ticks(services, qtbot):
     assert view.total_label.text() == "Total: 1:55"
 
     view.shift(1)  # the timer still running from yesterday shows with its date
-    assert _table(view) == [("03-02 10:00", "running", "0:25", "Design"), ("09:00", "10:00", "1:00", "Design")]
+    assert _table(view) == [("03-02 10:00", "running", "0:25", "Design")]
+    view.shift(-2)
+    assert _table(view) == [("09:00", "10:00", "1:00", "Design")]
 
 
 def test_add_through_the_dialog(services, qtbot):

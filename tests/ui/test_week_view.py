@@ -31,8 +31,10 @@ def week(services):
     """Week 10 of 2026 (Mon 2 – Sun 8 March), by hand:
 
         Alpha · Build   Mon 1:30 (08:00–09:30), Wed 0:20 (14:00–14:20), Sun 2:00  → 3:50
-        Review          Mon 0:10 (running since 10:00, clock at 10:10)            → 0:10
+        Review          Sun 0:10 (running since 11:50, clock at 12:00)            → 0:10
         Write           Tue 0:50 (23:30 Tue – 00:20 Wed crosses midnight: Tue 0:30, Wed 0:20) → 0:50
+
+    and Build Sat 28 February 1:00 in the week before (not shown).
     """
     t = services.tracker
     t.create_task("Build", project="Alpha", local=True)
@@ -42,8 +44,9 @@ def week(services):
     t.log("Build", _at(4, 14), _at(4, 14, 20))
     t.log("Build", _at(8, 9), _at(8, 11))
     t.log("Write", _at(3, 23, 30), _at(4, 0, 20))
-    t.log("Build", _at(9, 9), _at(9, 10))  # next week: not shown
-    t.start("Review")  # 10:00 Madrid on Monday
+    t.log("Build", datetime(2026, 2, 28, 9, tzinfo=TZ), datetime(2026, 2, 28, 10, tzinfo=TZ))  # week before
+    services.clock.set(_at(8, 11, 50))  # after every logged entry: a timer cannot run into one
+    t.start("Review")
     services.clock.advance(600)
     return services
 
@@ -57,31 +60,32 @@ def test_grid_matches_the_hand_computed_week(week, qtbot):
     qtbot.addWidget(view)
     assert view.timesheet.period.label == "2026-W10"
     assert _grid(view) == [
-        ["Review", "0:10", "", "", "", "", "", "", "0:10"],
+        ["Review", "", "", "", "", "", "", "0:10", "0:10"],
         ["Write", "", "0:30", "0:20", "", "", "", "", "0:50"],
         ["Alpha · Build", "1:30", "", "0:20", "", "", "", "2:00", "3:50"],
-        ["Total", "1:40", "0:30", "0:40", "0:00", "0:00", "0:00", "2:00", "4:50"],
+        ["Total", "1:30", "0:30", "0:40", "0:00", "0:00", "0:00", "2:10", "4:50"],
     ]
-    assert view.chart.values == [6000, 1800, 2400, 0, 0, 0, 7200]
+    assert view.chart.values == [5400, 1800, 2400, 0, 0, 0, 7800]
 
 
 def test_rounding_and_week_start_follow_the_settings(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
     week.update_settings(replace(week.settings, rounding_minutes=15, rounding_mode="up", week_start=6))
-    # Sunday-first: Sun 1 – Sat 7 March; the Sunday 8th falls out, rounding up per entry and day.
+    # Sunday-first: Sun 1 – Sat 7 March; the Sunday 8th (and Review) falls out, rounding up
+    # per entry and day.
     assert view.timesheet.days[0].isoformat() == "2026-03-01"
-    # Wed: Build 0:20 → 0:30 and Write's 0:20 after midnight → 0:30; Mon: Review 0:10 → 0:15.
-    assert _grid(view)[-1] == ["Total", "0:00", "1:45", "0:30", "1:00", "0:00", "0:00", "0:00", "3:15"]
+    # Wed: Build 0:20 → 0:30 and Write's 0:20 after midnight → 0:30.
+    assert _grid(view)[-1] == ["Total", "0:00", "1:30", "0:30", "1:00", "0:00", "0:00", "0:00", "3:00"]
     assert "15" in view.rounding_label.text()
 
 
 def test_navigation(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
-    view.shift(1)
-    assert view.timesheet.period.label == "2026-W11"
-    assert _grid(view)[0][:2] == ["Alpha · Build", "1:00"]
+    view.shift(-1)
+    assert view.timesheet.period.label == "2026-W09"
+    assert _grid(view)[0][:2] == ["Alpha · Build", ""] and _grid(view)[0][6] == "1:00"
     view.go_this_week()
     assert view.timesheet.period.label == "2026-W10"
 

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from stint.store.actions import running_entry  # noqa: E402
+from stint.store.models import running_entry  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Account, Op  # noqa: E402
 from stint.ui.ops_dialog import OpsDialog  # noqa: E402

@@ -65,16 +65,15 @@ def _everything(ctx: Services, path: Path | None) -> int:
 def _calendar(ctx: Services, args: argparse.Namespace, path: Path | None) -> int:
     import io
 
-    from ..store.db import transaction
     from ..store.queries import entries_between
     from ..timesheet.export_ics import CalendarEvent, write_ics
     from .report import period_of
 
     period = period_of(ctx, args)
-    with transaction(ctx.engine) as s:
-        found = entries_between(s, period.start, period.end)
-        events = [CalendarEvent(e.id, e.task.title, e.task.project, e.note, e.started_at, e.ended_at)
-                  for e in found if e.ended_at is not None]
+    with ctx.db.read() as conn:
+        found = entries_between(conn, period.start, period.end)
+    events = [CalendarEvent(e.id, e.task.title, e.task.project, e.note, e.started_at, e.ended_at)
+              for e in found if e.ended_at is not None]
     running = len(found) - len(events)
     buffer = io.StringIO(newline="")
     count = write_ics(events, buffer, now=ctx.clock.now())

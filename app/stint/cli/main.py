@@ -71,7 +71,7 @@ def run(argv: Sequence[str], ctx: Services) -> int:
             parser.print_usage(ctx.out)
             return 2
         code = int(args.handler(ctx, args) or 0)
-        if ctx.engine_opened and ctx.bridge is None:  # the app takes its own (ui/daily_backup.py)
+        if ctx.store_opened and ctx.bridge is None:  # the app takes its own (ui/daily_backup.py)
             from .backup import daily_backup
 
             daily_backup(ctx)  # cheap unless the last backup is a day old

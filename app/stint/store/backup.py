@@ -33,8 +33,7 @@ from pathlib import Path
 from .. import private
 from ..domain.errors import Refused
 from . import integrity
-from .faults import DatabaseDamaged, translating
-from .snapshot import BUSY_TIMEOUT_MS
+from .faults import BUSY_TIMEOUT_MS, DatabaseDamaged, translating
 
 DAILY_KEEP, WEEKLY_KEEP, MIGRATION_KEEP = 7, 4, 3
 DAY = timedelta(days=1)

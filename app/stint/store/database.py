@@ -28,7 +28,10 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-BUSY_TIMEOUT_MS = 15_000
+from . import integrity
+from .faults import BUSY_TIMEOUT_MS, translate, translating
+
+__all__ = ["BUSY_TIMEOUT_MS", "Database", "connect", "current_revision", "open_database", "pragmas"]
 
 
 def pragmas(busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> tuple[str, ...]:
@@ -128,8 +131,6 @@ class Database:
     def fault(self, exc: BaseException) -> BaseException:
         """`exc` as the StorageFault it means (a full disk, a locked or damaged file),
         or itself when it is not one (a constraint the code relies on, a bug)."""
-        from .faults import translate
-
         return translate(exc, self.path, busy_timeout_ms=self.busy_timeout_ms) or exc
 
     def close(self) -> None:
@@ -151,8 +152,12 @@ def connect(path: Path | str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> _Connec
         check_same_thread=False,  # Database.close() may run on another thread than the owner
         factory=_Connection,
     )
-    for pragma in pragmas(busy_timeout_ms):
-        conn.execute(pragma)
+    try:
+        for pragma in pragmas(busy_timeout_ms):
+            conn.execute(pragma)
+    except BaseException:
+        conn.close()  # a read-only or full disk refuses WAL: the file must not stay open
+        raise
     return conn  # type: ignore[return-value]
 
 
@@ -160,15 +165,13 @@ def open_database(path: Path | str, *, migrate: bool = True, busy_timeout_ms: in
     """The store at `path`: refused if the file is not a database, created private if
     missing (store.integrity), and upgraded to the current schema — after a backup —
     when it is not at HEAD (only then are Alembic and SQLAlchemy imported)."""
-    from . import faults, integrity
-
     path = Path(path)
     integrity.prepare(path)
     db = Database(path, busy_timeout_ms=busy_timeout_ms)
     if migrate:
         from .migrations import HEAD
 
-        with faults.translating(path):
+        with translating(path):
             revision = _revision(db.connection())
             if revision != HEAD:
                 db.close()

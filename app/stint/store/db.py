@@ -73,6 +73,12 @@ def transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+def sqlite_connection(session: Session) -> sqlite3.Connection:
+    """The DB-API connection under `session`: the same transaction, for the plain
+    sqlite3 helpers (store.lookup) in code that writes through the ORM."""
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Session]:
     """A consistent snapshot for reading (BEGIN deferred): never waits for a writer.

@@ -3,10 +3,9 @@
 Start-up is ordered for a fast first paint: the QApplication and the tray icon come
 first (Qt only); the store, the hand-off server, the database watcher,
 notifications, idle detection and sync are wired on the first turn of the event
-loop, after the icon is on screen. The idle app reads the store with stdlib sqlite3
-(stint.store.snapshot): SQLAlchemy is imported only to migrate an old schema, or
-when something needs the ORM (the window, a dialog, a handed-off command, a sync
-cycle with an account configured, a start from the tray menu).
+loop, after the icon is on screen. The app reads and changes the store with stdlib
+sqlite3 (stint.store.database): SQLAlchemy is imported only to migrate an old
+schema, for a sync cycle with an account configured, and to set up accounts.
 
 Without a system tray (offscreen, some GNOME sessions) the window is the app: it
 is shown at start and closing it quits; the person is told once why.
@@ -227,7 +226,7 @@ class StintApp(QObject):
 
         services = self.services
         assert self.server is not None
-        self._open_store_if_migrating()
+        services.db  # noqa: B018 - opens the store, migrating an old or missing schema first
         self.started = True
         self.server.handler = self._run_command
         self.server.activated.connect(self.show_window)
@@ -276,18 +275,6 @@ class StintApp(QObject):
             self.show_window()
             self._tell_no_tray_once()
         return True
-
-    def _open_store_if_migrating(self) -> None:
-        """Open the engine now only if the schema must be migrated first (that imports
-        Alembic and SQLAlchemy once); else the idle app reads the store with stdlib
-        sqlite3 and opens the ORM on first real use."""
-        from ..store.faults import translating
-        from ..store.migrations import HEAD
-        from ..store.snapshot import current_revision
-
-        with translating(self.services.database):
-            if current_revision(self.services.database) != HEAD:
-                self.services.engine  # noqa: B018 - opening it migrates
 
     def quit_by_person(self) -> None:
         """Quit because the person asked (Quit, or closing the tray-less window): the

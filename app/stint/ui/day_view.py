@@ -15,7 +15,6 @@ from ..domain.errors import StintError
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL, SYNC_LOCAL_ONLY, SYNC_PENDING, SYNC_SYNCED
 from ..domain.timesheet import format_duration
 from ..domain.weeks import local_midnight
-from ..store.db import transaction
 from ..store.queries import entries_between
 from .entry_dialog import EntryDialog, EntryRow
 from .notice import Notice
@@ -29,11 +28,9 @@ START, END, DURATION, TASK, NOTE, SYNC = range(6)
 def load_day(services: Services, day: date) -> list[EntryRow]:
     begin = local_midnight(day, services.tz)
     end = local_midnight(day + timedelta(days=1), services.tz)
-    with transaction(services.engine) as s:
-        return [
-            EntryRow(e.id, e.task_id, e.task.title, e.started_at, e.ended_at, e.note or "", e.sync)
-            for e in entries_between(s, begin, end)
-        ]
+    with services.db.read() as conn:
+        found = entries_between(conn, begin, end)
+    return [EntryRow(e.id, e.task_id, e.task.title, e.started_at, e.ended_at, e.note or "", e.sync) for e in found]
 
 
 class DayModel(QAbstractTableModel):

@@ -11,11 +11,8 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget,
 )
-from sqlalchemy import select
 
 from ..domain.errors import StintError
-from ..store.db import transaction
-from ..store.models import Task
 from .notice import Notice
 from ..services import Services
 
@@ -53,10 +50,9 @@ class EntryDialog(QDialog):
         self.task = QComboBox()
         self.task.setEditable(True)
         self.task.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        with transaction(services.engine) as s:
-            choices = s.execute(
-                select(Task.id, Task.title).order_by(Task.last_started_at.desc().nulls_last(), Task.title)
-            ).all()
+        with services.db.read() as conn:
+            choices = conn.execute(
+                "SELECT id, title FROM task ORDER BY last_started_at DESC NULLS LAST, title").fetchall()
         for task_id, title in choices:
             self.task.addItem(title, task_id)
         completer = self.task.completer()

@@ -117,7 +117,7 @@ class WeekView(QWidget):
         now = self.services.clock.now()
         rounding = rounding_of(self.services)
         self.timesheet = sheet = weekly(
-            self.services.engine, self.week.year, self.week.number, tz=self.services.tz, now=now,
+            self.services.db, self.week.year, self.week.number, tz=self.services.tz, now=now,
             week_start=self.services.settings.week_start, rounding=rounding,
         )
         self._refreshed_at = now
