@@ -10,9 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from stint.store.models import running_entry  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
-from stint.store.models import Op, Task  # noqa: E402
+from stint.store.models import Op, Task, running_entry  # noqa: E402
 from stint.ui.task_model import STATUS, STATUS_COLOR_ROLE, TRACKED, TaskFilterProxy, TaskTableModel, load_task_rows  # noqa: E402
 from stint.ui.tasks_view import TasksView, contrast_text  # noqa: E402
 
