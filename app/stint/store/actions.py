@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime, timezone, tzinfo
+from typing import NamedTuple
 
 from ..domain import tracking
 from ..domain.clock import Clock
@@ -28,8 +28,7 @@ from .rows import Account, Entry, Status, Task, seconds
 __all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "Tracker"]
 
 
-@dataclass(frozen=True)
-class StartResult:
+class StartResult(NamedTuple):
     entry: Entry
     task: Task
     stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
@@ -99,7 +98,7 @@ class Tracker:
                 if task.account_id is not None:
                     outbox.append(conn, account_id=task.account_id, kind="set_status", now=now, task_id=task.id,
                                   payload={"status_id": status.id, "status": status.name})
-                task = replace(task, status=status)
+                task = task._replace(status=status)
         self._on_change("tasks")
         return task
 
@@ -179,11 +178,11 @@ class Tracker:
             # does the same on its side, so no separate status op is queued).
             conn.execute("UPDATE task SET last_started_at = ?, status_id = ?, updated_at = ? WHERE id = ?",
                          (seconds(now), started.id, seconds(now), task.id))
-            task = replace(task, status=started, last_started_at=now)
+            task = task._replace(status=started, last_started_at=now)
         else:
             conn.execute("UPDATE task SET last_started_at = ? WHERE id = ?", (seconds(now), task.id))
-            task = replace(task, last_started_at=now)
-        entry = replace(entry, task=task)
+            task = task._replace(last_started_at=now)
+        entry = entry._replace(task=task)
         if task.account_id is not None:
             outbox.append(conn, account_id=task.account_id, kind="start", now=now, task_id=task.id,
                           entry_id=entry.id, payload={"at": now.isoformat()})
@@ -199,7 +198,7 @@ class Tracker:
         if entry.task.account_id is not None:
             outbox.append(conn, account_id=entry.task.account_id, kind="stop", now=now, task_id=entry.task.id,
                           entry_id=entry.id, payload={"at": end.isoformat()})
-        return replace(entry, ended_at=end, sync=sync)
+        return entry._replace(ended_at=end, sync=sync)
 
     # -- entries by hand -------------------------------------------------------
 
@@ -243,7 +242,7 @@ class Tracker:
                 if entry.task.account_id is not None:
                     outbox.append(conn, account_id=entry.task.account_id, kind="update_entry", now=now,
                                   task_id=entry.task.id, entry_id=entry.id, payload=edit.changed)
-                entry = replace(entry, started_at=edit.start, ended_at=edit.end, note=new_note, sync=sync)
+                entry = entry._replace(started_at=edit.start, ended_at=edit.end, note=new_note, sync=sync)
         self._on_change("entries")
         return entry
 
@@ -257,7 +256,7 @@ class Tracker:
     def _delete(self, conn: sqlite3.Connection, entry: Entry, now: datetime) -> Entry:
         if entry.task.account_id is None:
             conn.execute("DELETE FROM entry WHERE id = ?", (entry.id,))
-            return replace(entry, deleted=True)
+            return entry._replace(deleted=True)
         account_id = entry.task.account_id
         ended_at = entry.ended_at
         if ended_at is None:
@@ -270,7 +269,7 @@ class Tracker:
                      (seconds(ended_at), seconds(now), entry.id))
         outbox.append(conn, account_id=account_id, kind="delete_entry", now=now,
                       task_id=entry.task.id, entry_id=entry.id, payload={"remote_id": entry.remote_id})
-        return replace(entry, ended_at=ended_at, deleted=True)
+        return entry._replace(ended_at=ended_at, deleted=True)
 
 
 def _check_moments(moments: tuple[datetime | None, ...], now: datetime, tz: tzinfo) -> None:

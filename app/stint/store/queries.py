@@ -5,8 +5,8 @@ store/report_reads.py."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ..domain.tracking import MAX_ENTRY
 from . import lookup, outbox
@@ -93,8 +93,7 @@ def failed_ops(conn: sqlite3.Connection) -> list[Op]:
         f"SELECT {OP_COLUMNS} FROM outbox AS o WHERE o.state = ? ORDER BY o.seq", (outbox.OpState.FAILED,))]
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     running: Entry | None
     pending_ops: int
     failed_ops: int

@@ -1,18 +1,19 @@
-"""What readers get from the store: plain frozen values, shaped like the ORM models
-(`task.status.label`, `task.account.name`, `entry.task.title`) so consumers do not
-care which layer read them.
+"""What readers get from the store: plain immutable values, shaped like the ORM
+models (`task.status.label`, `task.account.name`, `entry.task.title`) so consumers
+do not care which layer read them.
 
 Each type has the SQL columns it is read from and a builder; instants are stored
-as whole Unix seconds and come back as aware UTC datetimes.
+as whole Unix seconds and come back as aware UTC datetimes. NamedTuples rather than
+frozen dataclasses: a hot command makes these classes at import and a week's
+listing makes thousands of instances, and NamedTuples cost a fraction of either.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 _UTC = timezone.utc
 
@@ -30,8 +31,7 @@ def seconds(moment: datetime | None) -> int | None:
     return int(moment.timestamp())
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
     id: int
     name: str
     kind: str
@@ -41,8 +41,7 @@ class Account:
     last_sync_at: datetime | None
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     id: int
     account_id: int | None
     remote_id: str | None
@@ -53,8 +52,7 @@ class Status:
     is_done: bool
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     id: int
     account_id: int | None
     remote_id: str | None
@@ -73,8 +71,7 @@ class Task:
         return self.status.id
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     id: str
     task: Task
     started_at: datetime
@@ -90,8 +87,7 @@ class Entry:
         return self.task.id
 
 
-@dataclass(frozen=True)
-class Op:
+class Op(NamedTuple):
     seq: int
     uuid: str
     account_id: int
