@@ -4,8 +4,6 @@ never wait for it, one connection per thread, and migration on open."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -112,15 +110,6 @@ def test_close_closes_every_connection(db) -> None:
         conn.execute("SELECT 1")
     with db.read() as fresh:  # usable again: a new connection
         assert fresh.execute("SELECT 1").fetchone() == (1,)
-
-
-def test_the_layer_imports_no_sqlalchemy_at_head(db, home: Path) -> None:
-    code = ("import sys; from stint.store.database import open_database; "
-            f"open_database({str(home / 'stint.sqlite3')!r}).connection(); "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')]; "
-            "print(bad); sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_repr_names_the_file(tmp_path: Path) -> None:
