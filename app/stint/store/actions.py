@@ -11,7 +11,6 @@ The rules themselves (overlaps, switching timers, edits) are in domain.tracking.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 from typing import NamedTuple
@@ -170,7 +169,7 @@ class Tracker:
             return StartResult(current, task, None, already_running=True)
         stopped = self._stop(conn, current, now, now) if current is not None else None
         tracking.refuse_start(now, _overlapping(conn, now, None, ignore=None), self.tz)
-        entry = Entry(str(uuid.uuid4()), task, now, None, "", None, "local", _sync_state(task), False)
+        entry = Entry(_new_id(), task, now, None, "", None, "local", _sync_state(task), False)
         _insert(conn, entry, now)
         started = lookup.status_named(conn, task.account_id, STARTED_STATUS)
         if started is not None and task.status.id != started.id:
@@ -210,7 +209,7 @@ class Tracker:
             tracking.check_interval(start, end)
             task = lookup.find_task(conn, task_ref)
             tracking.refuse_overlap(start, end, _overlapping(conn, start, end, ignore=None), self.tz)
-            entry = Entry(str(uuid.uuid4()), task, start, end, note, None, "local", _sync_state(task), False)
+            entry = Entry(_new_id(), task, start, end, note, None, "local", _sync_state(task), False)
             _insert(conn, entry, now)
             if task.account_id is not None:
                 outbox.append(conn, account_id=task.account_id, kind="create_entry", now=now,
@@ -279,6 +278,12 @@ def _check_moments(moments: tuple[datetime | None, ...], now: datetime, tz: tzin
     for moment in moments:
         if moment is not None:
             check_moment(moment, now, tz)
+
+
+def _new_id() -> str:
+    import uuid  # here: `status`, `stop` and the reads never need one
+
+    return str(uuid.uuid4())
 
 
 def _insert(conn: sqlite3.Connection, entry: Entry, now: datetime) -> None:
