@@ -8,7 +8,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json  # noqa: E402
-from dataclasses import replace  # noqa: E402
 from datetime import datetime, timezone  # noqa: E402
 
 import pytest  # noqa: E402
@@ -71,7 +70,7 @@ def test_grid_matches_the_hand_computed_week(week, qtbot):
 def test_rounding_and_week_start_follow_the_settings(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
-    week.update_settings(replace(week.settings, rounding_minutes=15, rounding_mode="up", week_start=6))
+    week.update_settings(week.settings._replace(rounding_minutes=15, rounding_mode="up", week_start=6))
     # Sunday-first: Sun 1 – Sat 7 March; the Sunday 8th (and Review) falls out, rounding up
     # per entry and day.
     assert view.timesheet.days[0].isoformat() == "2026-03-01"

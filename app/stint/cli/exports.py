@@ -42,15 +42,15 @@ def cmd_export(ctx: Services, args: argparse.Namespace) -> int:
 
 def _everything(ctx: Services, path: Path | None) -> int:
     import json
-    from dataclasses import asdict
 
     from .. import __version__
+    from ..config import settings_json
     from ..importers.stint_export import to_document
     from ..store.db import transaction
     from ..store.full_export import snapshot
 
     with transaction(ctx.engine) as s:
-        export = snapshot(s, settings=asdict(ctx.settings), now=ctx.clock.now(), app=f"stint {__version__}")
+        export = snapshot(s, settings=settings_json(ctx.settings), now=ctx.clock.now(), app=f"stint {__version__}")
     text = json.dumps(to_document(export), ensure_ascii=False, indent=2) + "\n"
     _write(ctx, path, text)
     if path is not None:

@@ -17,7 +17,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -372,7 +371,7 @@ class StintApp(QObject):
                     "Closing the window quits Stint; timers keep their state and the "
                     "`stint` command works as usual."))
         extra: dict[str, Any] = {**settings.extra, NO_TRAY_NOTICE: True}
-        self.services.update_settings(replace(settings, extra=extra))
+        self.services.update_settings(settings._replace(extra=extra))
 
 
 def _main_window(services: "Services") -> QWidget:
