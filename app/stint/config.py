@@ -1,7 +1,7 @@
 """Where Stint keeps its files, and the user's settings.
 
 `STINT_HOME=<dir>` puts everything (database, settings, logs) in one directory;
-otherwise platformdirs' per-user locations are used. Settings are a small JSON file
+otherwise the per-user locations of stint.dirs (XDG on Linux, platformdirs elsewhere). Settings are a small JSON file
 of typed values with defaults; secrets never go here (see stint.secrets).
 
 Paths and Settings are NamedTuples (`_replace`, `_fields`, `_asdict`): every command
@@ -18,9 +18,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .dirs import user_dirs
 from .domain.errors import UsageError
-
-APP_NAME = "stint"
 
 
 class Paths(NamedTuple):
@@ -43,13 +42,8 @@ def paths(env: dict[str, str] | None = None) -> Paths:
     if home:
         root = Path(home).expanduser()
         return Paths(root, root, root / "logs")
-    import platformdirs
-
-    return Paths(
-        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-    )
+    data, config, logs = user_dirs(env)
+    return Paths(Path(data), Path(config), Path(logs))
 
 
 class Settings(NamedTuple):

@@ -78,9 +78,9 @@ def data_dir(env: Mapping[str, str]) -> str:
     home = env.get("STINT_HOME")
     if home:
         return os.path.expanduser(home)
-    import platformdirs
+    from .dirs import user_data_dir
 
-    return platformdirs.user_data_dir("stint", appauthor=False)
+    return user_data_dir(env)
 
 
 def app_id(data: str) -> str:
