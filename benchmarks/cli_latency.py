@@ -8,7 +8,8 @@ beside Watson and Timewarrior doing the same, and how much that and `stint times
 
 Section 1 — an empty database (a few tasks, no entries): median wall time over
 --runs cycles of start → status (timer running) → stop, after --warmup cycles that
-are not counted, and each command's peak RSS. Targets for Stint (issue 16): ≤ 60 ms
+are not counted, and each command's peak RSS; Stint twice, with STINT_HOME and with
+the XDG folders a person's `stint` uses (no STINT_HOME). Targets for Stint (issue 16): ≤ 60 ms
 each, and faster than Watson in the same run.
 
 Section 2 — scale: the same cycle, then `timesheet` and `entries` for this week and
@@ -111,7 +112,7 @@ def tool_version(argv: list[str]) -> str:
 # -- subjects ------------------------------------------------------------------------
 
 
-def stint_subject(name: str, home: Path, *, reports: bool = False) -> Subject:
+def stint_subject(name: str, home: Path, *, reports: bool = False, env: dict[str, str] | None = None) -> Subject:
     """start → status → stop; with `reports`, then this week's and the busy week's
     timesheet and entries listing."""
     exe = c.stint_executable()
@@ -120,13 +121,22 @@ def stint_subject(name: str, home: Path, *, reports: bool = False) -> Subject:
         for label in REPORTS:
             command, _, week = label.partition(" ")
             steps.append(Step(label, [exe, command] + (["--week", week] if week else [])))
-    return Subject(name, c.stint_env(home), steps, required=True, cleanup=[home])
+    return Subject(name, env or c.stint_env(home), steps, required=True, cleanup=[home])
 
 
-def stint_fresh_home() -> Path:
-    """A new STINT_HOME with the schema and two local tasks, made through the CLI."""
+def xdg_env(home: Path) -> dict[str, str]:
+    """No STINT_HOME: the folders a person's `stint` finds (stint.dirs), under `home`."""
+    env = c.base_env()
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_STATE_HOME=str(home / "state"))
+    return env
+
+
+def stint_fresh_home(env_for: Callable[[Path], dict[str, str]] = c.stint_env) -> Path:
+    """A new home (STINT_HOME, or XDG folders) with the schema and two local tasks,
+    made through the CLI."""
     home = Path(tempfile.mkdtemp(prefix="stint-bench-"))
-    env = c.stint_env(home)
+    env = env_for(home)
     exe = c.stint_executable()
     for argv in ([exe, "status"], [exe, "new", "Write the report", "--local"],
                  [exe, "new", "Review the budget", "--local"]):
@@ -215,15 +225,17 @@ def section_empty(args: argparse.Namespace, runs: int, warmup: int) -> dict[str,
     print(f"\n== 1. One command per process, empty database — median of {runs} cycles "
           f"(start → status → stop) after {warmup} warm-up, tools interleaved")
     stint = stint_subject("stint", stint_fresh_home())
+    xdg_home = stint_fresh_home(xdg_env)
+    xdg = stint_subject("stint, XDG folders", xdg_home, env=xdg_env(xdg_home))
     peers, missing = peer_subjects(install=not args.no_install)
-    subjects = [stint, *peers]
+    subjects = [stint, xdg, *peers]
     try:
         run_interleaved(subjects, runs, warmup, args.rss_runs)
 
         watson = next((s for s in peers if s.name.startswith("watson") and not s.error), None)
 
         def target(subj: Subject, cmd: str) -> str:
-            if subj is not stint:
+            if subj not in (stint, xdg):
                 return ""
             med = subj.series[cmd].median_ms
             text = f"≤ {TARGET_MS:.0f} ms {c.verdict(med <= TARGET_MS)}"
