@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.entries, args.tasks, args.runs = 10_000, 100, 3
 
+    c.ensure_bytecode()
     print(f"stint weekly timesheet · {c.machine_line()}")
     cached = c.stint_cached_db(args.entries, args.tasks, log=print)
 
