@@ -52,6 +52,8 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
     from .. import ipc
     from .bridge import Bridge
 
+    # The entry point has asked a running app to show itself (plain `stint`); if one
+    # started since, StintApp.start finds its socket taken and quits.
     where = ipc.address(ipc.data_dir(os.environ))
     if then == "pick":
         try:
@@ -60,9 +62,6 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
             reply = None
         if reply is not None:
             return reply.exit
-    elif ipc.activate(where):
-        print("Stint is already running; its window was brought to the front.")
-        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Stint")
