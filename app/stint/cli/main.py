@@ -35,7 +35,8 @@ RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 # command missing here gets the whole parser, as `--help` and a mistyped command do.
 COMMAND_MODULE = {
     "new": "tracking", "tasks": "tracking", "start": "tracking", "stop": "tracking", "status": "tracking",
-    "set-status": "tracking", "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries",
+    "toggle": "tracking", "pick": "tracking", "set-status": "tracking",
+    "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries",
     "timesheet": "report",
 }
 
