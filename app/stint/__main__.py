@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from . import ipc
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (and re, enum) in every `stint`
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from .domain.clock import Clock
     from .services import Services
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Mapping, Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     import socket
+    from collections.abc import Mapping, Sequence
 
 # json and socket are imported where they are needed: when no app runs there is no
 # socket file, and a hot command pays for neither before running on the database.
