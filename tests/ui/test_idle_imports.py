@@ -60,6 +60,7 @@ SCRIPT = textwrap.dedent("""
         "menu": [a.objectName() for a in stint.tray.menu.actions() if a.objectName()],
         "away": None if stint.idle.away is None else [stint.idle.away.task_id, stint.idle.away.title],
         "engine_opened": stint.services.engine_opened,
+        "network_watch": stint.network is not None,
     }}
     if {command!r}:
         reply = stint.server.handle(json.dumps({{"argv": {command!r}, "env": {{}}}}).encode())
@@ -108,6 +109,7 @@ def test_the_idle_tray_app_imports_no_sqlalchemy(tracker: Any, home: Path) -> No
     got = _run_app(home)
     assert got["idle_heavy"] == []
     assert got["engine_opened"] is False
+    assert got["network_watch"] is False  # the network backend waits for an account to sync
     assert "Tracking: Write the report" in got["tooltip"]
     assert {"running", "stop", "recent-1", "recent-2", "sync", "quit"} <= set(got["menu"])
     assert got["away"] == [first.id, "Write the report"]

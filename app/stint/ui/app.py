@@ -256,11 +256,8 @@ class StintApp(QObject):
             self.tray.icon.messageClicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
         services.bridge.sync_requested.connect(lambda: self.sync.request(force=True))
-        if self._network is not None:
-            from .reachability import NetworkWatch
-
-            self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
-            self.network.online.connect(lambda: self.sync.request(force=True))
+        self.network: Any = None
+        self.live.updated.connect(lambda _snapshot: self._watch_network())
         self.backups = DailyBackup(services, self._intervals.get("backup", 3_600_000), self)
 
         self.live.refresh()
@@ -273,6 +270,16 @@ class StintApp(QObject):
             self.show_window()
             self._tell_no_tray_once()
         return True
+
+    def _watch_network(self) -> None:
+        """Sync soon after the network comes back — once there is an account to sync:
+        the platform's network backend costs ~7 MB that a local-only app never needs."""
+        if self.network is not None or self._network is None or not self.live.snapshot.accounts:
+            return
+        from .reachability import NetworkWatch
+
+        self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
+        self.network.online.connect(lambda: self.sync.request(force=True))
 
     def quit_by_person(self) -> None:
         """Quit because the person asked (Quit, or closing the tray-less window): the
