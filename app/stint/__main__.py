@@ -59,7 +59,7 @@ def desktop_app(then: str | None = None) -> int:
         print(f"stint: the desktop app cannot start here: {exc}", file=sys.stderr)
         return 1
     try:
-        return run_app(make_services, run_handed_off, then=then)
+        return run_app(make_services, run_handed_off, then=then, prepare_commands=prepare_handed_off)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
         from .config import paths
         from .logs import log_crash
@@ -74,6 +74,16 @@ def make_services(clock: "Clock", bridge: object) -> "Services":
     from .services import Services
 
     return Services(clock=clock, bridge=bridge)
+
+
+def prepare_handed_off() -> None:
+    """Import what a handed-off command runs — the CLI, and the timesheet sums that
+    `status` shows — so that the first one after the app starts costs what the next do
+    (~1 MB of the idle app's memory)."""
+    import importlib
+
+    for name in ("stint.cli.main", "stint.cli.tracking", "stint.timesheet.build"):
+        importlib.import_module(name)
 
 
 def run_handed_off(services: "Services", argv: Sequence[str], env: Mapping[str, str]) -> "ipc.Reply":

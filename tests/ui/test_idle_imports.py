@@ -26,7 +26,7 @@ SCRIPT = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from stint import ipc
-    from stint.__main__ import run_handed_off
+    from stint.__main__ import prepare_handed_off, run_handed_off
     from stint.services import Services
     from stint.ui.app import StintApp
     from stint.ui.bridge import Bridge
@@ -46,6 +46,7 @@ SCRIPT = textwrap.dedent("""
     window = {window!r}
     stint = StintApp(services, ipc.address(str(services.paths.data)), tray_available=True, idle_source=Away(),
                      run_command=lambda argv, env: run_handed_off(services, argv, env),
+                     prepare_commands=prepare_handed_off, intervals_ms={{"prepare_commands": 100}},
                      window_factory=None if window else (lambda services: None), quit=lambda: None)
     assert stint.start()
     stint.live.refresh()
@@ -61,6 +62,7 @@ SCRIPT = textwrap.dedent("""
         "away": None if stint.idle.away is None else [stint.idle.away.task_id, stint.idle.away.title],
         "engine_opened": stint.services.engine_opened,
         "network_watch": stint.network is not None,
+        "prepared": "stint.cli.tracking" in sys.modules,
     }}
     if {command!r}:
         reply = stint.server.handle(json.dumps({{"argv": {command!r}, "env": {{}}}}).encode())
@@ -110,6 +112,7 @@ def test_the_idle_tray_app_imports_no_sqlalchemy(tracker: Any, home: Path) -> No
     assert got["idle_heavy"] == []
     assert got["engine_opened"] is False
     assert got["network_watch"] is False  # the network backend waits for an account to sync
+    assert got["prepared"] is True  # the hand-off's imports, done once the start-up is
     assert "Tracking: Write the report" in got["tooltip"]
     assert {"running", "stop", "recent-1", "recent-2", "sync", "quit"} <= set(got["menu"])
     assert got["away"] == [first.id, "Write the report"]
