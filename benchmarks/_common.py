@@ -220,9 +220,21 @@ def schema_head() -> str:
 def base_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("TZ", "UTC")
-    for var in ("STINT_HOME", "WATSON_DIR", "TIMEWARRIORDB", "PYTHONPROFILEIMPORTTIME"):
+    # PYTHONDONTWRITEBYTECODE would make every stint process compile its modules
+    # again (an installed package has its .pyc files: see ensure_bytecode).
+    for var in ("STINT_HOME", "WATSON_DIR", "TIMEWARRIORDB", "PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE"):
         env.pop(var, None)
     return env
+
+
+def ensure_bytecode() -> None:
+    """Compile the stint package's .pyc files, as installing it does: a checkout run
+    with PYTHONDONTWRITEBYTECODE set would otherwise time the compiler on every run."""
+    import compileall
+
+    import stint
+
+    compileall.compile_dir(str(Path(stint.__file__).parent), quiet=1)
 
 
 def stint_env(home: Path) -> dict[str, str]:

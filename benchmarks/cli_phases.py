@@ -5,10 +5,12 @@ timed inside fresh processes, on an empty database and on the 1,000,000-entry on
     .venv/bin/python benchmarks/cli_phases.py            # 7 cycles; seeds the 1M db if not cached
     .venv/bin/python benchmarks/cli_phases.py --quick    # 2 cycles, 10,000 entries
 
-Each child process imports Stint's layers one by one (timing each), configures the
-ORM mappers, then runs the command through stint.cli.main.run exactly as the console
-script does, with SQLAlchemy cursor events summing the time spent inside SQLite and
-naming the slowest statement. Phases are medians over the cycles; "interpreter start"
+Each child process goes the console script's way one step at a time (timing each):
+the entry point, the hand-off attempt (no app runs), the CLI's import, the parser of
+the command's module, the Services (paths, settings, zone), opening the store; then
+runs the command through stint.cli.main.run, its store connection's statements timed
+(the time inside SQLite, and the slowest). It also says whether SQLAlchemy was
+imported (it must not be) and how many modules were. Phases are medians over the cycles; "interpreter start"
 is `python -c pass`, and "total" is the child's wall time seen from outside.
 Prints figures only; exits 0 whatever they are.
 """
@@ -24,40 +26,42 @@ import sys
 import _common as c
 
 CHILD = r"""
-import json, sys, time
+import json, os, sys, time
 t0 = time.perf_counter()
 marks = []
 def mark(name):
     marks.append([name, time.perf_counter()])
-import importlib; climain = importlib.import_module("stint.cli.main"); mark("import stint.cli (argparse, services, config)")
-climain.build_parser(); mark("build_parser (imports the command modules)")
-import sqlalchemy; mark("import sqlalchemy (core)")
-import sqlalchemy.orm; mark("import sqlalchemy.orm")
-import stint.store.models; mark("import stint.store.models (declarative classes)")
-import stint.store.db, stint.store.actions, stint.store.queries; mark("import stint.store.* (db, actions, queries, …)")
-sqlalchemy.orm.configure_mappers(); mark("configure_mappers()")
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-sql = {"n": 0, "total": 0.0, "worst": 0.0, "worst_sql": ""}
-@event.listens_for(Engine, "before_cursor_execute")
-def _before(conn, cursor, statement, params, context, many):
-    conn.info["_t"] = time.perf_counter()
-@event.listens_for(Engine, "after_cursor_execute")
-def _after(conn, cursor, statement, params, context, many):
-    d = time.perf_counter() - conn.info.pop("_t")
-    sql["n"] += 1; sql["total"] += d
-    if d > sql["worst"]:
-        s = " ".join(statement.split())
-        where = s.find(" WHERE ")
-        sql["worst"], sql["worst_sql"] = d, (s[:60] + " …" + s[where:where + 110]) if where > 0 else s[:170]
+import stint.__main__ as entry
+from stint import ipc
+mark("import stint.__main__ + ipc (the entry point)")
+reply = ipc.forward(sys.argv[1:], ipc.address(ipc.data_dir(os.environ)))
+assert reply is None, "an app is running: this measures a command run on the database"
+mark("hand-off attempt (no app: no socket file)")
+import importlib; climain = importlib.import_module("stint.cli.main"); mark("import stint.cli.main (argparse, services, config)")
+climain.build_parser(sys.argv[1]); mark("build_parser(command): its module only")
 import io
 from stint.services import Services
 ctx = Services(out=io.StringIO(), err=io.StringIO())
-t_cmd = time.perf_counter()
+ctx.tz; mark("Services: paths, settings, time zone")
+db = ctx.db; conn = db.connection(); mark("open the store (pragmas, schema check)")
+sql = {"n": 0, "total": 0.0, "worst": 0.0, "worst_sql": ""}
+plain = conn.execute
+def timed(statement, *params):  # instrumentation of this process's connection only
+    t = time.perf_counter()
+    try:
+        return plain(statement, *params)
+    finally:
+        d = time.perf_counter() - t
+        sql["n"] += 1; sql["total"] += d
+        if d > sql["worst"]:
+            s = " ".join(statement.split())
+            where = s.find(" WHERE ")
+            sql["worst"], sql["worst_sql"] = d, (s[:60] + " …" + s[where:where + 110]) if where > 0 else s[:170]
+conn.execute = timed
 rc = climain.run(sys.argv[1:], ctx)
-mark("the command (parse, open db, queries, output)")
-names = [m[0] for m in marks]
-out = {"rc": rc, "err": ctx.err.getvalue(), "phases": {}, "sql": sql}
+mark("the command (parse, queries, output)")
+out = {"rc": rc, "err": ctx.err.getvalue(), "phases": {}, "sql": sql,
+       "sqlalchemy": "sqlalchemy" in sys.modules, "modules": len(sys.modules)}
 prev = t0
 for name, t in marks:
     out["phases"][name] = (t - prev) * 1000
@@ -88,7 +92,8 @@ def measure(home, cycles: int) -> dict[str, dict[str, object]]:
             d.setdefault("_wall", []).append(s.wall * 1000)
             d.setdefault("_inproc", []).append(data["in_process_ms"])
             extra[cmd] = {"statements": data["sql"]["n"], "slowest": data["sql"]["worst_sql"],
-                          "slowest_ms": data["sql"]["worst"] * 1000}
+                          "slowest_ms": data["sql"]["worst"] * 1000, "sqlalchemy": data["sqlalchemy"],
+                          "modules": data["modules"]}
     out = {}
     for cmd, d in per.items():
         wall, inproc = d.pop("_wall"), d.pop("_inproc")
@@ -110,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.quick:
         args.cycles, args.entries, args.tasks = 2, 10_000, 100
+    c.ensure_bytecode()
     print(f"stint command phases · {c.machine_line()}")
     floor = [c.run_measured([sys.executable, "-c", "pass"], c.base_env()).wall * 1000
              for _ in range(max(5, args.cycles))]
@@ -130,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             for name in names:
                 print(f"  {name:<52}" + "".join(f"{res[cmd]['phases'][name]:>10.1f}" for cmd in res))
             for cmd in res:
-                print(f"  {cmd}: {res[cmd]['statements']} statements; slowest {res[cmd]['slowest_ms']:.1f} ms: "
+                print(f"  {cmd}: {res[cmd]['modules']} modules, SQLAlchemy {'IMPORTED' if res[cmd]['sqlalchemy'] else 'not imported'}; "
+                      f"{res[cmd]['statements']} statements; slowest {res[cmd]['slowest_ms']:.1f} ms: "
                       f"{res[cmd]['slowest']}")
     except c.CommandFailed as exc:
         print(f"\nstint failed, nothing to time: {exc}", file=sys.stderr)

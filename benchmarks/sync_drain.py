@@ -23,6 +23,7 @@ import httpx  # noqa: E402
 from stint.accounts import Accounts  # noqa: E402
 from stint.domain.clock import FixedClock  # noqa: E402
 from stint.store.actions import Tracker  # noqa: E402
+from stint.store.database import open_database  # noqa: E402
 from stint.store.db import open_engine  # noqa: E402
 from stint.sync.engine import SyncEngine  # noqa: E402
 from tests.fakes.wapify import FakeWapify  # noqa: E402
@@ -37,7 +38,7 @@ def drain(fake: FakeWapify, url: str, clock: FixedClock, tmp: Path) -> tuple[flo
     accounts = Accounts(engine, clock, env={"T": fake.token})
     try:
         accounts.add("w", "wapify", url, token=fake.token, credential="env:T")
-        tracker = Tracker(engine, clock)
+        tracker = Tracker(open_database(engine.url.database), clock)
         for i in range(N):  # one status change per task: every op is one PUT
             tracker.set_status(f"w:{i + 1}", "REVIEW")
         sync = SyncEngine(engine, accounts.backend_for, clock)

@@ -75,10 +75,20 @@ def engine(home: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def tracker(engine: object, clock: FixedClock) -> object:
+def db(engine: object, home: Path) -> Iterator[object]:
+    """The same file as `engine`, through the stdlib sqlite3 layer."""
+    from stint.store.database import open_database
+
+    database = open_database(home / "stint.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def tracker(db: object, clock: FixedClock) -> object:
     from stint.store.actions import Tracker
 
-    return Tracker(engine, clock, MADRID)  # type: ignore[arg-type]
+    return Tracker(db, clock, MADRID)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -19,7 +19,7 @@ RANK = {
     "store": 4, "backends": 4, "desktop": 4,
     "secrets": 3, "importers": 3,
     "config": 2, "logs": 2, "fileio": 2, "ipc": 2, "textcols": 2,
-    "domain": 1, "private": 1,
+    "domain": 1, "private": 1, "dirs": 1,
 }
 # Leaves of the same rank that may use each other (stdlib-only helpers).
 ALLOWED_SIDEWAYS = {("config", "fileio")}

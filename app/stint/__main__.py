@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from . import ipc
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (and re, enum) in every `stint`
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from .domain.clock import Clock
     from .services import Services
+
+ALREADY_RUNNING = "Stint is already running; its window was brought to the front."
 
 
 def main() -> int:
@@ -44,14 +47,19 @@ def main() -> int:
 
 def desktop_app(then: str | None = None) -> int:
     """`stint` alone: straight to the app, so the tray's first paint waits only for Qt.
-    `then="pick"`: open the task search once the app is up (`stint pick`)."""
+    `then="pick"`: open the task search once the app is up (`stint pick`). When the
+    app already runs, plain `stint` only asks it to show its window — before Qt is
+    imported, which would make that second `stint` several times slower."""
+    if then is None and ipc.activate(ipc.address(ipc.data_dir(os.environ))):
+        print(ALREADY_RUNNING)
+        return 0
     try:
         from .ui.app import run_app
     except ImportError as exc:
         print(f"stint: the desktop app cannot start here: {exc}", file=sys.stderr)
         return 1
     try:
-        return run_app(make_services, run_handed_off, then=then)
+        return run_app(make_services, run_handed_off, then=then, prepare_commands=prepare_handed_off)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, details in the log
         from .config import paths
         from .logs import log_crash
@@ -66,6 +74,16 @@ def make_services(clock: "Clock", bridge: object) -> "Services":
     from .services import Services
 
     return Services(clock=clock, bridge=bridge)
+
+
+def prepare_handed_off() -> None:
+    """Import what a handed-off command runs — the CLI, and the timesheet sums that
+    `status` shows — so that the first one after the app starts costs what the next do
+    (~1 MB of the idle app's memory)."""
+    import importlib
+
+    for name in ("stint.cli.main", "stint.cli.tracking", "stint.timesheet.build"):
+        importlib.import_module(name)
 
 
 def run_handed_off(services: "Services", argv: Sequence[str], env: Mapping[str, str]) -> "ipc.Reply":

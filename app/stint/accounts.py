@@ -21,7 +21,7 @@ from .domain.clock import Clock
 from .domain.errors import NotFound, Refused, UsageError
 from .logs import register_secret
 from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
-from .store.db import transaction
+from .store.db import read_transaction, transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
 
@@ -66,11 +66,11 @@ class Accounts:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def list(self) -> list[AccountInfo]:
-        with transaction(self.engine) as s:
+        with read_transaction(self.engine) as s:
             return [AccountInfo.of(a) for a in s.scalars(select(Account).order_by(Account.name))]
 
     def get(self, name: str) -> AccountInfo:
-        with transaction(self.engine) as s:
+        with read_transaction(self.engine) as s:
             account = s.scalar(select(Account).where(Account.name == name))
             if account is None:
                 raise NotFound(f"no account named {name!r}")
@@ -98,7 +98,7 @@ class Accounts:
         except InvalidURL as exc:
             raise UsageError(exc.message) from None
         self._keyring_needed(sign_in)
-        with transaction(self.engine) as s:
+        with read_transaction(self.engine) as s:
             if s.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise Refused(f"an account named {name!r} already exists")
         def fetch(backend: Backend) -> tuple[str, list[Any], list[Any]]:

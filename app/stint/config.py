@@ -1,25 +1,28 @@
 """Where Stint keeps its files, and the user's settings.
 
 `STINT_HOME=<dir>` puts everything (database, settings, logs) in one directory;
-otherwise platformdirs' per-user locations are used. Settings are a small JSON file
+otherwise the per-user locations of stint.dirs (XDG on Linux, platformdirs elsewhere). Settings are a small JSON file
 of typed values with defaults; secrets never go here (see stint.secrets).
+
+Paths and Settings are NamedTuples (`_replace`, `_fields`, `_asdict`): every command
+reads them, and dataclasses would import `inspect` (and `ast`, `dis`, `tokenize`)
+into each run for nothing else.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping
 from datetime import tzinfo
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
+from .dirs import user_dirs
 from .domain.errors import UsageError
 
-APP_NAME = "stint"
 
-
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     data: Path
     config: Path
     logs: Path
@@ -39,17 +42,11 @@ def paths(env: dict[str, str] | None = None) -> Paths:
     if home:
         root = Path(home).expanduser()
         return Paths(root, root, root / "logs")
-    import platformdirs
-
-    return Paths(
-        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-    )
+    data, config, logs = user_dirs(env)
+    return Paths(Path(data), Path(config), Path(logs))
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     week_start: int = 0                 # 0 = Monday … 6 = Sunday
     rounding_minutes: int = 0           # 0 = off
     rounding_mode: str = "up"           # up | nearest
@@ -65,7 +62,8 @@ class Settings:
     global_shortcuts: bool = False      # bind toggle / pick / start-last through the desktop portal
     start_on_login: bool = False
     person_name: str = ""               # shown on exported reports (HTML, PDF, XLSX) when set
-    extra: dict[str, object] = field(default_factory=dict)
+    # Anything else the app keeps (e.g. a notice shown once); read-only, replaced whole.
+    extra: Mapping[str, object] = MappingProxyType({})
 
     def validate(self) -> "Settings":
         if not 0 <= self.week_start <= 6:
@@ -94,6 +92,8 @@ def load_settings(path: Path) -> Settings:
     error the user is told about, never silently replaced."""
     if not path.exists():
         return Settings()
+    import json
+
     from .private import tighten
 
     tighten(path.parent)  # an install from before settings were kept private
@@ -110,30 +110,37 @@ def settings_from(raw: object, where: str) -> Settings:
     `where` names it in errors. Unknown keys are ignored, missing ones default."""
     if not isinstance(raw, dict):
         raise UsageError(f"{where} does not hold a JSON object")
-    known = {f.name: f for f in fields(Settings)}
+    defaults = Settings._field_defaults
     values: dict[str, object] = {}
     for key, value in raw.items():
-        if key not in known:
+        if key not in defaults:
             continue
-        default = getattr(Settings(), key)
+        default = defaults[key]
         if isinstance(default, tuple) and isinstance(value, list):
             value = tuple(value)
         if isinstance(default, bool) != isinstance(value, bool) or (
-            not isinstance(default, (tuple, dict)) and not isinstance(value, (type(default), int))
+            not isinstance(default, (tuple, Mapping)) and not isinstance(value, (type(default), int))
         ):
             raise UsageError(f"{where}: {key} has the wrong type")
         values[key] = value
     return Settings(**values).validate()  # type: ignore[arg-type]
 
 
+def settings_json(settings: Settings) -> dict[str, object]:
+    """The settings as the JSON object a settings file (or a full export) holds."""
+    return {**settings._asdict(), "extra": dict(settings.extra)}
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write `settings` atomically, readable by the user only (in a 0700 folder)."""
+    import json
+
     from .fileio import atomic_write_text
     from .private import private_dir
 
     settings.validate()
     private_dir(path.parent)
-    atomic_write_text(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n", private=True)
+    atomic_write_text(path, json.dumps(settings_json(settings), indent=2, sort_keys=True) + "\n", private=True)
 
 
 def resolve_tz(name: str = "", env_tz: str | None = None) -> tzinfo:

@@ -25,12 +25,17 @@ Errors:
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    import socket
+    from collections.abc import Mapping, Sequence
+
+# json and socket are imported where they are needed: when no app runs there is no
+# socket file, and a hot command pays for neither before running on the database.
 
 VERSION = 1
 HOT_COMMANDS = frozenset({"start", "stop", "toggle", "pick", "status", "new", "set-status"})
@@ -73,16 +78,19 @@ def data_dir(env: Mapping[str, str]) -> str:
     home = env.get("STINT_HOME")
     if home:
         return os.path.expanduser(home)
-    import platformdirs
+    from .dirs import user_data_dir
 
-    return platformdirs.user_data_dir("stint", appauthor=False)
+    return user_data_dir(env)
 
 
 def app_id(data: str) -> str:
     """The app's name for a data directory: one app per directory."""
-    import hashlib
+    try:
+        from _sha1 import sha1  # CPython's own: hashlib would load OpenSSL (~2 ms) on every command
+    except ImportError:
+        from hashlib import sha1
 
-    return hashlib.sha1(os.path.realpath(data).encode()).hexdigest()[:12]
+    return sha1(os.path.realpath(data).encode()).hexdigest()[:12]
 
 
 def address(data: str, env: Mapping[str, str] | None = None) -> str:
@@ -184,13 +192,15 @@ def activate(where: str) -> bool:
 
 
 def _exchange(where: str, request: dict[str, object]) -> Reply | None:
-    line = (json.dumps(request) + "\n").encode()
     if sys.platform == "win32":
-        return _exchange_pipe(where, line)
-    if not hasattr(socket, "AF_UNIX"):
-        return None
+        return _exchange_pipe(where, _line(request))
     if not _socket_file_is_ours(where):
         return None
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        return None
+    line = _line(request)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.settimeout(CONNECT_TIMEOUT_S)
@@ -214,6 +224,12 @@ def _exchange(where: str, request: dict[str, object]) -> Reply | None:
         sock.close()
 
 
+def _line(request: dict[str, object]) -> bytes:
+    import json
+
+    return (json.dumps(request) + "\n").encode()
+
+
 def _socket_file_is_ours(where: str) -> bool:
     """False when nothing is there; raises NotOurs when what is there (or its folder)
     belongs to someone else or is not a socket."""
@@ -230,9 +246,11 @@ def _socket_file_is_ours(where: str) -> bool:
     return True
 
 
-def peer_uid(sock: socket.socket) -> int | None:
+def peer_uid(sock: "socket.socket") -> int | None:
     """The user id of the process at the other end of a connected Unix socket, or None
     where the platform cannot tell."""
+    import socket
+
     if hasattr(socket, "SO_PEERCRED"):  # Linux: struct ucred {pid, uid, gid}
         import struct
 
@@ -249,6 +267,8 @@ def peer_uid(sock: socket.socket) -> int | None:
 def peer_uid_of_fd(fd: int) -> int | None:
     """`peer_uid` for a connected socket given by descriptor (the app's side, where Qt
     owns the socket). The descriptor is duplicated, so Qt's stays open."""
+    import socket
+
     if fd < 0 or not hasattr(socket, "AF_UNIX"):
         return None
     sock = socket.socket(fileno=os.dup(fd))
@@ -260,7 +280,7 @@ def peer_uid_of_fd(fd: int) -> int | None:
         sock.close()
 
 
-def _read_line(sock: socket.socket) -> bytes:
+def _read_line(sock: "socket.socket") -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -295,6 +315,8 @@ def _exchange_pipe(where: str, line: bytes) -> Reply | None:
 
 
 def _parse(data: bytes) -> Reply:
+    import json
+
     try:
         raw = json.loads(data.decode("utf-8"))
         return Reply(int(raw["exit"]), str(raw.get("stdout", "")), str(raw.get("stderr", "")))
@@ -314,6 +336,8 @@ class Request:
 
 def parse_request(line: bytes) -> Request:
     """A request line, checked; raises IpcError with a line for the client."""
+    import json
+
     try:
         raw = json.loads(line.decode("utf-8"))
     except ValueError:

@@ -3,8 +3,10 @@ with, built in one place.
 
 `Services` holds the environment (variables, the clock, where a command prints), the
 user's paths and settings, the time zone, and — each made on first use, so that
-`stint --version` or a usage error costs no database work — the store's engine, the
-`Tracker` for user actions, the `Accounts` service and the `SyncEngine`. The CLI gets
+`stint --version` or a usage error costs no database work — the store (`db`, stdlib
+sqlite3, for every user action and read; `engine`, SQLAlchemy, for the sync engine and
+account set-up), the `Tracker` for user actions, the `Accounts` service and the
+`SyncEngine`. The CLI gets
 one per command; the desktop app one for its lifetime; the hand-off server `derive`s
 one per request from the app's (the request's streams and time zone, the app's store).
 
@@ -33,17 +35,27 @@ if TYPE_CHECKING:
     from .accounts import Accounts
     from .secrets import SecretStore
     from .store.actions import Tracker
+    from .store.database import Database
     from .store.snapshot import StoreSnapshot
     from .sync.engine import SyncEngine
 
 
 class _Store:
     """The database, opened on first use and shared by every Services derived from the
-    one that made it."""
+    one that made it: through stdlib sqlite3 (`db`) and, only when sync or account
+    set-up needs it, through SQLAlchemy (`engine`)."""
 
-    def __init__(self, path: Path, engine: "Engine | None") -> None:
+    def __init__(self, path: Path, engine: "Engine | None", db: "Database | None" = None) -> None:
         self.path = path
         self.engine: Engine | None = engine
+        self.db: Database | None = db
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file (the engine's, when one was given)."""
+        if self.engine is not None and self.engine.url.database:
+            return Path(self.engine.url.database)
+        return self.path
 
     def open(self) -> "Engine":
         if self.engine is None:
@@ -51,6 +63,13 @@ class _Store:
 
             self.engine = open_engine(self.path)
         return self.engine
+
+    def open_db(self) -> "Database":
+        if self.db is None:
+            from .store.database import open_database
+
+            self.db = open_database(self.file)
+        return self.db
 
 
 class Services:
@@ -63,6 +82,7 @@ class Services:
         err: TextIO | None = None,
         settings: Settings | None = None,
         engine: "Engine | None" = None,
+        db: "Database | None" = None,
         secrets: "SecretStore | None" = None,
         transport: Any = None,
         open_browser: Callable[[str], Any] | None = None,
@@ -78,7 +98,7 @@ class Services:
         self.transport = transport          # an httpx transport (tests); None = the network
         self.open_browser = open_browser    # a browser sign-in's opener; None = webbrowser
         self.bridge = bridge                # the app's Qt signals; None outside the app
-        self._store = _store or _Store(self.paths.database, engine)
+        self._store = _store or _Store(self.paths.database, engine, db)
         self._sync: tuple[SyncEngine, Accounts] | None = None
 
     def derive(self, *, out: TextIO, err: TextIO, env: Mapping[str, str]) -> "Services":
@@ -124,25 +144,33 @@ class Services:
         return self._store.engine is not None
 
     @property
+    def store_opened(self) -> bool:
+        """Whether this command (or app) has opened the database, either way."""
+        return self._store.db is not None or self._store.engine is not None
+
+    @property
     def database(self) -> Path:
-        """The SQLite file the store lives in (the engine's, once one is open)."""
-        engine = self._store.engine
-        if engine is not None and engine.url.database:
-            return Path(engine.url.database)
-        return self._store.path
+        """The SQLite file the store lives in (the engine's, when one was given)."""
+        return self._store.file
+
+    @property
+    def db(self) -> "Database":
+        """The store through stdlib sqlite3, for every user action and every read; its
+        schema is migrated first when it is old (only then is Alembic imported)."""
+        return self._store.open_db()
 
     @cached_property
     def tracker(self) -> "Tracker":
         from .store.actions import Tracker
 
         on_change = self.bridge.changed.emit if self.bridge is not None else None
-        return Tracker(self.engine, self.clock, self.tz, on_change=on_change)
+        return Tracker(self.db, self.clock, self.tz, on_change=on_change)
 
     def snapshot(self) -> "StoreSnapshot":
-        """The tray's view of the store, read without SQLAlchemy."""
+        """The tray's view of the store."""
         from .store.snapshot import read
 
-        return read(self.database)
+        return read(self.db)
 
     # -- servers -----------------------------------------------------------------
 
@@ -174,9 +202,11 @@ class Services:
         return self._sync[0]
 
     def close(self) -> None:
-        """Close the sync engine's connections and dispose of the engine, if opened."""
+        """Close the sync engine's connections and the store's, if opened."""
         if self._sync is not None:
             self._sync[1].close()
             self._sync = None
+        if self._store.db is not None:
+            self._store.db.close()
         if self._store.engine is not None:
             self._store.engine.dispose()

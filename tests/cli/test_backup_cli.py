@@ -12,7 +12,7 @@ import pytest
 
 from stint import ipc
 from stint.store.migrations import HEAD, upgrade
-from stint.store.snapshot import current_revision
+from stint.store.database import current_revision
 
 from ..conftest import db_snapshot
 from ..store.test_integrity import damage, fill

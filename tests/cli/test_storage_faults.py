@@ -25,6 +25,7 @@ import pytest
 
 from stint.cli.main import run
 from stint.services import Services
+from stint.store.database import open_database
 from stint.store.db import open_engine
 
 SCENARIO_PRELUDE = textwrap.dedent(
@@ -163,9 +164,10 @@ def test_a_read_only_home(tmp_path: Path) -> None:
 def test_a_database_locked_past_the_busy_timeout(home: Path, clock) -> None:
     path = home / "stint.sqlite3"
     engine = open_engine(path, busy_timeout_ms=200)
+    db = open_database(path, busy_timeout_ms=200)
     out, err = io.StringIO(), io.StringIO()
     ctx = Services(out=out, err=err, env={"STINT_HOME": str(home), "TZ": "Europe/Madrid"}, clock=clock,
-                   engine=engine)
+                   engine=engine, db=db)
     assert run(["new", "Task A", "--local"], ctx) == 0
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
@@ -181,4 +183,5 @@ def test_a_database_locked_past_the_busy_timeout(home: Path, clock) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM entry").fetchone() == (0,)
     conn.close()
+    db.close()
     engine.dispose()

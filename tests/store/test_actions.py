@@ -232,26 +232,27 @@ def test_entry_references(tracker) -> None:
         tracker.delete_entry(entry.id)
 
 
-def test_on_change_is_told_after_commit(engine, clock) -> None:
+def test_on_change_is_told_after_commit(db, clock) -> None:
     from stint.store.actions import Tracker
 
     seen: list[str] = []
-    tracker = Tracker(engine, clock, on_change=seen.append)
+    tracker = Tracker(db, clock, on_change=seen.append)
     tracker.create_task("T", start=True)
     tracker.stop()
     assert seen == ["tasks", "timer"]
 
 
-def test_running_timer_survives_a_new_engine(engine, clock, home) -> None:
-    from stint.store.actions import Tracker, running_entry
-    from stint.store.db import open_engine
+def test_running_timer_survives_a_new_connection(db, clock, home) -> None:
+    from stint.store import lookup
+    from stint.store.actions import Tracker
+    from stint.store.database import open_database
 
-    Tracker(engine, clock).create_task("T", start=True)
-    engine.dispose()
-    fresh = open_engine(home / "stint.sqlite3")
-    with transaction(fresh) as s:
-        assert running_entry(s).task.title == "T"
-    fresh.dispose()
+    Tracker(db, clock).create_task("T", start=True)
+    db.close()
+    fresh = open_database(home / "stint.sqlite3")
+    with fresh.read() as conn:
+        assert lookup.running_entry(conn).task.title == "T"
+    fresh.close()
 
 
 def test_statuses_are_per_account(tracker, engine, account) -> None:
@@ -289,3 +290,69 @@ def test_discard_idle_refuses_when_the_timer_changed(tracker, clock) -> None:
     tracker.create_task("B", start=True)
     with pytest.raises(Refused, match="timer changed"):
         tracker.discard_idle(first.id, clock.now(), restart=False)
+
+
+def test_a_timer_stopped_within_its_first_second_leaves_no_entry(tracker, engine, account) -> None:
+    local = tracker.create_task("Local", local=True, start=True)
+    stopped = tracker.stop()  # the clock has not moved: nothing was tracked
+    assert stopped.id == local.entry.id and stopped.deleted
+    remote = tracker.create_task("Remote", account="work", start=True)
+    switched = tracker.create_task("Other", account="work", start=True)  # same second again
+    assert switched.stopped is not None and switched.stopped.deleted
+    with transaction(engine) as s:
+        live = s.scalars(select(Entry).where(Entry.deleted.is_(False))).all()
+        assert [e.task_id for e in live] == [switched.task.id]  # no zero-length entry anywhere
+        assert s.get(Entry, local.entry.id) is None
+        gone = s.get(Entry, remote.entry.id)  # kept for the server until it confirms
+        assert gone.deleted and gone.ended_at == gone.started_at
+    # The server heard of the remote timer: it is stopped, then deleted there.
+    assert [k for k, _, e in ops(engine) if e == remote.entry.id] == ["start", "stop", "delete_entry"]
+
+
+def test_a_start_is_refused_when_a_logged_entry_lies_ahead(tracker, clock, home) -> None:
+    tracker.create_task("T")
+    later = tracker.log("T", clock.now() + timedelta(hours=1), clock.now() + timedelta(hours=2))
+    before = db_snapshot(home / "stint.sqlite3")
+    with pytest.raises(Refused, match=f"entry {later.id[:8]} .* lies ahead"):
+        tracker.start("T")
+    assert db_snapshot(home / "stint.sqlite3") == before
+    clock.advance(hours=2)
+    assert tracker.start("T").entry.started_at == clock.now()
+
+
+def test_actions_read_the_clock_after_taking_the_write_lock(db, engine) -> None:
+    """A command that waits for another writer records when it ran, not when it was
+    typed: the clock is read inside BEGIN IMMEDIATE."""
+    from stint.store.actions import Tracker
+
+    class LockProbe:
+        """A clock that reports whether the write lock is held when it is read."""
+
+        def __init__(self) -> None:
+            self.locked: list[bool] = []
+
+        def now(self) -> datetime:
+            import sqlite3
+
+            probe = sqlite3.connect(engine.url.database, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                self.locked.append(False)
+            except sqlite3.OperationalError:
+                self.locked.append(True)
+            finally:
+                probe.close()
+            return utc(2026, 11, 23, 9) + timedelta(minutes=len(self.locked))
+
+    clock = LockProbe()
+    tracker = Tracker(db, clock)
+    first = tracker.create_task("T", start=True)
+    tracker.stop()
+    again = tracker.start(str(first.task.id))
+    tracker.log("T", utc(2026, 11, 22, 8), utc(2026, 11, 22, 9))
+    tracker.edit_entry(first.entry.id, note="n")
+    tracker.set_status("T", "review")
+    tracker.delete_entry(first.entry.id)
+    tracker.discard_idle(again.entry.id, again.entry.started_at, restart=True)
+    assert len(clock.locked) == 8 and all(clock.locked), clock.locked

@@ -16,7 +16,7 @@ from stint.store import backup
 from stint.store.db import open_engine
 from stint.store.faults import DatabaseDamaged
 from stint.store.migrations import HEAD, upgrade
-from stint.store.snapshot import current_revision
+from stint.store.database import current_revision
 
 from .test_integrity import damage, fill
 

@@ -24,8 +24,8 @@ WORKER = textwrap.dedent(
     import sys
     from stint.domain.clock import SystemClock
     from stint.store.actions import Tracker
-    from stint.store.db import open_engine
-    tracker = Tracker(open_engine(sys.argv[1]), SystemClock())
+    from stint.store.database import open_database
+    tracker = Tracker(open_database(sys.argv[1]), SystemClock())
     i = 0
     while True:
         i += 1
@@ -64,8 +64,10 @@ def run_and_kill(path: Path, run: int, acks_before_kill: int) -> list[str]:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    errors = proc.stderr.read()  # type: ignore[union-attr]
     proc.stdout.close()
     proc.stderr.close()  # type: ignore[union-attr]
+    assert acks, f"the worker acknowledged nothing: {errors}"
     return acks
 
 

@@ -105,9 +105,8 @@ WRITER = textwrap.dedent(
     import sys
     from stint.domain.clock import SystemClock
     from stint.store.actions import Tracker
-    from stint.store.db import open_engine
-    engine = open_engine(sys.argv[1])
-    tracker = Tracker(engine, SystemClock())
+    from stint.store.database import open_database
+    tracker = Tracker(open_database(sys.argv[1]), SystemClock())
     for i in range(int(sys.argv[3])):
         tracker.create_task(f"{sys.argv[2]} {i}", local=True)
     print("done", flush=True)
@@ -142,3 +141,22 @@ def test_two_processes_migrating_a_new_file_at_once(home: Path) -> None:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
     assert current_revision(path) == HEAD
+
+
+def test_orm_writes_take_the_lock_at_begin_and_reads_never_do(engine, home: Path) -> None:
+    from stint.store.db import read_transaction, transaction
+
+    other = sqlite3.connect(home / "stint.sqlite3", timeout=0, isolation_level=None)
+    try:
+        with transaction(engine) as s:
+            s.execute(text("SELECT 1"))
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        with read_transaction(engine) as s:
+            assert s.execute(text("SELECT count(*) FROM task")).scalar() == 0
+            other.execute("BEGIN IMMEDIATE")  # the reader holds no write lock
+            other.execute("INSERT INTO task (title, status_id, created_at, updated_at) VALUES ('w', 1, 0, 0)")
+            assert s.execute(text("SELECT count(*) FROM task")).scalar() == 0  # its own snapshot
+            other.execute("COMMIT")
+    finally:
+        other.close()

@@ -14,6 +14,7 @@ from stint.domain.clock import FixedClock
 from stint.domain.errors import Refused
 from stint.domain.imports import SourceEntry
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.full_export import is_empty, restore, snapshot
 from stint.store.imports import run_import
@@ -43,7 +44,7 @@ def populate(engine: Engine, clock: FixedClock) -> None:
                    estimated_hours=2.5, remote_updated_at=T - timedelta(days=1), created_at=T, updated_at=T))
         custom = s.scalars(select(Status).where(Status.account_id.is_(None), Status.name == "REVIEW")).one()
         custom.label, custom.color = "Waiting for review", "#123456"
-    tracker = Tracker(engine, clock, MADRID)
+    tracker = Tracker(open_database(engine.url.database), clock, MADRID)
     tracker.create_task("Local one", description="notes, with \"quotes\"", project="Ops", local=True)
     tracker.log("Local one", T, T + timedelta(hours=1), note="día uno; ✓")
     tracker.log("Landing page", T + timedelta(hours=2), T + timedelta(hours=3), note="pending push")

@@ -14,7 +14,7 @@ from stint.store import integrity
 from stint.store.db import open_engine
 from stint.store.faults import DatabaseDamaged
 from stint.store.migrations import HEAD
-from stint.store.snapshot import current_revision
+from stint.store.database import current_revision
 
 
 def damage(path: Path) -> None:

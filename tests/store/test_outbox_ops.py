@@ -8,8 +8,9 @@ import pytest
 
 from stint.domain.clock import FixedClock
 from stint.domain.errors import NotFound, Refused
-from stint.store import outbox
+from stint.store import outbox, queries
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Account, Entry, Op, Status
 
@@ -28,8 +29,15 @@ def engine(tmp_path):
     engine.dispose()
 
 
-def _failed_stop(engine) -> tuple[int, str]:
-    tracker = Tracker(engine, FixedClock(T0))
+@pytest.fixture
+def db(engine):
+    database = open_database(engine.url.database)
+    yield database
+    database.close()
+
+
+def _failed_stop(engine, db) -> tuple[int, str]:
+    tracker = Tracker(db, FixedClock(T0))
     tracker.create_task("Write report", account="work")
     entry = tracker.start("Write report").entry
     tracker.clock.advance(3600)
@@ -41,37 +49,39 @@ def _failed_stop(engine) -> tuple[int, str]:
         return op.seq, entry.id
 
 
-def test_retry_puts_the_op_back_in_the_queue(engine):
-    seq, entry_id = _failed_stop(engine)
-    with transaction(engine) as s:
-        outbox.retry(s, seq)
+def test_retry_puts_the_op_back_in_the_queue(engine, db):
+    seq, entry_id = _failed_stop(engine, db)
+    with db.write() as conn:
+        outbox.retry(conn, seq)
     with transaction(engine) as s:
         op = s.get(Op, seq)
         assert (op.state, op.attempts, op.next_attempt_at, op.last_error) == ("pending", 0, None, None)
         assert s.get(Entry, entry_id).sync == "pending"
-        assert outbox.counts(s)["failed"] == 0
+    with db.read() as conn:
+        assert outbox.counts(conn)["failed"] == 0
 
 
-def test_discard_keeps_the_local_time_as_local_only(engine):
-    seq, entry_id = _failed_stop(engine)
-    with transaction(engine) as s:
-        outbox.discard(s, seq)
+def test_discard_keeps_the_local_time_as_local_only(engine, db):
+    seq, entry_id = _failed_stop(engine, db)
+    with db.write() as conn:
+        outbox.discard(conn, seq)
     with transaction(engine) as s:
         assert s.get(Op, seq).state == "discarded"
         assert s.get(Entry, entry_id).sync == "local-only"
-        assert outbox.failed(s) == []
-        assert outbox.counts(s) == {"pending": 2, "failed": 0}  # create_task, start
+    with db.read() as conn:
+        assert queries.failed_ops(conn) == []
+        assert outbox.counts(conn) == {"pending": 2, "failed": 0}  # create_task, start
 
 
-def test_only_failed_ops_can_be_retried_or_discarded(engine):
-    seq, _ = _failed_stop(engine)
+def test_only_failed_ops_can_be_retried_or_discarded(engine, db):
+    seq, _ = _failed_stop(engine, db)
     with transaction(engine) as s:
         pending = s.query(Op).filter(Op.kind == "start").one().seq
     with pytest.raises(Refused):
-        with transaction(engine) as s:
-            outbox.discard(s, pending)
+        with db.write() as conn:
+            outbox.discard(conn, pending)
     with pytest.raises(NotFound):
-        with transaction(engine) as s:
-            outbox.retry(s, 9999)
+        with db.write() as conn:
+            outbox.retry(conn, 9999)
     with transaction(engine) as s:
         assert s.get(Op, pending).state == "pending"

@@ -14,6 +14,7 @@ from stint.backends.kinds import SignIn
 from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Entry, Op, Task
 from stint.sync.engine import SyncEngine
@@ -77,7 +78,7 @@ def make_world(tmp_path: Path, *, transport=None, base_url: str | None = None, f
     env = {"WAPIFY_TOKEN": fake.token}
     accounts = Accounts(engine, clock, secrets=NoSecrets(), env=env,
                         transport=fake.transport() if transport is None else transport)
-    tracker = Tracker(engine, clock)
+    tracker = Tracker(open_database(engine.url.database), clock)
     sync = SyncEngine(engine, accounts.backend_for, clock)
     return World(clock, fake, engine, accounts, tracker, sync, tmp_path)
 

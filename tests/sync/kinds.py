@@ -15,6 +15,7 @@ from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
 from stint.domain.weeks import week_of
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Account, Entry, Op
 from stint.sync.compare import compare_week
@@ -79,7 +80,7 @@ def make(tmp_path: Path, clock: FixedClock, transport: Any, env: dict[str, str] 
     engine = open_engine(tmp_path / "stint.sqlite3")
     secrets = MemorySecrets()
     accounts = Accounts(engine, clock, secrets=secrets, env=env or {}, transport=transport)
-    return KindWorld(clock, accounts, Tracker(engine, clock), SyncEngine(engine, accounts.backend_for, clock),
+    return KindWorld(clock, accounts, Tracker(open_database(engine.url.database), clock), SyncEngine(engine, accounts.backend_for, clock),
                      secrets, tmp_path)
 
 

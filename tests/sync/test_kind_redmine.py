@@ -24,6 +24,7 @@ from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
 from stint.domain.weeks import week_of
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine
 from stint.sync.compare import compare_week
 from stint.sync.engine import SyncEngine
@@ -83,7 +84,7 @@ def world(tmp_path: Path, server: RedmineServer, net: Network, key: str) -> Kind
     engine = open_engine(tmp_path / "stint.sqlite3")
     secrets = MemorySecrets()
     accounts = Accounts(engine, clock, secrets=secrets, transport=net, tz=MADRID)
-    w = KindWorld(clock, accounts, Tracker(engine, clock, MADRID),
+    w = KindWorld(clock, accounts, Tracker(open_database(engine.url.database), clock, MADRID),
                   SyncEngine(engine, accounts.backend_for, clock, tz=MADRID), secrets, tmp_path)
     w.accounts.add("rm", "redmine", server.url, SignIn(token=key),
                    options={"project": server.project, "activity": "Development"})

@@ -17,6 +17,7 @@ from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import FixedClock
 from stint.domain.model import SYNC_LOCAL_ONLY
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Task
 from stint.sync.compare import NO_TIME_API
@@ -51,7 +52,8 @@ def oauth_world(tmp_path: Path, fake: FakeWhama) -> KindWorld:
     accounts = Accounts(engine, clock, secrets=secrets, transport=fake.transport(),  # type: ignore[arg-type]
                         open_browser=browser(fake))
     accounts.add("wh", "whama", fake.base_url, SignIn(oauth=True), options={"client_id": "stint-desktop"})
-    return KindWorld(clock, accounts, Tracker(engine, clock), SyncEngine(engine, accounts.backend_for, clock),  # type: ignore[arg-type]
+    return KindWorld(clock, accounts, Tracker(open_database(engine.url.database), clock),
+                     SyncEngine(engine, accounts.backend_for, clock),  # type: ignore[arg-type]
                      secrets, tmp_path)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from stint.config import Settings, load_settings
 from stint.store.actions import Tracker
+from stint.store.database import open_database
 from stint.store.db import open_engine
 from stint.ui.notify import in_working_hours
 
@@ -150,7 +151,7 @@ def test_another_process_change_reaches_the_tray(start_app: Any, qtbot: Any, hom
     running = start_app()
     other = open_engine(home / "stint.sqlite3")
     try:
-        tracker = Tracker(other, clock)
+        tracker = Tracker(open_database(home / "stint.sqlite3"), clock)
         task = tracker.create_task("From the CLI", local=True)
         with qtbot.waitSignal(running.services.bridge.changed, timeout=2000):
             tracker.start(str(task.id))
@@ -172,11 +173,11 @@ def test_a_change_made_in_the_app_reloads_the_views_once(start_app: Any, qtbot: 
     assert not running.app.dbwatch.poll()  # our own commits, already announced
     assert heard == ["tasks", "timer"]
     # Another process's commit is still noticed.
-    other = open_engine(home / "stint.sqlite3")
+    other = open_database(home / "stint.sqlite3")
     try:
         Tracker(other, clock).stop()
     finally:
-        other.dispose()
+        other.close()
     assert running.app.dbwatch.poll()
     assert heard == ["tasks", "timer", "all"]
 

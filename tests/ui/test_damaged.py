@@ -18,6 +18,7 @@ from stint.__main__ import run_handed_off
 from stint.domain.clock import FixedClock
 from stint.services import Services
 from stint.store import backup
+from stint.store.database import open_database
 from stint.store.db import open_engine
 from stint.ui.app import StintApp
 from stint.ui.bridge import Bridge
@@ -28,9 +29,11 @@ from .app_fixtures import PlaceholderWindow, app_env
 from .test_instance import _run_stint
 
 
-def new_app(home: Path, clock: FixedClock, *, engine: Any = None, tray: bool = False) -> tuple[StintApp, list[bool]]:
+def new_app(home: Path, clock: FixedClock, *, engine: Any = None, db: Any = None,
+            tray: bool = False) -> tuple[StintApp, list[bool]]:
     env = app_env(home)
-    services = Services(out=io.StringIO(), err=io.StringIO(), env=env, clock=clock, bridge=Bridge(), engine=engine)
+    services = Services(out=io.StringIO(), err=io.StringIO(), env=env, clock=clock, bridge=Bridge(), engine=engine,
+                        db=db)
     quits: list[bool] = []
     app = StintApp(services, ipc.address(str(home), env),
                    run_command=lambda argv, env: run_handed_off(services, argv, env),
@@ -54,8 +57,8 @@ def close(app: StintApp) -> None:
 def make_app(qtbot: Any, home: Path, clock: FixedClock) -> Iterator[Callable[..., tuple[StintApp, list[bool]]]]:
     made: list[StintApp] = []
 
-    def make(*, engine: Any = None, tray: bool = False) -> tuple[StintApp, list[bool]]:
-        app, quits = new_app(home, clock, engine=engine, tray=tray)
+    def make(*, engine: Any = None, db: Any = None, tray: bool = False) -> tuple[StintApp, list[bool]]:
+        app, quits = new_app(home, clock, engine=engine, db=db, tray=tray)
         made.append(app)
         return app, quits
 
@@ -134,8 +137,8 @@ def test_the_app_takes_the_daily_backup(make_app: Any, qtbot: Any, home: Path, c
 
 def test_a_storage_fault_while_running_is_a_visible_message(make_app: Any, qtbot: Any, home: Path) -> None:
     db = home / "stint.sqlite3"
-    engine = open_engine(db, busy_timeout_ms=200)
-    app, _ = make_app(engine=engine, tray=True)
+    store = open_database(db, busy_timeout_ms=200)  # what the app's actions go through
+    app, _ = make_app(db=store, tray=True)
     assert app.start()
     task = app.services.tracker.create_task("Write report", local=True)
     app.tray.menu.aboutToShow.emit()
@@ -149,7 +152,7 @@ def test_a_storage_fault_while_running_is_a_visible_message(make_app: Any, qtbot
         holder.close()
     assert told.args == ["warning", "Stint", f"the database {db} is busy: another program has kept it locked "
                                              "for over 0.2 s (nothing was saved; try again)"]
-    assert app.services.tracker.engine is engine
+    assert app.services.tracker.db is store
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM entry").fetchone() == (0,)
     conn.close()
@@ -157,8 +160,7 @@ def test_a_storage_fault_while_running_is_a_visible_message(make_app: Any, qtbot
 
 def test_a_storage_fault_in_a_dialog_is_shown_in_it(make_app: Any, qtbot: Any, home: Path) -> None:
     db = home / "stint.sqlite3"
-    engine = open_engine(db, busy_timeout_ms=200)
-    app, _ = make_app(engine=engine)
+    app, _ = make_app(db=open_database(db, busy_timeout_ms=200))
     assert app.start()
     app.services.tracker.create_task("Write report", local=True)
     app.show_quick_start()

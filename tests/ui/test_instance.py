@@ -79,6 +79,21 @@ def test_a_second_stint_brings_the_first_to_the_front(start_app: Any, qtbot: Any
     assert running.app.window is not None and running.app.window.isVisible()
 
 
+def test_the_second_stint_asks_before_importing_qt(start_app: Any, qtbot: Any, home: Path) -> None:
+    running = start_app()
+    proc = QProcess()
+    env = QProcessEnvironment()
+    for key, value in app_env(home).items():
+        env.insert(key, value)
+    proc.setProcessEnvironment(env)
+    code = ("import sys; from stint.__main__ import main; sys.argv = ['stint']; rc = main(); "
+            "print(rc, 'PySide6' in sys.modules)")
+    with qtbot.waitSignal(running.app.server.activated, timeout=15_000):
+        proc.start(sys.executable, ["-c", code])
+        qtbot.waitUntil(lambda: proc.state() == QProcess.ProcessState.NotRunning, timeout=15_000)
+    assert bytes(proc.readAllStandardOutput().data()).decode().splitlines()[-1] == "0 False"
+
+
 def test_activation_from_a_thread(start_app: Any, qtbot: Any) -> None:
     running = start_app()
     answers: list[bool] = []

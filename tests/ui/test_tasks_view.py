@@ -10,9 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from stint.store.actions import running_entry  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
-from stint.store.models import Op, Task  # noqa: E402
+from stint.store.models import Op, Task, running_entry  # noqa: E402
 from stint.ui.task_model import STATUS, STATUS_COLOR_ROLE, TRACKED, TaskFilterProxy, TaskTableModel, load_task_rows  # noqa: E402
 from stint.ui.tasks_view import TasksView, contrast_text  # noqa: E402
 
@@ -138,11 +137,11 @@ def test_refused_start_is_shown(services, qtbot):
 def test_unchanged_refresh_does_not_reset(services, qtbot):
     services.tracker.create_task("A", local=True)
     model = TaskTableModel()
-    rows, running = load_task_rows(services.engine)
+    rows, running = load_task_rows(services.db)
     model.set_rows(rows, running, T0)
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
-    model.set_rows(*load_task_rows(services.engine), T0)
+    model.set_rows(*load_task_rows(services.db), T0)
     assert resets == []
 
 

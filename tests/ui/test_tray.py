@@ -67,6 +67,7 @@ def test_stop_and_recent_tasks(start_app: Any, qtbot: Any) -> None:
     assert not tray.action("running").isEnabled()
     assert tray.action(f"recent-{first.id}").isChecked()
     assert tray.action(f"recent-{second.id}").text() == "Second  (Acme)"
+    running.services.clock.advance(minutes=5)
     tray.action("stop").trigger()
     assert entries(running.services.engine)[-1][2] is not None
     tray = _menu(running)

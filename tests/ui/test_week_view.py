@@ -11,7 +11,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import io  # noqa: E402
-from dataclasses import replace  # noqa: E402
 from datetime import date, datetime, timezone  # noqa: E402
 
 import pytest  # noqa: E402
@@ -37,8 +36,9 @@ def week(services):
     """Week 10 of 2026 (Mon 2 – Sun 8 March), by hand:
 
         Alpha · Build   Mon 1:30 (08:00–09:30), Wed 0:20 (14:00–14:20), Sun 2:00  → 3:50
-        Review          Mon 0:10 (running since 10:00, clock at 10:10)            → 0:10
+        Review          Sun 0:10 (running since 11:50, clock at 12:00)            → 0:10
         Write           Tue 0:50 (23:30 Tue – 00:20 Wed crosses midnight: Tue 0:30, Wed 0:20) → 0:50
+        (Build on Sat 28 February, 1:00, is the week before's.)
     """
     t = services.tracker
     t.create_task("Build", project="Alpha", local=True)
@@ -48,8 +48,9 @@ def week(services):
     t.log("Build", _at(4, 14), _at(4, 14, 20))
     t.log("Build", _at(8, 9), _at(8, 11))
     t.log("Write", _at(3, 23, 30), _at(4, 0, 20), "draft")
-    t.log("Build", _at(9, 9), _at(9, 10))  # next week: not shown
-    t.start("Review")  # 10:00 Madrid on Monday
+    t.log("Build", datetime(2026, 2, 28, 9, tzinfo=TZ), datetime(2026, 2, 28, 10, tzinfo=TZ))  # week before
+    services.clock.set(_at(8, 11, 50))  # after every logged entry: a timer cannot run into one
+    t.start("Review")
     services.clock.advance(600)
     return services
 
@@ -70,33 +71,34 @@ def test_grid_matches_the_hand_computed_week(week, qtbot):
     assert view.timesheet.period.label == "2026-W10"
     assert view.title.text() == "Timesheet 2026-W10 · 2–8 Mar 2026"
     assert _grid(view) == [
-        ["Review", "0:10", "", "", "", "", "", "", "0:10"],
+        ["Review", "", "", "", "", "", "", "0:10", "0:10"],
         ["Write", "", "0:30", "0:20", "", "", "", "", "0:50"],
         ["Alpha · Build", "1:30", "", "0:20", "", "", "", "2:00", "3:50"],
-        ["Total", "1:40", "0:30", "0:40", "0:00", "0:00", "0:00", "2:00", "4:50"],
+        ["Total", "1:30", "0:30", "0:40", "0:00", "0:00", "0:00", "2:10", "4:50"],
     ]
     assert [view.grid_model.headerData(c, _H) for c in range(9)] == [
         "Task", "Mon 2", "Tue 3", "Wed 4", "Thu 5", "Fri 6", "Sat 7", "Sun 8", "Total"]
-    assert view.chart.values == [6000, 1800, 2400, 0, 0, 0, 7200]
+    assert view.chart.values == [5400, 1800, 2400, 0, 0, 0, 7800]
 
 
 def test_rounding_and_week_start_follow_the_settings(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
-    week.update_settings(replace(week.settings, rounding_minutes=15, rounding_mode="up", week_start=6))
-    # Sunday-first: Sun 1 – Sat 7 March; the Sunday 8th falls out, rounding up per entry and day.
+    week.update_settings(week.settings._replace(rounding_minutes=15, rounding_mode="up", week_start=6))
+    # Sunday-first: Sun 1 – Sat 7 March; the Sunday 8th (and Review) falls out, rounding up
+    # per entry and day.
     assert view.timesheet.days[0].isoformat() == "2026-03-01"
-    # Wed: Build 0:20 → 0:30 and Write's 0:20 after midnight → 0:30; Mon: Review 0:10 → 0:15.
-    assert _grid(view)[-1] == ["Total", "0:00", "1:45", "0:30", "1:00", "0:00", "0:00", "0:00", "3:15"]
+    # Wed: Build 0:20 → 0:30 and Write's 0:20 after midnight → 0:30.
+    assert _grid(view)[-1] == ["Total", "0:00", "1:30", "0:30", "1:00", "0:00", "0:00", "0:00", "3:00"]
     assert view.rounding_label.text() == "each entry rounded up to 15 min per day"
 
 
 def test_navigation(week, qtbot):
     view = WeekView(week)
     qtbot.addWidget(view)
-    view.shift(1)
-    assert view.timesheet.period.label == "2026-W11"
-    assert _grid(view)[0][:2] == ["Alpha · Build", "1:00"]
+    view.shift(-1)
+    assert view.timesheet.period.label == "2026-W09"
+    assert _grid(view)[0][:2] == ["Alpha · Build", ""] and _grid(view)[0][6] == "1:00"
     view.go_this_week()
     assert view.timesheet.period.label == "2026-W10"
 
@@ -156,7 +158,7 @@ def test_the_chart_splits_each_day_by_project_with_a_legend(week, qtbot):
     qtbot.waitExposed(view)
     chart = view.chart
     assert [(s.name, s.values) for s in chart.series] == [
-        ("(no project)", (600, 1800, 1200, 0, 0, 0, 0)),  # Review and Write
+        ("(no project)", (0, 1800, 1200, 0, 0, 0, 600)),  # Write and Review
         ("Alpha", (5400, 0, 1200, 0, 0, 0, 7200)),
     ]
     assert [s.name for s, _ in chart.legend_rows()] == ["(no project)", "Alpha"]
@@ -168,10 +170,11 @@ def test_the_chart_splits_each_day_by_project_with_a_legend(week, qtbot):
         return image.pixelColor(int(rect.center().x() * ratio), int(rect.center().y() * ratio)).rgb()
 
     segments = {(day, k): rect for day, k, rect in chart.segment_rects()}
-    assert segments[0, 0].bottom() > segments[0, 1].bottom()  # no project at the bottom of Monday, Alpha on it
-    assert segments[0, 0].height() == pytest.approx(segments[0, 1].height() * 600 / 5400, abs=1)
-    assert pixel(segments[0, 0]) == colors[None].rgb() and pixel(segments[0, 1]) == colors["Alpha"].rgb()
-    assert pixel(segments[6, 1]) == colors["Alpha"].rgb() and (6, 0) not in segments
+    assert segments[6, 0].bottom() > segments[6, 1].bottom()  # no project at the bottom of Sunday, Alpha on it
+    assert segments[6, 0].height() == pytest.approx(segments[6, 1].height() * 600 / 7200, abs=1)
+    assert segments[2, 0].height() == pytest.approx(segments[2, 1].height(), abs=1)  # Wednesday: 0:20 each
+    assert pixel(segments[2, 0]) == colors[None].rgb() and pixel(segments[2, 1]) == colors["Alpha"].rgb()
+    assert pixel(segments[0, 1]) == colors["Alpha"].rgb() and (0, 0) not in segments
     for series, swatch in chart.legend_rows():
         assert pixel(swatch) == colors[None if series.name == "(no project)" else series.name].rgb()
 
@@ -189,7 +192,7 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
     qtbot.addWidget(view)
     view.choices.kind.setCurrentIndex(view.choices.kind.findData("month"))
     assert view.report.period.label == "2026-03"
-    assert view.cell_text(len(view.report.rows), 32) == "5:50"  # the month: 4:50 + Mon 9th's 1:00
+    assert view.cell_text(len(view.report.rows), 32) == "4:50"  # the month: the week (28 February is not in it)
     view.choices.set_layout("detail")
     view.choices.project.setCurrentIndex(view.choices.project.findData("Alpha"))
     assert view.pages.currentIndex() == 1
@@ -199,9 +202,8 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
         ["Mon 2 Mar", "08:00", "09:30", "1:30", "Alpha", "Build", "", "local", "local task"],
         ["Wed 4 Mar", "14:00", "14:20", "0:20", "Alpha", "Build", "", "local", "local task"],
         ["Sun 8 Mar", "09:00", "11:00", "2:00", "Alpha", "Build", "", "local", "local task"],
-        ["Mon 9 Mar", "09:00", "10:00", "1:00", "Alpha", "Build", "", "local", "local task"],
     ]
-    assert view.detail_total.text() == "Total: 4:50"
+    assert view.detail_total.text() == "Total: 3:50"
     assert view.rounding_label.text() == "only project Alpha"
     ours, theirs = tmp_path / "window.csv", tmp_path / "cli.csv"
     with qtbot.waitSignal(view.export_finished, timeout=20_000) as done:
@@ -211,7 +213,7 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
     week.err = err
     assert cli(["timesheet", "--month", "2026-03", "--detail", "--project", "Alpha", "-o", str(theirs)], week) == 0
     assert ours.read_bytes() == theirs.read_bytes()
-    assert ours.read_text().count("Build") == 4
+    assert ours.read_text().count("Build") == 3
 
 
 def test_dates_and_the_account_filter(week, qtbot):
@@ -226,16 +228,15 @@ def test_dates_and_the_account_filter(week, qtbot):
     choices.last.setDate(date(2026, 3, 3))
     assert view.report.period.days == (date(2026, 3, 2), date(2026, 3, 3))
     assert _grid(view) == [
-        ["Review", "0:10", "", "0:10"],
         ["Ticket", "1:00", "", "1:00"],
         ["Write", "", "0:30", "0:30"],
         ["Alpha · Build", "1:30", "", "1:30"],
-        ["Total", "2:40", "0:30", "3:10"],
+        ["Total", "2:30", "0:30", "3:00"],
     ]
     choices.account.setCurrentIndex(choices.account.findData("work"))
     assert _grid(view) == [["Ticket", "1:00", "", "1:00"], ["Total", "1:00", "0:00", "1:00"]]
     choices.account.setCurrentIndex(choices.account.findText("Local tasks"))
-    assert [row[0] for row in _grid(view)] == ["Review", "Write", "Alpha · Build", "Total"]
+    assert [row[0] for row in _grid(view)] == ["Write", "Alpha · Build", "Total"]
     choices.first.setDate(date(2026, 3, 5))  # after the end: said, the report kept
     assert "before it starts" in view.notice.text()
     assert view.report.period.days == (date(2026, 3, 2), date(2026, 3, 3))

@@ -9,9 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from stint.store.actions import running_entry  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
-from stint.store.models import Account, Op  # noqa: E402
+from stint.store.models import Account, Op, running_entry  # noqa: E402
 from stint.ui.ops_dialog import OpsDialog  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
 
@@ -135,3 +134,26 @@ def test_geometry_and_tab_are_remembered(tmp_path, qtbot, qapp):
     assert (window2.width(), window2.height()) == (777, 555)
     assert (home / "window.ini").exists()
     again.engine.dispose()
+
+
+def test_the_window_reads_while_another_process_holds_the_write_lock(services, qtbot):
+    """Reads begin deferred: a sync or CLI writer holding the lock (here, with a
+    change it has not committed) never makes the window wait for it."""
+    import sqlite3
+
+    services.tracker.create_task("Committed", local=True)
+    services.tracker.start("Committed")
+    writer = sqlite3.connect(services.paths.database, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO task (title, status_id, created_at, updated_at) VALUES ('Uncommitted', 1, 0, 0)")
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        services.bridge.changed.emit("all")  # every view reloads
+        assert window.tasks.model.rowCount() == 1
+        assert window.day.model.rowCount() == 1
+        assert window.status.summary.running_task == "Committed"
+        assert services.snapshot().running is not None
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

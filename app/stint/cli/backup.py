@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,8 @@ def daily_backup(ctx: Services) -> None:
 
 def app_is_running(ctx: Services) -> bool:
     """True when a Stint app listens on this data folder's hand-off socket."""
+    import socket  # here: every command imports this module for the daily backup
+
     from .. import ipc
 
     where = ipc.address(str(ctx.paths.data), ctx.env)

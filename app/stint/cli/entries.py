@@ -73,21 +73,20 @@ def cmd_delete(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_entries(ctx: Services, args: argparse.Namespace) -> int:
-    from ..store.db import transaction
     from ..store.queries import entries_between
 
     now = ctx.clock.now()
     period = period_of(ctx, args)
-    with transaction(ctx.engine) as s:
-        found = entries_between(s, period.start, period.end)
-        rows = []
-        for e in found:
-            seconds = int(((e.ended_at or max(now, e.started_at)) - e.started_at).total_seconds())
-            rows.append({
-                "id": e.id, "task_id": e.task_id, "task": e.task.title,
-                "start": render.local(e.started_at, ctx.tz), "end": render.local(e.ended_at, ctx.tz),
-                "seconds": seconds, "note": e.note, "sync": e.sync, "project": e.task.project,
-            })
+    with ctx.db.read() as conn:
+        found = entries_between(conn, period.start, period.end)
+    rows = []
+    for e in found:
+        seconds = int(((e.ended_at or max(now, e.started_at)) - e.started_at).total_seconds())
+        rows.append({
+            "id": e.id, "task_id": e.task_id, "task": e.task.title,
+            "start": render.local(e.started_at, ctx.tz), "end": render.local(e.ended_at, ctx.tz),
+            "seconds": seconds, "note": e.note, "sync": e.sync, "project": e.task.project,
+        })
     if args.json:
         render.dump_json(rows, ctx.out)
         return 0

@@ -42,15 +42,15 @@ def cmd_export(ctx: Services, args: argparse.Namespace) -> int:
 
 def _everything(ctx: Services, path: Path | None) -> int:
     import json
-    from dataclasses import asdict
 
     from .. import __version__
+    from ..config import settings_json
     from ..importers.stint_export import to_document
     from ..store.db import transaction
     from ..store.full_export import snapshot
 
     with transaction(ctx.engine) as s:
-        export = snapshot(s, settings=asdict(ctx.settings), now=ctx.clock.now(), app=f"stint {__version__}")
+        export = snapshot(s, settings=settings_json(ctx.settings), now=ctx.clock.now(), app=f"stint {__version__}")
     text = json.dumps(to_document(export), ensure_ascii=False, indent=2) + "\n"
     _write(ctx, path, text)
     if path is not None:
@@ -65,16 +65,15 @@ def _everything(ctx: Services, path: Path | None) -> int:
 def _calendar(ctx: Services, args: argparse.Namespace, path: Path | None) -> int:
     import io
 
-    from ..store.db import transaction
     from ..store.queries import entries_between
     from ..timesheet.export_ics import CalendarEvent, write_ics
     from .report import period_of
 
     period = period_of(ctx, args)
-    with transaction(ctx.engine) as s:
-        found = entries_between(s, period.start, period.end)
-        events = [CalendarEvent(e.id, e.task.title, e.task.project, e.note, e.started_at, e.ended_at)
-                  for e in found if e.ended_at is not None]
+    with ctx.db.read() as conn:
+        found = entries_between(conn, period.start, period.end)
+    events = [CalendarEvent(e.id, e.task.title, e.task.project, e.note, e.started_at, e.ended_at)
+              for e in found if e.ended_at is not None]
     running = len(found) - len(events)
     buffer = io.StringIO(newline="")
     count = write_ics(events, buffer, now=ctx.clock.now())

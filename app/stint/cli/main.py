@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .. import __version__
 from ..domain.errors import StintError
@@ -29,6 +30,15 @@ from .terminal import guarded
 COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports", "backup", "doctor")
 WHEN_OPTIONS = ("--start", "--end")
 RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
+# Where the everyday commands are defined: their runs build the parser from that
+# module alone, and skip the others' imports (logging, the account kinds...). A
+# command missing here gets the whole parser, as `--help` and a mistyped command do.
+COMMAND_MODULE = {
+    "new": "tracking", "tasks": "tracking", "start": "tracking", "stop": "tracking", "status": "tracking",
+    "toggle": "tracking", "pick": "tracking", "set-status": "tracking",
+    "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries",
+    "timesheet": "report",
+}
 
 
 class UsageExit(Exception):
@@ -36,11 +46,33 @@ class UsageExit(Exception):
         super().__init__(message)
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's, finding the terminal's width as shutil.get_terminal_size does but
+    without importing shutil (and the compression modules it loads) on every command:
+    argparse makes a formatter for each argument it adds."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                except (AttributeError, ValueError, OSError):
+                    width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and never exit by themselves, and
     whose help and version go to the command's own output stream."""
 
     out: TextIO | None = None
+
+    def __init__(self, *args: Any, formatter_class: type[argparse.HelpFormatter] = Formatter, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageExit(f"{self.prog}: {message} (see `{self.prog} --help`)")
@@ -50,11 +82,13 @@ class Parser(argparse.ArgumentParser):
             (Parser.out or sys.stdout).write(message)
 
 
-def build_parser() -> Parser:
+def build_parser(command: str | None = None) -> Parser:
+    """The parser of every command; for a command of COMMAND_MODULE, of the commands
+    of its module only."""
     parser = Parser(prog="stint", description="Offline-first time tracking for your task server.")
     parser.add_argument("--version", action="version", version=f"stint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    for name in (COMMAND_MODULE[command],) if command in COMMAND_MODULE else COMMAND_MODULES:
         importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
 
@@ -65,13 +99,13 @@ def run(argv: Sequence[str], ctx: Services) -> int:
     ctx.out, ctx.err = guarded(ctx.out, ctx.env), guarded(ctx.err, ctx.env)
     Parser.out = ctx.out
     try:
-        parser = build_parser()
+        parser = build_parser(argv[0] if argv else None)
         args = parser.parse_args(_relative_times_attached(argv))
         if args.command is None:
             parser.print_usage(ctx.out)
             return 2
         code = int(args.handler(ctx, args) or 0)
-        if ctx.engine_opened and ctx.bridge is None:  # the app takes its own (ui/daily_backup.py)
+        if ctx.store_opened and ctx.bridge is None:  # the app takes its own (ui/daily_backup.py)
             from .backup import daily_backup
 
             daily_backup(ctx)  # cheap unless the last backup is a day old

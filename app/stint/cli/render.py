@@ -8,13 +8,12 @@ is put in a line: one line, no control characters. The output stream's guard
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any, TextIO
 
+from ..domain.durations import format_duration
 from ..domain.text import one_line, plural
-from ..domain.timesheet import format_duration
 from .terminal import terminal_of
 
 __all__ = ["clean", "plural"]
@@ -95,6 +94,8 @@ def paint(out: TextIO, style: str, text: str) -> str:
 
 
 def dump_json(value: Any, out: TextIO) -> None:
+    import json  # only `--json` needs it
+
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -75,8 +75,8 @@ def cmd_timesheet(ctx: Services, args: argparse.Namespace) -> int:
         period_of(ctx, args), detail=args.detail, filters=Filters.of(args.project, args.account, args.local),
         rounding=Rounding(minutes, mode) if minutes else None, person=ctx.settings.person_name,
     )
-    build.check_names(ctx.engine, args.project, args.account)
-    report = build.run(ctx.engine, options, ctx.clock.now())
+    build.check_names(ctx.db, args.project, args.account)
+    report = build.run(ctx.db, options, ctx.clock.now())
     if output is not None:
         export.export_file(report, fmt, output)
         layout = "detailed report" if args.detail else "timesheet"

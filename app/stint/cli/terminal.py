@@ -19,8 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 RESET = "\x1b[0m"
 STYLES = {
@@ -33,8 +32,7 @@ _UNSAFE = re.compile("|".join(re.escape(code) for code in _OURS) + r"|\r\n|" + _
 _IS_CONTROL = re.compile(_CONTROL)
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):  # not a dataclass: every command makes one, and dataclasses imports inspect
     colour: bool = False
     width: int | None = None
 

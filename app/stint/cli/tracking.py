@@ -86,21 +86,20 @@ def cmd_new(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(ctx: Services, args: argparse.Namespace) -> int:
-    from ..store.db import transaction
     from ..store.queries import tasks
 
-    with transaction(ctx.engine) as s:
-        found = tasks(s, status=args.status, pending=args.pending, search=args.search)
-        if args.json:
-            render.dump_json([task_json(t) for t in found], ctx.out)
-            return 0
-        if not found:
-            ctx.print("No tasks." if not (args.status or args.pending or args.search) else "No matching tasks.")
-            return 0
-        rows = [
-            (t.id, t.status.label, t.title, t.project or "", f"{t.account.name}:{t.remote_id or '…'}" if t.account else "local")
-            for t in found
-        ]
+    with ctx.db.read() as conn:
+        found = tasks(conn, status=args.status, pending=args.pending, search=args.search)
+    if args.json:
+        render.dump_json([task_json(t) for t in found], ctx.out)
+        return 0
+    if not found:
+        ctx.print("No tasks." if not (args.status or args.pending or args.search) else "No matching tasks.")
+        return 0
+    rows = [
+        (t.id, t.status.label, t.title, t.project or "", f"{t.account.name}:{t.remote_id or '…'}" if t.account else "local")
+        for t in found
+    ]
     render.table(("ID", "STATUS", "TITLE", "PROJECT", "WHERE"), rows, ctx.out)
     return 0
 
@@ -139,6 +138,9 @@ def _report_start(ctx: Services, result: Any) -> None:
 
 
 def _report_stop(ctx: Services, entry: Any) -> None:
+    if entry.deleted:
+        ctx.print(f"Stopped {task_label(entry.task)} after less than a second; no entry kept")
+        return
     seconds = (entry.ended_at - entry.started_at).total_seconds()
     span = render.clock_span(entry.started_at, entry.ended_at, ctx.tz)
     ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
@@ -150,13 +152,12 @@ def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
-    from ..store.db import transaction
     from ..store.queries import overview
     from ..timesheet.build import tracked_today_and_week
 
     now = ctx.clock.now()
-    with transaction(ctx.engine) as s:
-        view = overview(s)
+    with ctx.db.read() as conn:
+        view = overview(conn)
         running = None
         if view.running is not None:
             entry = view.running
@@ -168,8 +169,8 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
                 "elapsed_seconds": max(0, int((now - entry.started_at).total_seconds())),
                 "account": entry.task.account.name if entry.task.account else None,
             }
-        failed = _failed_ops(s, ctx) if view.failed_ops else []
-        week, today_seconds, week_seconds = tracked_today_and_week(s, ctx.tz, now, ctx.settings.week_start)
+        failed = _failed_ops(conn, ctx) if view.failed_ops else []
+        week, today_seconds, week_seconds = tracked_today_and_week(conn, ctx.tz, now, ctx.settings.week_start)
     if args.json:
         render.dump_json(
             {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
@@ -200,13 +201,12 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _failed_ops(s: Any, ctx: Services) -> list[dict[str, Any]]:
-    from ..store import outbox
-    from ..store.models import Task
+def _failed_ops(conn: Any, ctx: Services) -> list[dict[str, Any]]:
+    from ..store import lookup, queries
 
     result = []
-    for op in outbox.failed(s):
-        task = s.get(Task, op.task_id) if op.task_id else None
+    for op in queries.failed_ops(conn):
+        task = lookup.task_by_id(conn, op.task_id) if op.task_id else None
         result.append({
             "seq": op.seq, "kind": op.kind, "account_id": op.account_id,
             "target": task_label(task) if task else (op.entry_id or ""),
@@ -219,3 +219,4 @@ def cmd_set_status(ctx: Services, args: argparse.Namespace) -> int:
     task = ctx.tracker.set_status(args.task, args.status)
     ctx.print(f"{task_label(task)} is now {task.status.label}")
     return 0
+

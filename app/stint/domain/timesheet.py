@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from .durations import format_duration, format_elapsed
 from .errors import UsageError
 from .periods import Period
 from .weeks import split_by_day
+
+__all__ = ["Filters", "Part", "Rounding", "Row", "Span", "Timesheet", "build", "decimal_hours", "format_duration",
+           "format_elapsed"]
 
 ROUND_MODES = ("up", "nearest")
 
@@ -182,17 +186,6 @@ def build(
     parts.sort(key=lambda p: (p.start, p.span.task.casefold()))
     return Timesheet(period, ordered, parts, rounding)
 
-
-def format_duration(seconds: int) -> str:
-    """H:MM, the way timesheets show it."""
-    minutes = int(seconds) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def format_elapsed(seconds: float) -> str:
-    """H:MM:SS, the way a running timer shows it."""
-    seconds = max(0, int(seconds))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def decimal_hours(seconds: int) -> str:

@@ -1,53 +1,55 @@
-"""User actions on the local store. Each is one transaction that changes local state
-and appends the outbox op that tells the server, or does neither.
+"""User actions on the local store. Each is one write transaction that changes local
+state and appends the outbox op that tells the server, or does neither.
 
 The Tracker is what the CLI, the desktop app and the app's command socket all call;
-it never waits on the network.
+it never waits on the network. Every action reads the clock after BEGIN IMMEDIATE:
+a command that waited seconds for another writer's lock must not record the moment
+it was typed, or its entry could overlap what the other writer recorded meanwhile.
+The rules themselves (overlaps, switching timers, edits) are in domain.tracking.
 """
 
 from __future__ import annotations
 
-import uuid
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
+from typing import NamedTuple
 
-from sqlalchemy import Engine, Select, false, select
-from sqlalchemy.orm import Session
-
+from ..domain import tracking
 from ..domain.clock import Clock
 from ..domain.errors import NotFound, Refused, UsageError
 from ..domain.model import INITIAL_STATUS, STARTED_STATUS, SYNC_LOCAL, SYNC_PENDING
-from ..domain.when import check_moment
+from ..domain.tracking import MAX_ENTRY, MAX_TITLE, Span
 from . import lookup, outbox
-from .db import transaction
-from .models import Account, Entry, Task
+from .database import Database
+from .rows import Account, Entry, Status, Task, seconds
 
-MAX_TITLE = 255
-# A finished entry is shorter than this; queries rely on it to stay index ranges.
-MAX_ENTRY = timedelta(days=7)
+__all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "Tracker"]
 
 
-@dataclass(frozen=True)
-class StartResult:
+class StartResult(NamedTuple):
     entry: Entry
     task: Task
-    stopped: Entry | None  # the timer this start stopped, if any
+    stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
     already_running: bool = False
 
 
 class Tracker:
     def __init__(
         self,
-        engine: Engine,
+        db: Database,
         clock: Clock,
         tz: tzinfo = timezone.utc,
         on_change: Callable[[str], None] | None = None,
     ) -> None:
-        self.engine = engine
+        self.db = db
         self.clock = clock
         self.tz = tz  # only for the times in messages
         self._on_change = on_change or (lambda _what: None)
+
+    def _now(self) -> datetime:
+        """Read inside the write transaction, after the lock is ours."""
+        return tracking.whole_seconds(self.clock.now())
 
     # -- tasks -----------------------------------------------------------------
 
@@ -61,183 +63,156 @@ class Tracker:
         local: bool = False,
         start: bool = False,
     ) -> StartResult | Task:
-        title = " ".join(title.split())
-        if not title:
-            raise UsageError("a task needs a title")
-        if len(title) > MAX_TITLE:
-            raise UsageError(f"a title can have at most {MAX_TITLE} characters, this one has {len(title)}")
+        title = tracking.clean_title(title)
         if account and local:
             raise UsageError("--account and --local cannot be used together")
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            target = self._account_for_new_task(s, account, local)
+        with self.db.write() as conn:
+            now = self._now()
+            target = _account_for_new_task(conn, account, local)
             account_id = target.id if target else None
-            status = lookup.status_named(s, account_id, INITIAL_STATUS) or _first_open_status(s, account_id)
-            task = Task(
-                account_id=account_id,
-                title=title,
-                description=description or None,
-                project=project or None,
-                status_id=status.id,
-                created_at=now,
-                updated_at=now,
-            )
-            task.status, task.account = status, target
-            s.add(task)
-            s.flush()
+            status = lookup.status_named(conn, account_id, INITIAL_STATUS) or _first_open_status(conn, account_id)
+            task_id = conn.execute(
+                "INSERT INTO task (account_id, title, description, status_id, project, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (account_id, title, description or None, status.id, project or None, seconds(now), seconds(now)),
+            ).lastrowid
+            assert task_id is not None
+            task = Task(task_id, account_id, None, title, description or None, project or None, None, None, None,
+                        None, status, target)
             if account_id is not None:
-                outbox.append(
-                    s, account_id=account_id, kind="create_task", now=now, task_id=task.id,
-                    payload={"title": title, "description": description or ""},
-                )
-            result: StartResult | Task = self._start(s, task, now) if start else task
+                outbox.append(conn, account_id=account_id, kind="create_task", now=now, task_id=task_id,
+                              payload={"title": title, "description": description or ""})
+            result: StartResult | Task = self._start(conn, task, now) if start else task
         self._on_change("tasks")
         return result
 
     def set_status(self, task_ref: str, status_ref: str) -> Task:
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            task = lookup.find_task(s, task_ref)
-            status = lookup.find_status(s, task.account_id, status_ref)
-            if status.id != task.status_id:
-                task.status_id = status.id
-                task.status = status
-                task.updated_at = now
+        with self.db.write() as conn:
+            now = self._now()
+            task = lookup.find_task(conn, task_ref)
+            status = lookup.find_status(conn, task.account_id, status_ref)
+            if status.id != task.status.id:
+                conn.execute("UPDATE task SET status_id = ?, updated_at = ? WHERE id = ?",
+                             (status.id, seconds(now), task.id))
                 if task.account_id is not None:
-                    outbox.append(
-                        s, account_id=task.account_id, kind="set_status", now=now, task_id=task.id,
-                        payload={"status_id": status.id, "status": status.name},
-                    )
+                    outbox.append(conn, account_id=task.account_id, kind="set_status", now=now, task_id=task.id,
+                                  payload={"status_id": status.id, "status": status.name})
+                task = task._replace(status=status)
         self._on_change("tasks")
         return task
 
     # -- the timer -------------------------------------------------------------
 
     def start(self, task_ref: str) -> StartResult:
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            task = lookup.find_task(s, task_ref)
-            result = self._start(s, task, now)
+        with self.db.write() as conn:
+            now = self._now()
+            result = self._start(conn, lookup.find_task(conn, task_ref), now)
         self._on_change("timer")
         return result
 
     def stop(self) -> Entry:
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            entry = running_entry(s)
+        """Stop the running timer. One that ran less than a second is removed (it
+        tracked nothing): the entry returned is then marked deleted."""
+        with self.db.write() as conn:
+            now = self._now()
+            entry = lookup.running_entry(conn)
             if entry is None:
                 raise Refused("no timer is running")
-            self._stop(s, entry, now)
+            stopped = self._stop(conn, entry, now, now)
         self._on_change("timer")
-        return entry
+        return stopped
 
     def start_last(self) -> StartResult:
         """Start again the task tracked most recently before the running one (with
         nothing running: the last task tracked) — "continue" in other trackers."""
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            result = self._start(s, _last_task(s, running_entry(s)), now)
+        with self.db.write() as conn:
+            now = self._now()
+            running = lookup.running_entry(conn)
+            result = self._start(conn, lookup.last_task(conn, besides=running.task.id if running else None), now)
         self._on_change("timer")
         return result
 
     def toggle(self) -> StartResult | Entry:
         """Stop the running timer, or start the last task again: one hotkey for both.
         One transaction, so two presses at once cannot both start."""
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            entry = running_entry(s)
+        with self.db.write() as conn:
+            now = self._now()
+            entry = lookup.running_entry(conn)
             if entry is not None:
-                self._stop(s, entry, now)
-                result: StartResult | Entry = entry
+                result: StartResult | Entry = self._stop(conn, entry, now, now)
             else:
-                result = self._start(s, _last_task(s, None), now)
+                result = self._start(conn, lookup.last_task(conn, besides=None), now)
         self._on_change("timer")
         return result
-
-    def _start(self, s: Session, task: Task, now: datetime) -> StartResult:
-        current = running_entry(s)
-        if current is not None and current.task_id == task.id:
-            return StartResult(current, task, None, already_running=True)
-        if current is not None:
-            self._stop(s, current, now)
-        blocker = s.scalar(
-            select(Entry)
-            .where(Entry.deleted == false(), Entry.started_at <= now, Entry.started_at > now - MAX_ENTRY,
-                   Entry.ended_at > now)
-            .limit(1)
-        )
-        if blocker is not None:
-            raise Refused(f"entry {blocker.id[:8]} ({blocker.task.title}) already covers this moment; edit it first")
-        entry = Entry(
-            id=str(uuid.uuid4()), task_id=task.id, started_at=now, ended_at=None, note="",
-            origin="local", sync=_sync_state(task), deleted=False, created_at=now, updated_at=now,
-        )
-        entry.task = task
-        s.add(entry)
-        task.last_started_at = now
-        started = lookup.status_named(s, task.account_id, STARTED_STATUS)
-        if started is not None and task.status_id != started.id:
-            # The Wapify rule: starting a timer moves the task to IN_PROGRESS (the server
-            # does the same on its side, so no separate status op is queued).
-            task.status_id = started.id
-            task.status = started
-            task.updated_at = now
-        s.flush()
-        if task.account_id is not None:
-            outbox.append(
-                s, account_id=task.account_id, kind="start", now=now, task_id=task.id,
-                entry_id=entry.id, payload={"at": now.isoformat()},
-            )
-        return StartResult(entry, task, current)
 
     def discard_idle(self, entry_id: str, since: datetime, *, restart: bool) -> StartResult | None:
         """Take the time since `since` off the running timer — ending it there, or
         dropping it if it started later — and with `restart` start its task again
         now. One transaction, so a crash never leaves half of it done."""
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            entry = running_entry(s)
+        with self.db.write() as conn:
+            now = self._now()
+            entry = lookup.running_entry(conn)
             if entry is None or entry.id != entry_id:
                 raise Refused("the timer changed while you were away; nothing was discarded")
-            task = entry.task
-            if since <= entry.started_at:
-                self._delete(s, entry, now)
+            end = tracking.idle_cut(entry.started_at, tracking.whole_seconds(since), now)
+            if end is None:
+                self._delete(conn, entry, now)
             else:
-                self._stop(s, entry, min(since, now), now)
-            s.flush()
-            result = self._start(s, task, now) if restart else None
+                self._stop(conn, entry, end, now)
+            result = self._start(conn, entry.task, now) if restart else None
         self._on_change("timer")
         return result
 
-    def _stop(self, s: Session, entry: Entry, at: datetime, now: datetime | None = None) -> None:
-        now = now or at
-        entry.ended_at = max(at, entry.started_at)
-        entry.updated_at = now
+    def _start(self, conn: sqlite3.Connection, task: Task, now: datetime) -> StartResult:
+        current = lookup.running_entry(conn)
+        if current is not None and current.task.id == task.id:
+            return StartResult(current, task, None, already_running=True)
+        stopped = self._stop(conn, current, now, now) if current is not None else None
+        tracking.refuse_start(now, _overlapping(conn, now, None, ignore=None), self.tz)
+        entry = Entry(_new_id(), task, now, None, "", None, "local", _sync_state(task), False)
+        _insert(conn, entry, now)
+        started = lookup.status_named(conn, task.account_id, STARTED_STATUS)
+        if started is not None and task.status.id != started.id:
+            # The Wapify rule: starting a timer moves the task to IN_PROGRESS (the server
+            # does the same on its side, so no separate status op is queued).
+            conn.execute("UPDATE task SET last_started_at = ?, status_id = ?, updated_at = ? WHERE id = ?",
+                         (seconds(now), started.id, seconds(now), task.id))
+            task = task._replace(status=started, last_started_at=now)
+        else:
+            conn.execute("UPDATE task SET last_started_at = ? WHERE id = ?", (seconds(now), task.id))
+            task = task._replace(last_started_at=now)
+        entry = entry._replace(task=task)
+        if task.account_id is not None:
+            outbox.append(conn, account_id=task.account_id, kind="start", now=now, task_id=task.id,
+                          entry_id=entry.id, payload={"at": now.isoformat()})
+        return StartResult(entry, task, stopped)
+
+    def _stop(self, conn: sqlite3.Connection, entry: Entry, at: datetime, now: datetime) -> Entry:
+        end = tracking.stop_at(entry.started_at, at)
+        if end is None:
+            return self._delete(conn, entry, now)
+        sync = SYNC_PENDING if entry.task.account_id is not None else entry.sync
+        conn.execute("UPDATE entry SET ended_at = ?, updated_at = ?, sync = ? WHERE id = ?",
+                     (seconds(end), seconds(now), sync, entry.id))
         if entry.task.account_id is not None:
-            entry.sync = SYNC_PENDING
-            outbox.append(
-                s, account_id=entry.task.account_id, kind="stop", now=now, task_id=entry.task_id,
-                entry_id=entry.id, payload={"at": entry.ended_at.isoformat()},
-            )
-        s.flush()
+            outbox.append(conn, account_id=entry.task.account_id, kind="stop", now=now, task_id=entry.task.id,
+                          entry_id=entry.id, payload={"at": end.isoformat()})
+        return entry._replace(ended_at=end, sync=sync)
 
     # -- entries by hand -------------------------------------------------------
 
     def log(self, task_ref: str, start: datetime, end: datetime, note: str = "") -> Entry:
-        now = self.clock.now()
-        _check_interval(start, end, now, self.tz)
-        with transaction(self.engine) as s:
-            task = lookup.find_task(s, task_ref)
-            _refuse_overlap(s, start, end, now, ignore=None, tz=self.tz)
-            entry = Entry(
-                id=str(uuid.uuid4()), task_id=task.id, started_at=start, ended_at=end, note=note,
-                origin="local", sync=_sync_state(task), deleted=False, created_at=now, updated_at=now,
-            )
-            entry.task = task
-            s.add(entry)
-            s.flush()
+        start, end = tracking.whole_seconds(start), tracking.whole_seconds(end)
+        with self.db.write() as conn:
+            now = self._now()
+            _check_moments((start, end), now, self.tz)
+            tracking.check_interval(start, end)
+            task = lookup.find_task(conn, task_ref)
+            tracking.refuse_overlap(start, end, _overlapping(conn, start, end, ignore=None), self.tz)
+            entry = Entry(_new_id(), task, start, end, note, None, "local", _sync_state(task), False)
+            _insert(conn, entry, now)
             if task.account_id is not None:
-                outbox.append(s, account_id=task.account_id, kind="create_entry", now=now,
+                outbox.append(conn, account_id=task.account_id, kind="create_entry", now=now,
                               task_id=task.id, entry_id=entry.id)
         self._on_change("entries")
         return entry
@@ -247,129 +222,127 @@ class Tracker:
     ) -> Entry:
         if start is None and end is None and note is None:
             raise UsageError("nothing to change: give --start, --end or --note")
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            entry = lookup.find_entry(s, entry_ref)
-            if end is not None and entry.ended_at is None:
-                raise Refused("this timer is still running; stop it, or change only its start or note")
-            new_start = start or entry.started_at
-            new_end = end or entry.ended_at
-            check_moment(new_start, now, self.tz)
-            if new_end is not None:
-                _check_interval(new_start, new_end, now, self.tz)
-            elif new_start > now:
-                raise Refused("a running timer cannot start in the future")
-            _refuse_overlap(s, new_start, new_end, now, ignore=entry.id, tz=self.tz)
-            changed = {}
-            if new_start != entry.started_at:
-                changed["start"] = new_start.isoformat()
-            if new_end != entry.ended_at:
-                changed["end"] = new_end.isoformat() if new_end else None
-            if note is not None and note != entry.note:
-                changed["note"] = note
-            if changed:
-                entry.started_at, entry.ended_at = new_start, new_end
-                if note is not None:
-                    entry.note = note
-                entry.updated_at = now
+        start = tracking.whole_seconds(start) if start is not None else None
+        end = tracking.whole_seconds(end) if end is not None else None
+        with self.db.write() as conn:
+            now = self._now()
+            _check_moments((start, end), now, self.tz)
+            entry = lookup.find_entry(conn, entry_ref)
+            edit = tracking.edit(entry.started_at, entry.ended_at, entry.note, now,
+                                 start=start, end=end, new_note=note)
+            tracking.refuse_overlap(edit.start, edit.end, _overlapping(conn, edit.start, edit.end, ignore=entry.id),
+                                    self.tz)
+            if edit.changed:
+                new_note = entry.note if note is None else note
+                sync = SYNC_PENDING if entry.task.account_id is not None else entry.sync
+                conn.execute("UPDATE entry SET started_at = ?, ended_at = ?, note = ?, sync = ?, updated_at = ?"
+                             " WHERE id = ?",
+                             (seconds(edit.start), seconds(edit.end), new_note, sync, seconds(now), entry.id))
                 if entry.task.account_id is not None:
-                    entry.sync = SYNC_PENDING
-                    outbox.append(s, account_id=entry.task.account_id, kind="update_entry", now=now,
-                                  task_id=entry.task_id, entry_id=entry.id, payload=changed)
+                    outbox.append(conn, account_id=entry.task.account_id, kind="update_entry", now=now,
+                                  task_id=entry.task.id, entry_id=entry.id, payload=edit.changed)
+                entry = entry._replace(started_at=edit.start, ended_at=edit.end, note=new_note, sync=sync)
         self._on_change("entries")
         return entry
 
     def delete_entry(self, entry_ref: str) -> Entry:
-        now = self.clock.now()
-        with transaction(self.engine) as s:
-            entry = lookup.find_entry(s, entry_ref)
-            self._delete(s, entry, now)
+        with self.db.write() as conn:
+            now = self._now()
+            entry = self._delete(conn, lookup.find_entry(conn, entry_ref), now)
         self._on_change("entries")
         return entry
 
-    def _delete(self, s: Session, entry: Entry, now: datetime) -> None:
+    def _delete(self, conn: sqlite3.Connection, entry: Entry, now: datetime) -> Entry:
         if entry.task.account_id is None:
-            s.delete(entry)
-            return
+            conn.execute("DELETE FROM entry WHERE id = ?", (entry.id,))
+            return entry._replace(deleted=True)
+        account_id = entry.task.account_id
+        ended_at = entry.ended_at
+        if ended_at is None:
+            # A running timer: the server may be running it too; its stop goes first.
+            ended_at = entry.started_at
+            outbox.append(conn, account_id=account_id, kind="stop", now=now, task_id=entry.task.id,
+                          entry_id=entry.id, payload={"at": ended_at.isoformat()})
         # Kept, marked deleted, until the server confirms the delete.
-        entry.deleted = True
-        entry.updated_at = now
-        outbox.append(s, account_id=entry.task.account_id, kind="delete_entry", now=now,
-                      task_id=entry.task_id, entry_id=entry.id, payload={"remote_id": entry.remote_id})
-
-    def _account_for_new_task(self, s: Session, name: str | None, local: bool) -> Account | None:
-        if local:
-            return None
-        if name:
-            return lookup.find_account(s, name)
-        configured = lookup.accounts(s)
-        if len(configured) > 1:
-            names = ", ".join(a.name for a in configured)
-            raise UsageError(f"several accounts are configured ({names}): give --account NAME or --local")
-        return configured[0] if configured else None
+        conn.execute("UPDATE entry SET deleted = 1, ended_at = ?, updated_at = ? WHERE id = ?",
+                     (seconds(ended_at), seconds(now), entry.id))
+        outbox.append(conn, account_id=account_id, kind="delete_entry", now=now,
+                      task_id=entry.task.id, entry_id=entry.id, payload={"remote_id": entry.remote_id})
+        return entry._replace(ended_at=ended_at, deleted=True)
 
 
-def running_query() -> Select[tuple[Entry]]:
-    # Worded exactly as the partial index uq_entry_running (`deleted = 0`, not
-    # `deleted IS 0`), or SQLite scans every entry instead of using it.
-    return select(Entry).where(Entry.ended_at.is_(None), Entry.deleted == false())
+def _check_moments(moments: tuple[datetime | None, ...], now: datetime, tz: tzinfo) -> None:
+    """A date from a typo (0001, 2099) is refused, never stored."""
+    from ..domain.when import check_moment  # here: it compiles the WHEN patterns, which start/stop never need
+
+    for moment in moments:
+        if moment is not None:
+            check_moment(moment, now, tz)
 
 
-def running_entry(s: Session) -> Entry | None:
-    return s.scalar(running_query())
+def _new_id() -> str:
+    import uuid  # here: `status`, `stop` and the reads never need one
+
+    return str(uuid.uuid4())
 
 
-def _last_task(s: Session, running: Entry | None) -> Task:
-    query = select(Task).where(Task.last_started_at.is_not(None))
-    if running is not None:
-        query = query.where(Task.id != running.task_id)
-    task = s.scalar(query.order_by(Task.last_started_at.desc(), Task.id.desc()).limit(1))
-    if task is None:
-        raise Refused("no earlier task to start again; start one with `stint start TASK`")
-    return task
+def _insert(conn: sqlite3.Connection, entry: Entry, now: datetime) -> None:
+    conn.execute(
+        "INSERT INTO entry (id, task_id, started_at, ended_at, note, origin, sync, deleted, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        (entry.id, entry.task.id, seconds(entry.started_at), seconds(entry.ended_at), entry.note, entry.origin,
+         entry.sync, seconds(now), seconds(now)),
+    )
+
+
+# The live finished entries that overlap [start, end) (end None: forever), first by
+# start, then the running one. Finished entries are shorter than MAX_ENTRY, which
+# keeps the first an index range on ix_entry_started; the second uses uq_entry_running.
+_OVERLAPPING = """
+SELECT e.id, t.title, e.started_at, e.ended_at FROM entry AS e JOIN task AS t ON t.id = e.task_id
+WHERE e.deleted = 0 AND e.started_at > ? AND e.started_at < ? AND e.ended_at > ? AND e.id IS NOT ?
+ORDER BY e.started_at LIMIT 1
+"""
+_RUNNING = """
+SELECT e.id, t.title, e.started_at, e.ended_at FROM entry AS e JOIN task AS t ON t.id = e.task_id
+WHERE e.ended_at IS NULL AND e.deleted = 0 AND e.id IS NOT ?
+"""
+_FOREVER = 2**62
+
+
+def _overlapping(conn: sqlite3.Connection, start: datetime, end: datetime | None, ignore: str | None) -> list[Span]:
+    begin = seconds(start)
+    assert begin is not None
+    until = seconds(end) if end is not None else _FOREVER
+    low = begin - int(MAX_ENTRY.total_seconds())
+    rows = conn.execute(_OVERLAPPING, (low, until, begin, ignore)).fetchall()
+    rows += conn.execute(_RUNNING, (ignore,)).fetchall()
+    return [Span(id_, title, _utc(started), _utc(ended) if ended is not None else None)
+            for id_, title, started, ended in rows]
+
+
+def _utc(value: int) -> datetime:
+    return datetime.fromtimestamp(value, timezone.utc)
 
 
 def _sync_state(task: Task) -> str:
     return SYNC_LOCAL if task.account_id is None else SYNC_PENDING
 
 
-def _first_open_status(s: Session, account_id: int | None):  # type: ignore[no-untyped-def]
-    statuses = [st for st in lookup.list_statuses(s, account_id) if not st.is_done]
+def _first_open_status(conn: sqlite3.Connection, account_id: int | None) -> Status:
+    statuses = [st for st in lookup.list_statuses(conn, account_id) if not st.is_done]
     if not statuses:
         raise NotFound("this account has no statuses yet; run `stint sync` first")
     return statuses[0]
 
 
-def _check_interval(start: datetime, end: datetime, now: datetime, tz: tzinfo) -> None:
-    check_moment(start, now, tz)  # a date from a typo (0001, 2099) is refused, never stored
-    check_moment(end, now, tz)
-    if end <= start:
-        raise Refused("the end must be after the start")
-    if end - start >= MAX_ENTRY:
-        raise Refused("an entry cannot be a week or longer")
-
-
-def _refuse_overlap(
-    s: Session, start: datetime, end: datetime | None, now: datetime, ignore: str | None, tz: tzinfo
-) -> None:
-    """Refuse [start, end) if it overlaps a live entry. A running timer, and a new
-    open-ended interval, reach forever: whatever is logged after its start would
-    overlap it once it is stopped."""
-    far = end if end is not None else datetime.max.replace(tzinfo=start.tzinfo)
-    finished = select(Entry).where(
-        Entry.deleted == false(),
-        Entry.started_at < far,
-        # Finished entries are shorter than MAX_ENTRY, which keeps this an index range.
-        Entry.started_at > start - MAX_ENTRY,
-        Entry.ended_at > start,
-    )
-    if ignore is not None:
-        finished = finished.where(Entry.id != ignore)
-    others = list(s.scalars(finished.limit(1)))
-    running = running_entry(s)
-    if running is not None and running.id != ignore and running.started_at < far:
-        others.append(running)
-    for other in others:
-        begin = other.started_at.astimezone(tz)
-        until = f"{other.ended_at.astimezone(tz):%H:%M}" if other.ended_at else "running"
-        raise Refused(f"overlaps entry {other.id[:8]} ({other.task.title}, {begin:%Y-%m-%d %H:%M}–{until})")
+def _account_for_new_task(conn: sqlite3.Connection, name: str | None, local: bool) -> Account | None:
+    if local:
+        return None
+    if name:
+        return lookup.find_account(conn, name)
+    configured = lookup.accounts(conn)
+    if len(configured) > 1:
+        names = ", ".join(a.name for a in configured)
+        raise UsageError(f"several accounts are configured ({names}): give --account NAME or --local")
+    return configured[0] if configured else None

@@ -22,19 +22,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import private
 from ..domain.errors import Refused
 from . import integrity
-from .faults import DatabaseDamaged, translating
-from .snapshot import BUSY_TIMEOUT_MS
+from .faults import BUSY_TIMEOUT_MS, DatabaseDamaged, translating
 
 DAILY_KEEP, WEEKLY_KEEP, MIGRATION_KEEP = 7, 4, 3
 DAY = timedelta(days=1)
@@ -43,15 +41,16 @@ DAILY, BEFORE_MIGRATION, REPLACED = "daily", "before-migration", "replaced"
 _NAME = re.compile(r"^stint-(\d{8}-\d{6})(?:-(before-[0-9A-Za-z_]+|replaced))?(?:-(\d+))?\.sqlite3$")
 
 
-@dataclass(frozen=True)
-class Backup:
+# NamedTuples, and shutil imported where a file is copied: every command looks at
+# whether the daily backup is due (cli/backup.daily_backup), so this module is on its
+# path — dataclasses (inspect) and shutil (bz2, lzma) would cost each one ~5 ms.
+class Backup(NamedTuple):
     path: Path
     taken_at: datetime  # UTC
     kind: str           # DAILY | BEFORE_MIGRATION | REPLACED
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(NamedTuple):
     aside: Path | None  # where the database that was replaced now is
     revision: str       # the restored file's schema revision
     reopened_ops: int   # changes waiting to sync in the backup, now checked with the server first
@@ -297,6 +296,8 @@ def _put_aside(database: Path, now: datetime) -> Path | None:
 
 
 def _copy_private(source: Path, dest: Path) -> None:
+    import shutil
+
     with open(source, "rb") as src, open(dest, "xb", opener=private.opener) as dst:
         shutil.copyfileobj(src, dst, 1 << 20)
         dst.flush()

@@ -1,8 +1,12 @@
-"""Opening the database: SQLite pragmas, write locking, and migrations on start.
+"""The store through SQLAlchemy, for the sync engine, account set-up and migrations
+(user actions and the app's reads use stdlib sqlite3: store.database).
 
-Every transaction begins with BEGIN IMMEDIATE, so two processes (the app and the CLI)
-that write at once queue on the busy timeout instead of failing with "database is
-locked" when a reader tries to become a writer. WAL keeps readers unblocked.
+The same rule as store.database: a write transaction begins IMMEDIATE, so two
+processes (the app's sync and a CLI command) that write at once queue on the busy
+timeout instead of failing with "database is locked" when a reader tries to become
+a writer; a read transaction begins deferred and, in WAL mode, never waits for a
+writer. Every sync step writes, so `transaction` is the default; `read_transaction`
+is for code that only looks.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from . import backup, faults, integrity
+from .database import BUSY_TIMEOUT_MS, current_revision, pragmas
 from .migrations import HEAD, upgrade
-from .snapshot import BUSY_TIMEOUT_MS, current_revision
 
-__all__ = ["BUSY_TIMEOUT_MS", "current_revision", "open_engine", "transaction"]
+__all__ = ["BUSY_TIMEOUT_MS", "current_revision", "open_engine", "read_transaction", "transaction"]
+
+_READ = "stint_read"  # execution option: this connection's transaction only reads
 
 
 def open_engine(path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -49,19 +55,33 @@ def _configure(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        for pragma in pragmas(busy_timeout_ms):
+            cur.execute(pragma)
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: object) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        reads = conn.get_execution_options().get(_READ, False)  # type: ignore[attr-defined]
+        conn.exec_driver_sql("BEGIN" if reads else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: committed on success, rolled back on any exception."""
+    """One unit of work that writes: BEGIN IMMEDIATE, committed on success, rolled
+    back on any exception."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+def sqlite_connection(session: Session) -> sqlite3.Connection:
+    """The DB-API connection under `session`: the same transaction, for the plain
+    sqlite3 helpers (store.lookup) in code that writes through the ORM."""
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Session]:
+    """A consistent snapshot for reading (BEGIN deferred): never waits for a writer.
+    Writing through it fails at the first write if another writer holds the lock."""
+    with Session(engine.execution_options(**{_READ: True}), expire_on_commit=False) as session, session.begin():
         yield session

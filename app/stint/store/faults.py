@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import StintError
-from .snapshot import BUSY_TIMEOUT_MS
 
+# The store's busy timeout: every connection waits this long for another writer's lock
+# (store.database and store.db set it; a lock held longer is a StorageFault here).
+BUSY_TIMEOUT_MS = 15_000
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .snapshot import BUSY_TIMEOUT_MS
+from .database import BUSY_TIMEOUT_MS
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from ..domain.errors import NotFound
 from ..domain.imports import MAX_ENTRY, Busy, ImportPlan, SourceEntry, StoreView, plan
 from ..domain.model import INITIAL_STATUS, SYNC_LOCAL, SYNC_PENDING
 from . import lookup, outbox
-from .actions import running_entry
-from .db import transaction
-from .models import Account, Entry, ImportKey, Status, Task
+from .db import sqlite_connection, transaction
+from .models import Entry, ImportKey, Task, running_entry
+from .rows import Account, Status
 
 CHUNK = 500
 Progress = Callable[[int, int], None]
@@ -45,7 +45,7 @@ def run_import(
     """Import `entries` onto local tasks, or onto `account`'s tasks (pushed like any
     logged entry). Returns the plan that was (or, with `dry_run`, would be) carried out."""
     with transaction(engine) as s:
-        target = lookup.find_account(s, account) if account else None
+        target = lookup.find_account(sqlite_connection(s), account) if account else None
         made = plan(entries, store_view(s, entries, target), tz, keep_overlaps=keep_overlaps)
         if not dry_run:
             write(s, made, target, now, progress)
@@ -124,10 +124,11 @@ def write(s: Session, made: ImportPlan, account: Account | None, now: datetime,
 
 
 def _initial_status(s: Session, account_id: int | None) -> Status:
-    status = lookup.status_named(s, account_id, INITIAL_STATUS)
+    conn = sqlite_connection(s)
+    status = lookup.status_named(conn, account_id, INITIAL_STATUS)
     if status is not None:
         return status
-    open_ones = [st for st in lookup.list_statuses(s, account_id) if not st.is_done]
+    open_ones = [st for st in lookup.list_statuses(conn, account_id) if not st.is_done]
     if not open_ones:
         raise NotFound("this account has no statuses yet; run `stint sync` first")
     return open_ones[0]

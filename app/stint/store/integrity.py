@@ -24,8 +24,7 @@ from pathlib import Path
 
 from .. import private
 from ..domain.errors import Refused
-from .faults import DatabaseDamaged, translating
-from .snapshot import BUSY_TIMEOUT_MS
+from .faults import BUSY_TIMEOUT_MS, DatabaseDamaged, translating
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # PRAGMA application_id of a database Stint made ("STNT"); older ones have 0.

@@ -176,3 +176,13 @@ class ImportKey(Base):
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     entry_id: Mapped[str | None] = mapped_column(String(36))
     imported_at: Mapped[utc]
+
+
+def running_entry(session: Any) -> Entry | None:
+    """The running timer as a mapped Entry, for the sync engine (user actions read it
+    with store.lookup.running_entry)."""
+    from sqlalchemy import false, select
+
+    # Worded exactly as the partial index uq_entry_running (`deleted = 0`, not
+    # `deleted IS 0`), or SQLite scans every entry instead of using it.
+    return session.scalar(select(Entry).where(Entry.ended_at.is_(None), Entry.deleted == false()))

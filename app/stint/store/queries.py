@@ -1,93 +1,110 @@
-"""Read-side queries shared by the CLI, the app and the timesheet."""
+"""Read-side queries shared by the CLI and the app, on a sqlite3 connection (inside
+`Database.read()`), returning the plain values of store.rows. What reports read is in
+store/report_reads.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import false, select
-from sqlalchemy.orm import Session
-
+from ..domain.tracking import MAX_ENTRY
 from . import lookup, outbox
-from .actions import MAX_ENTRY, running_entry
-from .models import Entry, Status, Task
+from .rows import (
+    ENTRY_COLUMNS, ENTRY_JOINS, OP_COLUMNS, TASK_COLUMNS, TASK_JOINS, Entry, EntryReader, Op, Task, op_of, seconds,
+    task_of,
+)
+
+_WEEK = int(MAX_ENTRY.total_seconds())
+# Most recently started first; never started last, newest first.
+TASK_ORDER = "ORDER BY t.last_started_at DESC NULLS LAST, t.id DESC"
 
 
 def tasks(
-    s: Session,
+    conn: sqlite3.Connection,
     *,
     status: str | None = None,
     pending: bool = False,
     search: str | None = None,
     limit: int | None = None,
 ) -> list[Task]:
-    query = select(Task).join(Task.status)
+    where, params = [], []
     if pending:
-        query = query.where(Status.is_done.is_(False))
+        where.append("s.is_done = 0")
     if status:
-        wanted = {st.id for st in _statuses_matching(s, status)}
-        query = query.where(Task.status_id.in_(wanted))
-    query = query.order_by(Task.last_started_at.desc().nulls_last(), Task.id.desc())
+        wanted = sorted({st.id for st in _statuses_matching(conn, status)})
+        where.append(f"t.status_id IN ({', '.join('?' * len(wanted))})")
+        params += wanted
+    sql = f"SELECT {TASK_COLUMNS} FROM task AS t {TASK_JOINS}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " " + TASK_ORDER
+    if limit and not search:
+        sql += f" LIMIT {int(limit)}"
+    found = [task_of(row) for row in conn.execute(sql, params)]
     if not search:
-        return list(s.scalars(query.limit(limit) if limit else query).unique())
+        return found
     # Matched in Python: SQLite's lower() and LIKE fold ASCII only ("Revisión").
     needle = search.casefold()
-    found = [t for t in s.scalars(query).unique()
-             if needle in t.title.casefold() or needle in (t.project or "").casefold()]
+    found = [t for t in found if needle in t.title.casefold() or needle in (t.project or "").casefold()]
     return found[:limit] if limit else found
 
 
-def _statuses_matching(s: Session, ref: str) -> list[Status]:
+def _statuses_matching(conn: sqlite3.Connection, ref: str) -> list:  # type: ignore[type-arg]
     """Statuses called `ref` in any account (the local set included)."""
+    from ..domain.errors import NotFound
+
     matched = []
-    account_ids = [None] + [a.id for a in lookup.accounts(s)]
+    account_ids = [None] + [a.id for a in lookup.accounts(conn)]
     for account_id in account_ids:
         try:
-            matched.append(lookup.find_status(s, account_id, ref))
-        except Exception:  # noqa: BLE001 - a status missing from one account is fine
+            matched.append(lookup.find_status(conn, account_id, ref))
+        except NotFound:  # a status missing from one account is fine
             continue
     if not matched:
-        lookup.find_status(s, None, ref)  # raises NotFound naming the choices
+        lookup.find_status(conn, None, ref)  # raises NotFound naming the choices
     return matched
 
 
-def entries_between(s: Session, start: datetime, end: datetime) -> list[Entry]:
-    """Live entries that overlap [start, end), oldest first. Uses the started_at index:
-    a finished entry is shorter than a week, so it cannot start more than 7 days before
-    `start`; the running one (which may be older) is fetched on its own."""
-
-    found = {}
-    running = running_entry(s)
-    if running is not None and running.started_at < end:
-        found[running.id] = running
-    query = (
-        select(Entry)
-        .where(
-            Entry.deleted == false(),
-            Entry.started_at < end,
-            Entry.started_at >= start - MAX_ENTRY,
-        )
-        .order_by(Entry.started_at)
-    )
-    for e in s.scalars(query):
-        if e.ended_at is None or e.ended_at > start:
-            found[e.id] = e
-    return sorted(found.values(), key=lambda e: e.started_at)
+# Live entries overlapping [start, end): a finished entry is shorter than a week, so
+# it cannot start more than 7 days before `start` — an index range on ix_entry_started;
+# the running one (which may be older) is read through uq_entry_running. The unary +
+# keeps SQLite from reading it through ix_entry_started instead: `started_at < end`
+# alone would be a range over every entry before the week's end.
+_FINISHED = (f"SELECT {ENTRY_COLUMNS} FROM entry AS e {ENTRY_JOINS}"
+             " WHERE e.deleted = 0 AND e.started_at < ? AND e.started_at >= ? AND e.ended_at > ?")
+_RUNNING = (f"SELECT {ENTRY_COLUMNS} FROM entry AS e {ENTRY_JOINS}"
+            " WHERE e.ended_at IS NULL AND e.deleted = 0 AND +e.started_at < ?")
 
 
-@dataclass(frozen=True)
-class Overview:
+def entries_between(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[Entry]:
+    """Live entries that overlap [start, end), oldest first."""
+    begin, until = seconds(start), seconds(end)
+    assert begin is not None and until is not None
+    read = EntryReader()
+    rows = conn.execute(_FINISHED, (until, begin - _WEEK, begin)).fetchall()
+    rows += conn.execute(_RUNNING, (until,)).fetchall()
+    return sorted((read(row) for row in rows), key=lambda e: e.started_at)
+
+
+def failed_ops(conn: sqlite3.Connection) -> list[Op]:
+    """The changes a server refused, oldest first (waiting for the person's retry or discard)."""
+    return [op_of(row) for row in conn.execute(
+        f"SELECT {OP_COLUMNS} FROM outbox AS o WHERE o.state = ? ORDER BY o.seq", (outbox.OpState.FAILED,))]
+
+
+class Overview(NamedTuple):
     running: Entry | None
     pending_ops: int
     failed_ops: int
     accounts: list[dict[str, object]]
 
 
-def overview(s: Session) -> Overview:
-    counts = outbox.counts(s)
+def overview(conn: sqlite3.Connection) -> Overview:
+    counts = outbox.counts(conn)
     accounts = []
-    for account in lookup.accounts(s):
-        per = outbox.counts(s, account.id)
+    for account in lookup.accounts(conn):
+        per = outbox.counts(conn, account.id)
         accounts.append(
             {
                 "name": account.name,
@@ -100,4 +117,4 @@ def overview(s: Session) -> Overview:
                 "failed_ops": per["failed"],
             }
         )
-    return Overview(running_entry(s), counts["pending"], counts["failed"], accounts)
+    return Overview(lookup.running_entry(conn), counts["pending"], counts["failed"], accounts)

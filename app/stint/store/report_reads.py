@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.timesheet import Span
-from .actions import MAX_ENTRY
+from ..domain.tracking import MAX_ENTRY
 
 _COLUMNS = """
     SELECT e.id, e.task_id, t.title, t.project, e.started_at, e.ended_at, e.sync, e.note, a.name
@@ -20,10 +20,12 @@ _COLUMNS = """
 """
 # A finished entry is shorter than MAX_ENTRY, which keeps the first half an index range
 # on ix_entry_started; the running entry (which may be older) comes from the partial index.
+# The unary + keeps SQLite from reading it through ix_entry_started instead: `started_at
+# < :end` alone would be a range over every entry before the period's end.
 _SPANS = f"""
     {_COLUMNS} WHERE e.deleted = 0 AND e.started_at < :end AND e.started_at >= :earliest AND e.ended_at > :start
     UNION ALL
-    {_COLUMNS} WHERE e.ended_at IS NULL AND e.deleted = 0 AND e.started_at < :end
+    {_COLUMNS} WHERE e.ended_at IS NULL AND e.deleted = 0 AND +e.started_at < :end
 """
 _FLAGGED = (SYNC_LOCAL_ONLY, SYNC_FAILED)
 

@@ -29,9 +29,8 @@ from sqlalchemy.orm import Session
 from ..backends.base import TaskTime
 from ..domain.model import SYNC_CONFLICT, SYNC_SYNCED
 from ..store import outbox
-from ..store.actions import running_entry
 from ..store.db import transaction
-from ..store.models import Account, Entry, Task
+from ..store.models import Account, Entry, Task, running_entry
 from .cycle import Cycle
 from .fold_entries import fold, has_open_ops, import_remote
 from .pull import Pulled, apply_statuses, apply_tasks

@@ -25,10 +25,9 @@ from ..backends.base import Backend
 from ..domain.clock import Clock
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING
 from ..domain.weeks import Week, split_by_day
-from ..store.db import transaction
+from ..store.db import read_transaction
+from ..store.models import Account, Entry, Task
 from ..store.records import AccountInfo
-from ..store.models import Account, Task
-from ..store.queries import entries_between
 from .plan import task_total
 
 SLACK = 60
@@ -73,9 +72,9 @@ def compare_week(engine: Engine, backend_for: Callable[[AccountInfo], Backend], 
     out = Comparison(week.label)
     by_account: dict[int, _Account] = {}
     totals: dict[int, int] = {}
-    with transaction(engine) as s:
+    with read_transaction(engine) as s:
         infos = {a.id: AccountInfo.of(a) for a in s.scalars(select(Account))}
-        for e in entries_between(s, week.start, week.end):
+        for e in _entries_between(s, week.start, week.end):
             if e.task.account_id is None:
                 continue
             acc = by_account.setdefault(e.task.account_id, _Account(infos[e.task.account_id]))
@@ -90,6 +89,19 @@ def compare_week(engine: Engine, backend_for: Callable[[AccountInfo], Backend], 
             out.errors.append(f"{acc.info.name}: {getattr(exc, 'message', exc)}")
             _rows(out, acc, week, _local(acc, week.day_edges()), None, "server not reachable")
     return out
+
+
+def _entries_between(s: Any, start: datetime, end: datetime) -> list[Entry]:
+    """Live entries overlapping [start, end): a finished entry is shorter than a week
+    (an index range on the start), the running one is read on its own."""
+    from sqlalchemy import false
+
+    from ..domain.tracking import MAX_ENTRY
+
+    live = select(Entry).where(Entry.deleted == false(), Entry.started_at < end)
+    found = list(s.scalars(live.where(Entry.started_at >= start - MAX_ENTRY, Entry.ended_at > start)))
+    found += s.scalars(live.where(Entry.ended_at.is_(None)))
+    return sorted(found, key=lambda e: e.started_at)
 
 
 def _account(out: Comparison, acc: _Account, backend: Backend, week: Week, now: datetime,

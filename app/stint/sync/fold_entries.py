@@ -29,8 +29,7 @@ from sqlalchemy.orm import Session
 from ..backends.base import RemoteEntry
 from ..domain.model import SYNC_CONFLICT, SYNC_PENDING, SYNC_SYNCED
 from ..store import outbox
-from ..store.actions import running_entry
-from ..store.models import Account, Entry, Op, Task
+from ..store.models import Account, Entry, Op, Task, running_entry
 from ..store.outbox import OPEN_STATES
 from .cycle import Cycle
 from .report import AccountReport

@@ -5,27 +5,28 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from ..domain.errors import NotFound
 from ..domain.periods import iso_week_period, week_period
 from ..domain.timesheet import Rounding, Timesheet, build
-from ..store.db import transaction
 from ..store.report_reads import account_names, project_names, report_spans
 from .report import Report, ReportOptions
 
+if TYPE_CHECKING:
+    from ..store.database import Database
 
-def run(engine: Engine, options: ReportOptions, now: datetime) -> Report:
+
+def run(db: "Database", options: ReportOptions, now: datetime) -> Report:
     """The report `options` ask for, as the store holds it at `now`."""
     period = options.period
-    with transaction(engine) as s:
-        spans = report_spans(_sqlite(s), period.start, period.end)
+    with db.read() as conn:
+        spans = report_spans(conn, period.start, period.end)
     return Report(options, build(spans, period, now, options.rounding, options.filters), now)
 
 
 def weekly(
-    engine: Engine,
+    db: "Database",
     year: int,
     number: int,
     *,
@@ -36,34 +37,33 @@ def weekly(
 ) -> Timesheet:
     """ISO week `number` of `year` as a task × day grid (the Week view's and the benchmarks')."""
     options = ReportOptions(iso_week_period(year, number, tz, week_start), rounding=rounding)
-    return run(engine, options, now).sheet
+    return run(db, options, now).sheet
 
 
-def tracked_today_and_week(session: object, tz: tzinfo, now: datetime, week_start: int = 0) -> tuple[str, int, int]:
+def tracked_today_and_week(conn: sqlite3.Connection, tz: tzinfo, now: datetime,
+                           week_start: int = 0) -> tuple[str, int, int]:
     """This week's label and the seconds tracked today and this week, running timer
     included, not rounded: what `stint status` shows beside the timer. Runs inside the
-    caller's transaction (`session`), so it agrees with what the caller read."""
+    caller's read (`conn`), so it agrees with what the caller read."""
     today = now.astimezone(tz).date()
     week = week_period(today, tz, week_start)
-    sheet = build(report_spans(_sqlite(session), week.start, week.end), week, now)
+    sheet = build(report_spans(conn, week.start, week.end), week, now)
     return week.label, sheet.day_totals[(today - week.first).days], sheet.total
 
 
-def filter_names(engine: Engine) -> tuple[list[str], list[str]]:
+def filter_names(db: "Database") -> tuple[list[str], list[str]]:
     """The project and account names a report can be filtered by (the window's choices)."""
-    with transaction(engine) as s:
-        conn = _sqlite(s)
+    with db.read() as conn:
         return project_names(conn), account_names(conn)
 
 
-def check_names(engine: Engine, projects: Iterable[str], accounts: Iterable[str]) -> None:
+def check_names(db: "Database", projects: Iterable[str], accounts: Iterable[str]) -> None:
     """Refuse a project or account filter that names nothing: a typo would otherwise
     give an empty report that looks like no work was done."""
     projects, accounts = list(projects), list(accounts)
     if not projects and not accounts:
         return
-    with transaction(engine) as s:
-        conn = _sqlite(s)
+    with db.read() as conn:
         known_projects, known_accounts = project_names(conn), account_names(conn)
     _check("project", projects, known_projects)
     _check("account", accounts, known_accounts)
@@ -76,7 +76,3 @@ def _check(kind: str, asked: list[str], known: list[str]) -> None:
             choices = f"{kind}s: {', '.join(known)}" if known else f"there is no {kind} yet"
             raise NotFound(f"no {kind} named {name!r} ({choices})")
 
-
-def _sqlite(session: object) -> sqlite3.Connection:
-    # The session's own DB-API connection: the same transaction, plain SQL.
-    return session.connection().connection.driver_connection  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """A report as a person chooses it, and as it came out: plain objects, no Qt, no I/O.
 
     options = ReportOptions(period, detail=True, filters=Filters.of(projects=["Acme"]))
-    report = build.run(engine, options, now)        # timesheet/build.py reads the store
+    report = build.run(db, options, now)            # timesheet/build.py reads the store
     export.write(report, "csv", stream)              # any format, grid or detail
 
 `ReportOptions` is what the CLI's flags and the window's controls set — the period

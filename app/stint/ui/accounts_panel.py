@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import StintError
 from ..store import lookup
-from ..store.db import transaction
 from .account_dialog import AccountDialog
 from .notice import Notice
 from ..services import Services
@@ -56,8 +55,8 @@ class AccountsPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        with transaction(self.services.engine) as s:
-            rows = [(a.name, f"{a.kind} · {a.base_url}", a.state, a.last_error or "") for a in lookup.accounts(s)]
+        with self.services.db.read() as conn:
+            rows = [(a.name, f"{a.kind} · {a.base_url}", a.state, a.last_error or "") for a in lookup.accounts(conn)]
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):

@@ -3,10 +3,9 @@
 Start-up is ordered for a fast first paint: the QApplication and the tray icon come
 first (Qt only); the store, the hand-off server, the database watcher,
 notifications, idle detection and sync are wired on the first turn of the event
-loop, after the icon is on screen. The idle app reads the store with stdlib sqlite3
-(stint.store.snapshot): SQLAlchemy is imported only to migrate an old schema, or
-when something needs the ORM (the window, a dialog, a handed-off command, a sync
-cycle with an account configured, a start from the tray menu).
+loop, after the icon is on screen. The app reads and changes the store with stdlib
+sqlite3 (stint.store.database): SQLAlchemy is imported only to migrate an old
+schema, for a sync cycle with an account configured, and to set up accounts.
 
 Without a system tray (offscreen, some GNOME sessions) the window is the app: it
 is shown at start and closing it quits; the person is told once why.
@@ -18,7 +17,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -44,7 +42,8 @@ MakeServices = Callable[[Clock, QObject], "Services"]
 RunCommand = Callable[["Services", Sequence[str], Mapping[str, str]], "ipc.Reply"]
 
 
-def run_app(make_services: MakeServices, run_command: RunCommand, then: str | None = None) -> int:
+def run_app(make_services: MakeServices, run_command: RunCommand, then: str | None = None,
+            prepare_commands: Callable[[], None] | None = None) -> int:
     """Run the desktop app until it quits; returns the exit status. `then="pick"`
     opens the task search once the app is up (`stint pick` with no app running).
 
@@ -54,6 +53,8 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
     from .. import ipc
     from .bridge import Bridge
 
+    # The entry point has asked a running app to show itself (plain `stint`); if one
+    # started since, StintApp.start finds its socket taken and quits.
     where = ipc.address(ipc.data_dir(os.environ))
     if then == "pick":
         try:
@@ -62,9 +63,6 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
             reply = None
         if reply is not None:
             return reply.exit
-    elif ipc.activate(where):
-        print("Stint is already running; its window was brought to the front.")
-        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Stint")
@@ -78,7 +76,8 @@ def run_app(make_services: MakeServices, run_command: RunCommand, then: str | No
         tray.show()
     services = make_services(clock, Bridge(app))
     stint = StintApp(services, where, tray=tray,
-                     run_command=lambda argv, env: run_command(services, argv, env))
+                     run_command=lambda argv, env: run_command(services, argv, env),
+                     prepare_commands=prepare_commands)
     QTimer.singleShot(0, stint.start)
     if then == "pick":
         QTimer.singleShot(0, stint.show_quick_start)
@@ -108,6 +107,7 @@ class StintApp(QObject):
         where: str,
         *,
         run_command: "Callable[[Sequence[str], Mapping[str, str]], ipc.Reply] | None" = None,
+        prepare_commands: Callable[[], None] | None = None,
         tray_available: bool | None = None,
         tray: Tray | None = None,
         window_factory: WindowFactory | None = None,
@@ -122,6 +122,7 @@ class StintApp(QObject):
         self.services = services
         self.where = where
         self._run_command = run_command
+        self._prepare_commands = prepare_commands
         if tray is not None:
             tray.setParent(self)  # made and shown before the services, for the first paint
         else:
@@ -227,7 +228,7 @@ class StintApp(QObject):
 
         services = self.services
         assert self.server is not None
-        self._open_store_if_migrating()
+        services.db  # noqa: B018 - opens the store, migrating an old or missing schema first
         self.started = True
         self.server.handler = self._run_command
         self.server.activated.connect(self.show_window)
@@ -259,11 +260,8 @@ class StintApp(QObject):
             self.tray.icon.messageClicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
         services.bridge.sync_requested.connect(lambda: self.sync.request(force=True))
-        if self._network is not None:
-            from .reachability import NetworkWatch
-
-            self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
-            self.network.online.connect(lambda: self.sync.request(force=True))
+        self.network: Any = None
+        self.live.updated.connect(lambda _snapshot: self._watch_network())
         self.backups = DailyBackup(services, self._intervals.get("backup", 3_600_000), self)
 
         self.live.refresh()
@@ -272,22 +270,24 @@ class StintApp(QObject):
         self.desktop.start()
         self.sync.start()
         self.backups.start()
+        if self._prepare_commands is not None:
+            # Once the start-up is done: the first command handed over after login then
+            # answers as fast as the later ones (the CLI's import, ~25 ms, is paid here).
+            QTimer.singleShot(self._intervals.get("prepare_commands", 2000), self._prepare_commands)
         if self.tray is None:
             self.show_window()
             self._tell_no_tray_once()
         return True
 
-    def _open_store_if_migrating(self) -> None:
-        """Open the engine now only if the schema must be migrated first (that imports
-        Alembic and SQLAlchemy once); else the idle app reads the store with stdlib
-        sqlite3 and opens the ORM on first real use."""
-        from ..store.faults import translating
-        from ..store.migrations import HEAD
-        from ..store.snapshot import current_revision
+    def _watch_network(self) -> None:
+        """Sync soon after the network comes back — once there is an account to sync:
+        the platform's network backend costs ~7 MB that a local-only app never needs."""
+        if self.network is not None or self._network is None or not self.live.snapshot.accounts:
+            return
+        from .reachability import NetworkWatch
 
-        with translating(self.services.database):
-            if current_revision(self.services.database) != HEAD:
-                self.services.engine  # noqa: B018 - opening it migrates
+        self.network = NetworkWatch(None if self._network is AUTO else str(self._network), self)
+        self.network.online.connect(lambda: self.sync.request(force=True))
 
     def quit_by_person(self) -> None:
         """Quit because the person asked (Quit, or closing the tray-less window): the
@@ -385,7 +385,7 @@ class StintApp(QObject):
                     "Closing the window quits Stint; timers keep their state and the "
                     "`stint` command works as usual."))
         extra: dict[str, Any] = {**settings.extra, NO_TRAY_NOTICE: True}
-        self.services.update_settings(replace(settings, extra=extra))
+        self.services.update_settings(settings._replace(extra=extra))
 
 
 def _main_window(services: "Services") -> QWidget:

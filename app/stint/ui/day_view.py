@@ -34,7 +34,7 @@ __all__ = ["DURATION", "END", "NOTE", "START", "SYNC", "TASK", "DayView"]
 
 def load_spans(services: Services, period: Period) -> list[Span]:
     """The entries that touch `period`, through the reports' one read."""
-    report = run(services.engine, ReportOptions(period), services.clock.now())
+    report = run(services.db, ReportOptions(period), services.clock.now())
     return list(dict.fromkeys(part.span for part in report.parts))
 
 

@@ -259,7 +259,6 @@ def _zones() -> list[str]:
 
 def _account_names(services: Services) -> list[str]:
     from ..store import lookup
-    from ..store.db import transaction
 
-    with transaction(services.engine) as s:
-        return [a.name for a in lookup.accounts(s)]
+    with services.db.read() as conn:
+        return [a.name for a in lookup.accounts(conn)]

@@ -48,10 +48,9 @@ class NewTaskDialog(QDialog):
 
     def _fill_accounts(self) -> None:
         from ..store import lookup
-        from ..store.db import transaction
 
-        with transaction(self.services.engine) as s:
-            names = [a.name for a in lookup.accounts(s)]
+        with self.services.db.read() as conn:
+            names = [a.name for a in lookup.accounts(conn)]
         for name in names:
             self.where.addItem(self.tr("On {account} (synced)").format(account=name), name)
         self.where.addItem(self.tr("Local only (never synced)"), LOCAL)

@@ -11,16 +11,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..domain.errors import StintError
 from ..store import outbox
-from ..store.db import transaction
-from ..store.models import Account, Op, Task
 from ..store.outbox import OpState
+from ..store.rows import utc
 from .notice import Notice
 from ..services import Services
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @dataclass(frozen=True)
@@ -33,19 +34,21 @@ class FailedOp:
     error: str
 
 
+_FAILED = f"""
+SELECT o.seq, a.name, o.kind, t.title, o.created_at, o.last_error
+FROM outbox AS o JOIN account AS a ON a.id = o.account_id LEFT JOIN task AS t ON t.id = o.task_id
+WHERE o.state = '{OpState.FAILED}' ORDER BY o.seq
+"""
+
+
 def load_failed(services: Services) -> list[FailedOp]:
-    query = (
-        select(Op.seq, Account.name, Op.kind, Task.title, Op.created_at, Op.last_error)
-        .join(Account, Op.account_id == Account.id)
-        .outerjoin(Task, Op.task_id == Task.id)
-        .where(Op.state == OpState.FAILED)
-        .order_by(Op.seq)
-    )
-    with transaction(services.engine) as s:
-        return [
-            FailedOp(seq, account, kind, title or "", f"{created.astimezone(services.tz):%Y-%m-%d %H:%M}", error or "")
-            for seq, account, kind, title, created, error in s.execute(query)
-        ]
+    with services.db.read() as conn:
+        rows = conn.execute(_FAILED).fetchall()
+    return [
+        FailedOp(seq, account, kind, title or "", f"{utc(created).astimezone(services.tz):%Y-%m-%d %H:%M}",
+                 error or "")
+        for seq, account, kind, title, created, error in rows
+    ]
 
 
 class OpsDialog(QDialog):
@@ -116,14 +119,14 @@ class OpsDialog(QDialog):
     def discard_selected(self) -> None:
         self._apply(outbox.discard)
 
-    def _apply(self, change: Callable[[Session, int], object]) -> bool:
+    def _apply(self, change: Callable[["sqlite3.Connection", int], object]) -> bool:
         seqs = self.selected_seqs()
         if not seqs:
             return False
         try:
-            with transaction(self.services.engine) as s:
+            with self.services.db.write() as conn:
                 for seq in seqs:
-                    change(s, seq)
+                    change(conn, seq)
         except StintError as exc:
             self.notice.show_error(str(exc))
             return False

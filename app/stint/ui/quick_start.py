@@ -42,15 +42,15 @@ class QuickStart(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from ..store.db import transaction
         from ..store.queries import tasks
 
-        with transaction(self.services.engine) as s:
-            self._tasks = []
-            for t in tasks(s):
-                shown = f"{t.title}  —  {t.project}" if t.project else t.title
-                shown += f"   [{t.status.label}]"
-                self._tasks.append((t.id, shown, f"{t.id} {t.title} {t.project or ''}".casefold()))
+        with self.services.db.read() as conn:
+            found = tasks(conn)
+        self._tasks = []
+        for t in found:
+            shown = f"{t.title}  —  {t.project}" if t.project else t.title
+            shown += f"   [{t.status.label}]"
+            self._tasks.append((t.id, shown, f"{t.id} {t.title} {t.project or ''}".casefold()))
         self.apply_filter(self.search.text())
 
     def apply_filter(self, text: str) -> None:

@@ -7,7 +7,6 @@ stint.autostart only when that choice changed."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
@@ -138,7 +137,7 @@ class SettingsDialog(QDialog):
                 self.notice.show_error(self.tr("Global shortcuts: %1").replace("%1", why))
                 return
             try:
-                self.services.update_settings(replace(self.services.settings, global_shortcuts=True))
+                self.services.update_settings(self.services.settings._replace(global_shortcuts=True))
             except (StintError, OSError) as exc:
                 self.notice.show_error(self.tr("Cannot save: %1").replace("%1", str(exc)))
                 return
@@ -148,8 +147,7 @@ class SettingsDialog(QDialog):
 
     def chosen(self) -> Settings:
         """The settings as the form shows them (not validated)."""
-        return replace(
-            self.services.settings,
+        return self.services.settings._replace(
             sync_interval_seconds=self.sync_interval.value(),
             week_start=int(self.week_start.currentData()),
             rounding_minutes=self.rounding_minutes.value(),

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from ..domain.timesheet import format_elapsed
-from ..store.db import transaction
 from ..store.queries import overview
 from ..services import Services
 
@@ -29,9 +28,9 @@ class Summary:
 
 
 def load_summary(services: Services) -> Summary:
-    with transaction(services.engine) as s:
-        view = overview(s)
-        running = (view.running.task.title, view.running.started_at) if view.running else (None, None)
+    with services.db.read() as conn:
+        view = overview(conn)
+    running = (view.running.task.title, view.running.started_at) if view.running else (None, None)
     troubled = [
         f"{a['name']}: {a['state']}" + (f" ({a['last_error']})" if a["last_error"] else "")
         for a in view.accounts if a["state"] != "ok"

@@ -2,7 +2,7 @@
 
 `load_task_rows` reads every task in two queries (the tasks with their status and
 account, and the tracked seconds per task in one GROUP BY) and returns frozen
-tuples, so `data()` never touches the ORM. The running timer is kept apart so its
+tuples, so `data()` never touches the database. The running timer is kept apart so its
 row can tick every second without reloading anything.
 """
 
@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import Engine, Integer, func, select, type_coerce
 
 from ..domain.timesheet import format_duration
-from ..store.db import transaction
-from ..store.models import Account, Entry, Status, Task
+from ..store.database import Database
+from ..store.queries import TASK_ORDER
+from ..store.rows import utc
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,39 +51,34 @@ class Running:
     started_at: datetime
 
 
-def load_task_rows(engine: Engine) -> tuple[list[TaskRow], Running | None]:
+_TOTALS = ("SELECT task_id, sum(ended_at - started_at) FROM entry"
+           " WHERE deleted = 0 AND ended_at IS NOT NULL GROUP BY task_id")
+_ROWS = f"""
+SELECT t.id, t.title, t.project, s.name, s.label, s.color, s.is_done, t.due_date, a.name, t.account_id,
+       t.last_started_at
+FROM task AS t JOIN status AS s ON s.id = t.status_id LEFT JOIN account AS a ON a.id = t.account_id
+{TASK_ORDER}
+"""
+# Worded as the partial index uq_entry_running.
+_RUNNING = "SELECT task_id, started_at FROM entry WHERE ended_at IS NULL AND deleted = 0"
+
+
+def load_task_rows(db: Database) -> tuple[list[TaskRow], Running | None]:
     """Every task as a TaskRow (most recently started first) and the running timer."""
-    started = type_coerce(Entry.started_at, Integer)
-    ended = type_coerce(Entry.ended_at, Integer)
-    totals_query = (
-        select(Entry.task_id, func.sum(ended - started))
-        .where(Entry.deleted.is_(False), Entry.ended_at.is_not(None))
-        .group_by(Entry.task_id)
-    )
-    rows_query = (
-        select(
-            Task.id, Task.title, Task.project, Status.name, Status.label, Status.color, Status.is_done,
-            Task.due_date, Account.name, Task.account_id, type_coerce(Task.last_started_at, Integer),
+    with db.read() as conn:
+        totals = {task_id: int(total or 0) for task_id, total in conn.execute(_TOTALS)}
+        running = conn.execute(_RUNNING).fetchone()
+        rows = conn.execute(_ROWS).fetchall()
+    result = [
+        TaskRow(
+            id=tid, title=title, project=project or "", status=sname, status_label=label,
+            status_color=color or "", is_done=bool(done), due=date.fromisoformat(due) if due else None,
+            closed_seconds=totals.get(tid, 0), account=account or "", account_id=account_id, recency=recency or 0,
+            haystack=f"{title}\n{project or ''}".casefold(),
         )
-        .join(Status, Task.status_id == Status.id)
-        .outerjoin(Account, Task.account_id == Account.id)
-        .order_by(Task.last_started_at.desc().nulls_last(), Task.id.desc())
-    )
-    with transaction(engine) as s:
-        totals = {task_id: int(total or 0) for task_id, total in s.execute(totals_query)}
-        running = s.execute(
-            select(Entry.task_id, Entry.started_at).where(Entry.ended_at.is_(None), Entry.deleted.is_(False))
-        ).first()
-        result = [
-            TaskRow(
-                id=tid, title=title, project=project or "", status=sname, status_label=label,
-                status_color=color or "", is_done=bool(done), due=due, closed_seconds=totals.get(tid, 0),
-                account=account or "", account_id=account_id, recency=recency or 0,
-                haystack=f"{title}\n{project or ''}".casefold(),
-            )
-            for tid, title, project, sname, label, color, done, due, account, account_id, recency in s.execute(rows_query)
-        ]
-    return result, (Running(running[0], running[1]) if running else None)
+        for tid, title, project, sname, label, color, done, due, account, account_id, recency in rows
+    ]
+    return result, (Running(running[0], utc(running[1])) if running else None)  # type: ignore[arg-type]
 
 
 class TaskTableModel(QAbstractTableModel):

@@ -10,14 +10,9 @@ from ..services import Services
 
 def task_choices(services: Services) -> list[tuple[int, str]]:
     """(task id, 'Project · Title') for every task, the most recently tracked first."""
-    from sqlalchemy import select
-
-    from ..store.db import transaction
-    from ..store.models import Task
-
-    with transaction(services.engine) as s:
-        rows = s.execute(select(Task.id, Task.title, Task.project)
-                         .order_by(Task.last_started_at.desc().nulls_last(), Task.title)).all()
+    with services.db.read() as conn:
+        rows = conn.execute("SELECT id, title, project FROM task"
+                            " ORDER BY last_started_at DESC NULLS LAST, title").fetchall()
     return [(task_id, f"{project} · {title}" if project else title) for task_id, title, project in rows]
 
 

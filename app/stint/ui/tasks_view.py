@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import StintError
 from ..store import lookup
-from ..store.db import transaction
 from .colors import contrast_text
 from .notice import Notice
 from ..services import Services
@@ -120,7 +119,7 @@ class TasksView(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_task_id()
-        rows, running = load_task_rows(self.services.engine)
+        rows, running = load_task_rows(self.services.db)
         self.model.set_rows(rows, running, self.services.clock.now())
         self._fill_status_filter()
         if selected is not None:
@@ -189,8 +188,8 @@ class TasksView(QWidget):
     def status_choices(self, task_id: int) -> list[tuple[str, str]]:
         """(name, label) of the statuses the task's account offers."""
         row = self.model.row_at(self.model.row_of(task_id))  # type: ignore[arg-type]
-        with transaction(self.services.engine) as s:
-            return [(st.name, st.label) for st in lookup.list_statuses(s, row.account_id)]
+        with self.services.db.read() as conn:
+            return [(st.name, st.label) for st in lookup.list_statuses(conn, row.account_id)]
 
     def set_status(self, task_id: int, status_name: str) -> None:
         self._act(lambda: self.services.tracker.set_status(str(task_id), status_name), self.tr("Status changed"))

@@ -153,8 +153,8 @@ class WeekView(QWidget):
 
     def refresh(self) -> None:
         now = self.services.clock.now()
-        self.choices.set_names(*filter_names(self.services.engine))
-        self.report = report = run(self.services.engine, self.choices.options(), now)
+        self.choices.set_names(*filter_names(self.services.db))
+        self.report = report = run(self.services.db, self.choices.options(), now)
         self._refreshed_at = now
         self.title.setText(title(report, self.labels))
         self.current_button.setText({"week": self.tr("This week"), "month": self.tr("This month")}.get(
