@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Entry  # noqa: E402
 from stint.ui.day_view import DURATION, END, NOTE, START, SYNC, TASK, DayView  # noqa: E402
-from stint.ui.entry_dialog import EntryDialog, from_qdatetime  # noqa: E402
+from stint.ui.entry_dialog import EntryDialog, from_qdatetime, to_qdatetime  # noqa: E402
 
 from .window_fixtures import TZ, answer_box, on_next, services  # noqa: E402,F401
 
@@ -218,6 +218,66 @@ def test_dragging_an_edge_changes_that_time(shown, qtbot, week):
     qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, _y(shown, _utc(7, 20, day=6))))
     assert ("Review", _utc(7, 20, day=6), _utc(10, 30, day=6), "") in _entries(week)
     assert _table(shown)[1] == ("Review", "07:20", "10:30", "3:10:00")
+
+
+def test_edit_moves_an_entry_to_another_task_picked_by_typing(week, qtbot):
+    view = DayView(week)
+    qtbot.addWidget(view)
+    view.select_entry(view.model.parts[1].span.entry_id)  # Review 08:00–09:45
+    dialog = view.entry_dialog(view.selected())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.task.lineEdit().clear()
+    qtbot.keyClicks(dialog.task.lineEdit(), "alpha · bu")  # any part of project or title, any case
+    assert dialog.task.completer().currentCompletion() == "Alpha · Build"
+    dialog.task.setCurrentIndex(dialog.task.findText("Alpha · Build"))
+    dialog.duration.clear()
+    qtbot.keyClicks(dialog.duration, "1h")
+    _ok(dialog)
+    assert ("Build", _utc(8, day=6), _utc(9, day=6), "") in _entries(week)
+    assert all(e[0] != "Review" or e[1].day != 6 for e in _entries(week))
+    assert _table(view)[1] == ("Alpha · Build", "08:00", "09:00", "1:00:00")
+
+
+def test_continue_starts_the_entrys_task_again_with_its_note(week, qtbot):
+    view = DayView(week)
+    qtbot.addWidget(view)
+    view.shift(-1)
+    view.select_entry(view.model.parts[0].span.entry_id)  # Thursday's Build: it runs already
+    view.continue_button.click()
+    assert view.notice.text() == "Alpha · Build is already running"
+    view.select_entry(view.model.parts[2].span.entry_id)  # Thursday night's Write, "night\nshift"
+    view.continue_button.click()
+    assert view.day == date(2026, 3, 5)
+    view.go_today()
+    assert _table(view)[2:] == [("Alpha · Build", "10:30", "10:40", "0:10:00"), ("Write", "10:40", "running", "0:00:00")]
+    assert view.model.index(3, NOTE).data() == "night shift"
+    view.select_entry(view.model.parts[-1].span.entry_id)
+    assert not view.continue_button.isEnabled()  # it is the running one
+
+
+def test_split_cuts_an_entry_in_two_at_the_time_chosen(week, qtbot):
+    from stint.ui.split_dialog import SplitDialog
+
+    view = DayView(week)
+    qtbot.addWidget(view)
+    view.select_entry(view.model.parts[1].span.entry_id)  # Review 08:00–09:45
+    seen: list[str] = []
+
+    def split(dialog: SplitDialog) -> None:
+        seen.append(dialog.parts.text())  # proposed: the middle, on five minutes
+        dialog.at.setDateTime(to_qdatetime(_utc(9, 45, day=6), TZ))  # the end: refused, the dialog stays
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        seen.append(dialog.notice.text())
+        dialog.at.setDateTime(to_qdatetime(_utc(8, 30, day=6), TZ))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next(SplitDialog, split)
+    view.split_selected()
+    assert seen[0] == "08:00–08:50  +  08:50–09:45"
+    assert "split at a time inside the entry" in seen[1]
+    assert _table(view)[1:3] == [("Review", "08:00", "08:30", "0:30:00"), ("Review", "08:30", "09:45", "1:15:00")]
+    assert view.total_label.text() == "Total: 3:10:00"  # the same day, the same total
 
 
 def test_add_through_the_dialog(services, qtbot):

@@ -67,8 +67,16 @@ class DayModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(i, END), self.index(i, DURATION))
 
     def _parts(self, now: datetime) -> list[Part]:
-        assert self.period is not None
-        return build(self.spans, self.period, now).parts
+        period = self.period
+        assert period is not None
+        parts = build(self.spans, period, now).parts
+        shown = {part.span.entry_id for part in parts}
+        for span in self.spans:
+            # A timer started this very second has no time yet, so no part; it shows
+            # all the same — the running clock is visible in every state.
+            if span.end is None and span.entry_id not in shown and period.contains(span.start):
+                parts.append(Part(span, 0, span.start, span.start, 0, 0, continued=False, continues=False))
+        return parts
 
     @property
     def total(self) -> int:

@@ -21,8 +21,7 @@ from ..domain.errors import StintError
 from ..domain.periods import Period
 from ..domain.timesheet import Span, format_elapsed
 from ..services import Services
-from ..timesheet.build import run
-from ..timesheet.report import ReportOptions
+from ..timesheet.build import spans_in
 from .day_model import DURATION, END, NOTE, PART_ROLE, START, SYNC, TASK, DayModel, task_label
 from .entry_dialog import EntryDialog
 from .notice import Notice
@@ -30,12 +29,6 @@ from .timeline import DayTimeline
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
 __all__ = ["DURATION", "END", "NOTE", "START", "SYNC", "TASK", "DayView"]
-
-
-def load_spans(services: Services, period: Period) -> list[Span]:
-    """The entries that touch `period`, through the reports' one read."""
-    report = run(services.db, ReportOptions(period), services.clock.now())
-    return list(dict.fromkeys(part.span for part in report.parts))
 
 
 class ElideRight(QStyledItemDelegate):
@@ -151,7 +144,7 @@ class DayView(QWidget):
     def refresh(self) -> None:
         chosen = self.selected()
         period, now = self.period, self.services.clock.now()
-        self.model.load(period, load_spans(self.services, period), now)
+        self.model.load(period, spans_in(self.services.db, period), now)
         if chosen is not None:
             self.select_entry(chosen.entry_id)
         self._show(now)
@@ -234,9 +227,18 @@ class DayView(QWidget):
 
     def continue_selected(self) -> None:
         entry = self.selected()
-        if entry is not None and entry.end is not None:
-            self._act(lambda: self.services.tracker.continue_entry(entry.entry_id),
-                      self.tr("Started %1 again").replace("%1", task_label(entry)))
+        if entry is None or entry.end is None:
+            return
+        try:
+            result = self.services.tracker.continue_entry(entry.entry_id)
+        except StintError as exc:
+            self.notice.show_error(str(exc))
+            return
+        if result.already_running:
+            self.notice.show_info(self.tr("%1 is already running").replace("%1", task_label(entry)))
+            return
+        self.notice.clear_message()
+        self.message.emit(self.tr("Started %1 again").replace("%1", task_label(entry)))
 
     def split_selected(self) -> None:
         from .split_dialog import SplitDialog

@@ -566,6 +566,11 @@
         <source>Entry split</source>
         <translation>Registro dividido</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/views/app/stint/ui/day_view.py" line="238" />
+        <source>%1 is already running</source>
+        <translation>%1 ya está en marcha</translation>
+    </message>
 </context>
 <context>
     <name>EntryDialog</name>
