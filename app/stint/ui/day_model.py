@@ -12,16 +12,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ..domain.periods import Period
 from ..domain.text import one_line
 from ..domain.timesheet import Part, Span, build, format_elapsed
 from ..timesheet.export_common import account_name, day_short, marked_end, marked_start
 from ..timesheet.labels import Labels
+from .list_model import Index, ListModel
 from .report_labels import report_labels
 
-Index = QModelIndex | QPersistentModelIndex
 TASK, START, END, DURATION, NOTE, SYNC = range(6)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole  # the entry's id
 PART_ROLE = Qt.ItemDataRole.UserRole + 1  # the Part itself
@@ -32,15 +32,15 @@ def task_label(span: Span) -> str:
     return f"{span.project} · {span.task}" if span.project else span.task
 
 
-class DayModel(QAbstractTableModel):
+class DayModel(ListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.period: Period | None = None
         self.spans: list[Span] = []
         self.parts: list[Part] = []
         self.labels: Labels = report_labels()
-        self._headers = [self.tr("Project · task"), self.tr("Start"), self.tr("End"), self.tr("Duration"),
-                         self.tr("Note"), self.tr("Sync")]
+        self.headers = [self.tr("Project · task"), self.tr("Start"), self.tr("End"), self.tr("Duration"),
+                        self.tr("Note"), self.tr("Sync")]
 
     @property
     def day(self) -> date | None:
@@ -87,16 +87,8 @@ class DayModel(QAbstractTableModel):
 
     # -- Qt's model interface --------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.parts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> list[Part]:
+        return self.parts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

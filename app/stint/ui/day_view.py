@@ -24,6 +24,7 @@ from ..services import Services
 from ..timesheet.build import spans_in
 from .day_model import DURATION, END, NOTE, PART_ROLE, START, SYNC, TASK, DayModel, task_label
 from .entry_dialog import EntryDialog
+from .list_model import read_only_table
 from .notice import Notice
 from .timeline import DayTimeline
 
@@ -94,15 +95,9 @@ class DayView(QWidget):
         self.go_today()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = read_only_table(self.model)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        table.setWordWrap(False)
         table.setItemDelegateForColumn(NOTE, ElideRight(table))
-        table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (START, END, DURATION, SYNC):

@@ -36,6 +36,18 @@ def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
     return naive.replace(tzinfo=tz).astimezone(timezone.utc)
 
 
+def lay_out(dialog: QDialog, form: QFormLayout, notice: Notice) -> QDialogButtonBox:
+    """The form, the notice line under it and OK/Cancel: the entry dialogs' layout."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(notice)
+    layout.addWidget(buttons)
+    return buttons
+
+
 class EntryDialog(QDialog):
     def __init__(self, services: Services, entry: Span | None = None, day: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -76,13 +88,7 @@ class EntryDialog(QDialog):
         form.addRow(self.tr("&End"), self.end)
         form.addRow(self.tr("&Duration"), self.duration)
         form.addRow(self.tr("&Note"), self.note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.buttons)
+        self.buttons = lay_out(self, form, self.notice)
 
     def set_times(self, start: datetime, end: datetime | None = None) -> None:
         self.start.setDateTime(to_qdatetime(start, self.services.tz))

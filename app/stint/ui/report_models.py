@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QIcon
 
 from ..domain.text import one_line
@@ -22,8 +22,8 @@ from ..timesheet.export_common import (
 )
 from ..timesheet.labels import Labels
 from ..timesheet.report import Report
+from .list_model import Index, ListModel
 
-Index = QModelIndex | QPersistentModelIndex
 FLAGS_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -113,13 +113,13 @@ class GridModel(QAbstractTableModel):
 DATE, START, END, DURATION, PROJECT, TASK, NOTE, ACCOUNT, SYNC = range(9)
 
 
-class DetailModel(QAbstractTableModel):
+class DetailModel(ListModel):
     def __init__(self, labels: Labels, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.labels = labels
         self.report: Report | None = None
         l = labels  # noqa: E741 - short for the headings
-        self._headers = [l.date, l.start, l.end, l.duration, l.project, l.task, l.note, l.account, l.sync]
+        self.headers = [l.date, l.start, l.end, l.duration, l.project, l.task, l.note, l.account, l.sync]
 
     def set_report(self, report: Report) -> None:
         self.beginResetModel()
@@ -130,16 +130,8 @@ class DetailModel(QAbstractTableModel):
     def parts(self) -> list[Part]:
         return self.report.parts if self.report is not None else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.parts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> list[Part]:
+        return self.parts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.report is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QDialog, QFormLayout, QLabel, QWidget
 
 from ..domain.day_slots import DRAG_STEP, SHORTEST, snapped
 from ..domain.errors import StintError
@@ -13,7 +13,7 @@ from ..domain.text import one_line
 from ..domain.timesheet import Span
 from ..services import Services
 from .day_model import task_label
-from .entry_dialog import FORMAT, from_qdatetime, to_qdatetime
+from .entry_dialog import FORMAT, from_qdatetime, lay_out, to_qdatetime
 from .notice import Notice
 
 
@@ -34,13 +34,7 @@ class SplitDialog(QDialog):
         form.addRow(self.tr("Entry"), QLabel(one_line(task_label(entry))))
         form.addRow(self.tr("Split &at"), self.at)
         form.addRow(self.tr("Gives"), self.parts)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.buttons)
+        self.buttons = lay_out(self, form, self.notice)
         self._show_parts()
 
     def chosen(self) -> datetime:

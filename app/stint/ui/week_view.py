@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QStackedWidget, QStyle,
-    QTableView, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QStackedWidget, QStyle, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
@@ -29,6 +29,7 @@ from ..timesheet.export_common import conditions, day_heading, project_name, tit
 from ..timesheet.report import Report
 from .bar_chart import BarChart, Series
 from .colors import project_colors
+from .list_model import read_only_table
 from .notice import Notice
 from .pinned_grid import PinnedGrid
 from .report_choices import ReportChoices
@@ -111,13 +112,7 @@ class WeekView(QWidget):
         self.refresh()
 
     def _detail_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.detail_model)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        table = read_only_table(self.detail_model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,45 @@
+"""What the flat, read-only tables of the Day and Reports views share: a model of one
+row per item under named columns, and a table that shows it without editing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ListModel(QAbstractTableModel):
+    """Rows are `items()`; columns are `headers` (set by the subclass)."""
+
+    headers: list[str] = []
+
+    def items(self) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def read_only_table(model: QAbstractItemModel) -> QTableView:
+    """A table of whole rows, not editable, one line a row, long texts elided in the
+    middle (a task's name keeps its start and end)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    return table
