@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox  # noqa: E402
 
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Entry  # noqa: E402
@@ -347,3 +347,28 @@ def test_today_follows_the_clock(services, qtbot):
     services.clock.advance(days=1)
     view.go_today()
     assert view.day == date(2026, 3, 3)
+
+
+def test_keys_on_the_list_edit_and_delete(week, qtbot):
+    view = DayView(week)
+    qtbot.addWidget(view)
+    view.show()
+    view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.select_entry(view.model.parts[1].span.entry_id)  # Review 08:00–09:45
+    view.table.setFocus()
+    opened: list[str] = []
+
+    def close(dialog: EntryDialog) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    on_next(EntryDialog, close)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: opened == ["Edit entry"])
+    view.windowHandle().requestActivate()  # back from the dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.table.setFocus()
+    answer_box(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert [row[0] for row in _table(view)] == ["Write", "Alpha · Build"]

@@ -289,3 +289,28 @@ def test_a_legend_too_long_for_the_chart_says_how_many_it_leaves_out(qtbot):
     fit = (120 - 4) // line
     assert [s.name for s, _ in chart.legend_rows()] == [f"P{i}" for i in range(fit - 1)]
     assert chart.values == [sum(60 * (i + 1) for i in range(12))]
+
+
+def _double_click(qtbot, widget: QWidget, pos: QPoint) -> None:  # noqa: ANN001
+    # Qt 6's QTest sends a double click without its first press; an item view needs both.
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_double_click_on_a_day_opens_it_in_the_day_tab(week, qtbot):
+    window = MainWindow(week)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.tabs.setCurrentWidget(window.week)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.week
+    body = view.grid.view("body", "body")
+    cell = body.visualRect(view.grid_model.index(1, 3))  # Write on Wednesday 4
+    _double_click(qtbot, body.viewport(), cell.center())
+    assert window.tabs.currentWidget() is window.day and window.day.day == date(2026, 3, 4)
+    window.tabs.setCurrentWidget(view)
+    view.choices.set_layout("detail")
+    row = view.detail.visualRect(view.detail_model.index(0, 0))  # Mon 2 Mar, Build
+    _double_click(qtbot, view.detail.viewport(), row.center())
+    assert window.tabs.currentWidget() is window.day and window.day.day == date(2026, 3, 2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton,
     QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
@@ -105,6 +106,9 @@ class DayView(QWidget):
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda _i: self.edit_selected())
+        for key, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
+                          (QKeySequence(Qt.Key.Key_Return), self.edit_selected)):
+            QShortcut(key, table, slot, context=Qt.ShortcutContext.WidgetShortcut)
         table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)

@@ -54,8 +54,11 @@ class PinnedGrid(QFrame):
         layout.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding), 3, 0)
         self._link([v.verticalScrollBar() for (row, _), v in self.views.items() if row == "body"], self.vbar)
         self._link([v.horizontalScrollBar() for (_, column), v in self.views.items() if column == "body"], self.hbar)
-        # The vertical bar coming or going changes the room the days share.
-        self.views["body", "body"].verticalScrollBar().rangeChanged.connect(lambda *_: self._size_columns())
+        # Slots are this object's methods, so no signal reaches them while the grid is torn down.
+        self.views["body", "body"].verticalScrollBar().rangeChanged.connect(self._vertical_range)
+        self.views["body", "body"].horizontalScrollBar().rangeChanged.connect(self._horizontal_range)
+        self._vertical_range(0, self.views["body", "body"].verticalScrollBar().maximum())
+        self._horizontal_range(0, self.views["body", "body"].horizontalScrollBar().maximum())
 
     def _make_view(self, header: bool) -> QTableView:
         view = QTableView()
@@ -76,18 +79,23 @@ class PinnedGrid(QFrame):
         view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return view
 
+    def _vertical_range(self, low: int, high: int) -> None:
+        self._follow(self.views["body", "body"].verticalScrollBar(), self.vbar, low, high)
+        self._size_columns()  # the vertical bar coming or going changes the room the days share
+
+    def _horizontal_range(self, low: int, high: int) -> None:
+        self._follow(self.views["body", "body"].horizontalScrollBar(), self.hbar, low, high)
+
+    @staticmethod
+    def _follow(lead: QScrollBar, outer: QScrollBar, low: int, high: int) -> None:
+        """The outer bar takes the body's range (a new QScrollBar holds 0..99 until told)."""
+        outer.setRange(low, high)
+        outer.setPageStep(lead.pageStep())
+        outer.setVisible(high > low)
+
     @staticmethod
     def _link(bars: list[QScrollBar], outer: QScrollBar) -> None:
-        """The regions and the outer bar move together; the first region's range is the range."""
-        lead = bars[0]
-
-        def follow(low: int, high: int) -> None:
-            outer.setRange(low, high)
-            outer.setPageStep(lead.pageStep())
-            outer.setVisible(high > low)
-
-        lead.rangeChanged.connect(follow)
-        follow(lead.minimum(), lead.maximum())  # a new QScrollBar holds 0..99 until told
+        """The regions and the outer bar move together."""
         for bar in [*bars, outer]:
             for other in [*bars, outer]:
                 if other is not bar:

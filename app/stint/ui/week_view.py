@@ -47,6 +47,7 @@ EXPORTS = (("csv", "CSV"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("html", "
 class WeekView(QWidget):
     message = Signal(str)
     export_finished = Signal(bool, str)  # ok, the path written or the error
+    day_requested = Signal(object)  # a date: a double click on a day's cell or an entry's line
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,8 @@ class WeekView(QWidget):
         }
         self.grid = PinnedGrid()
         self.grid.setModel(self.grid_model)
+        for region in ("body", "foot"):  # a day's column opens that day
+            self.grid.view(region, "body").doubleClicked.connect(lambda index: self._open_day(index.column() - 1))
         self.detail_model = DetailModel(self.labels, self)
         self.detail = self._detail_table()
         self.detail_total = QLabel()
@@ -113,6 +116,7 @@ class WeekView(QWidget):
 
     def _detail_table(self) -> QTableView:
         table = read_only_table(self.detail_model)
+        table.doubleClicked.connect(lambda index: self._open_day(self.detail_model.parts[index.row()].day))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
@@ -174,6 +178,10 @@ class WeekView(QWidget):
                     values = [a + b for a, b in zip(values, row.days)]
             series.append(Series(project_name(project, self.labels), colors[project or None], tuple(values)))
         self.chart.set_data([day_heading(d, self.labels) for d in sheet.days], series)
+
+    def _open_day(self, day: int) -> None:
+        if self.report is not None and 0 <= day < len(self.report.days):
+            self.day_requested.emit(self.report.days[day])
 
     def cell_text(self, row: int, column: int) -> str:
         """The grid's text at (row, column); the last row and column are the totals."""

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.status.failed_clicked.connect(self.show_failed_ops)
         for view in (self.tasks, self.day, self.week):
             view.message.connect(lambda text: self.status.showMessage(text, 4000))
+        self.week.day_requested.connect(self.show_day)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._ticker = QTimer(self, interval=TICK_MS)
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         self.tabs.setCurrentWidget(self.week)
         self.week.export_button.showMenu()
+
+    def show_day(self, day) -> None:  # type: ignore[no-untyped-def] - a date
+        self.day.set_day(day)
+        self.tabs.setCurrentWidget(self.day)
 
     def show_failed_ops(self) -> None:
         from .ops_dialog import OpsDialog
