@@ -20,7 +20,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date, datetime, timezone  # noqa: E402
+from datetime import date, datetime, timedelta, timezone  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
@@ -372,3 +372,18 @@ def test_keys_on_the_list_edit_and_delete(week, qtbot):
     answer_box(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert [row[0] for row in _table(view)] == ["Write", "Alpha · Build"]
+
+
+def test_the_day_the_clocks_go_back_has_25_hours(services, qtbot):
+    """Madrid, Sunday 25 October 2026: 03:00 summer time is 02:00 winter time. An entry
+    from 01:30 (summer) to 03:30 (winter) lasts three hours, not two."""
+    services.tracker.create_task("Night", local=True)
+    services.tracker.log("Night", datetime(2026, 10, 24, 23, 30, tzinfo=timezone.utc),
+                         datetime(2026, 10, 25, 2, 30, tzinfo=timezone.utc))
+    view = DayView(services)
+    qtbot.addWidget(view)
+    view.set_day(date(2026, 10, 25))
+    assert _table(view) == [("Night", "01:30", "03:30", "3:00:00")]
+    assert view.total_label.text() == "Total: 3:00:00"
+    timeline = view.timeline
+    assert timeline.day_end - timeline.day_start == timedelta(hours=25)
