@@ -26,7 +26,8 @@ import sys
 import _common as c
 
 CHILD = r"""
-import json, os, sys, time
+import gc, json, os, sys, time
+gc.disable()  # as stint.cli.main.main does for a command
 t0 = time.perf_counter()
 marks = []
 def mark(name):
@@ -68,6 +69,8 @@ for name, t in marks:
     prev = t
 out["in_process_ms"] = (prev - t0) * 1000
 print(json.dumps(out))
+ctx.close()
+gc.freeze()  # nothing left to collect before exit, as the console script
 """
 
 COMMANDS = (["start", "1"], ["status"], ["stop"])

@@ -84,6 +84,9 @@ def prepare_handed_off() -> None:
 
     for name in ("stint.cli.main", "stint.cli.tracking", "stint.timesheet.build"):
         importlib.import_module(name)
+    from .cli.main import build_parser
+
+    build_parser("status")  # argparse compiles its patterns on the first parser it builds
 
 
 def run_handed_off(services: "Services", argv: Sequence[str], env: Mapping[str, str]) -> "ipc.Reply":

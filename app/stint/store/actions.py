@@ -13,7 +13,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
-from typing import NamedTuple
 
 from ..domain import tracking
 from ..domain.clock import Clock
@@ -23,16 +22,9 @@ from ..domain.tracking import MAX_ENTRY, MAX_TITLE, Span
 from . import lookup, outbox
 from .database import Database
 from .entry_edits import EntryEdits, initial_sync, insert_entry, new_entry_id
-from .rows import Account, Entry, Status, Task, seconds
+from .rows import Account, Entry, StartResult, Status, Task, seconds
 
 __all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "Tracker"]
-
-
-class StartResult(NamedTuple):
-    entry: Entry
-    task: Task
-    stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
-    already_running: bool = False
 
 
 class Tracker(EntryEdits):  # EntryEdits: move, split, continue (store/entry_edits.py)

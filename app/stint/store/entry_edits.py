@@ -23,15 +23,39 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import tzinfo
+from typing import Protocol
 
 from ..domain import tracking
 from ..domain.model import SYNC_LOCAL, SYNC_PENDING
 from . import lookup, outbox
-from .rows import Entry, Task, seconds
+from .database import Database
+from .rows import Entry, StartResult, Task, seconds
 
-if TYPE_CHECKING:
-    from .actions import StartResult, Tracker
+
+class Tracker(Protocol):
+    """What the edits use of the Tracker (store/actions.py), which mixes them in —
+    named here, not imported, so the two modules do not import each other."""
+
+    db: Database
+    tz: tzinfo
+    _on_change: Callable[[str], None]
+
+    def _now(self) -> datetime: ...
+
+    def _start(self, conn: sqlite3.Connection, task: Task, now: datetime, *, at: datetime | None = None,
+               note: str = "") -> StartResult: ...
+
+    def _stop(self, conn: sqlite3.Connection, entry: Entry, at: datetime, now: datetime) -> Entry: ...
+
+    def _delete(self, conn: sqlite3.Connection, entry: Entry, now: datetime) -> Entry: ...
+
+    def _add(self, conn: sqlite3.Connection, task: Task, start: datetime, end: datetime, note: str,
+             now: datetime) -> Entry: ...
+
+    def _retime(self, conn: sqlite3.Connection, entry: Entry, start: datetime, end: datetime | None,
+                note: str, now: datetime, changed: dict[str, object]) -> Entry: ...
 
 
 class EntryEdits:

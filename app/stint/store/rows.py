@@ -87,6 +87,15 @@ class Entry(NamedTuple):
         return self.task.id
 
 
+class StartResult(NamedTuple):
+    """What the Tracker's start gives back (here, beside the rows it holds)."""
+
+    entry: Entry
+    task: Task
+    stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
+    already_running: bool = False
+
+
 class Op(NamedTuple):
     seq: int
     uuid: str
