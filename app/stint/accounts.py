@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, select
 
-from .backends.base import Backend, BackendError
+from .backends.base import BackendError, BadResponse, Backend, Gone, NotTheServer, Rejected
 from .domain.clock import Clock
 from .domain.errors import NotFound, Refused, UsageError
 from .logs import register_secret
-from .secrets import KEYRING, NO_KEYRING, KeyringStore, SecretStore, resolve
+from .secrets import KEYRING, NO_KEYRING, NO_KEYRING_PASSWORD, KeyringStore, SecretStore, resolve
 from .store.db import transaction
 from .store.records import AccountInfo
 from .store.models import Account, Entry, Op, Status, Task
@@ -38,6 +38,7 @@ class Added:
     who: str
     statuses: int
     tasks: int
+    skipped: tuple[dict[str, Any], ...] = ()  # records the server sent that could not be read
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ class Accounts:
         `check_only`: stop after the check (the settings dialog's Test)."""
         from .backends.base import InvalidURL
         from .backends.http import check_url
+        from .sync import unreadable
         from .sync.pull import apply_statuses, apply_tasks
+        from .sync.unreadable import Skipped
 
         name = name.strip()
         if not name or len(name) > 64 or ":" in name or name.isdigit():
@@ -118,13 +121,20 @@ class Accounts:
             s.add(account)
             s.flush()
             apply_statuses(s, account.id, statuses)
-            apply_tasks(s, account.id, tasks, now)
+            # Read together: a status a task names and the list lacks is the server's as given.
+            apply_tasks(s, account.id, tasks, now, keep_unknown=True)
+            skipped = Skipped()
+            skipped.add("statuses", getattr(statuses, "skipped", ()))
+            skipped.add("tasks", getattr(tasks, "skipped", ()))
+            cursors: dict[str, Any] = {}
+            told = tuple(unreadable.update(cursors, skipped))
+            account.cursors = cursors
             # Last, so a failing keyring write rolls the account back with it. The
             # newest secret: a sign-in may have handed out tokens (WarmDesk).
             if credential == KEYRING:
                 self.secrets.set(name, kept[-1])
             info = AccountInfo.of(account)
-        return Added(info, who, len(statuses), len(tasks))
+        return Added(info, who, len(statuses), len(tasks), told)
 
     def sign_in(self, name: str, given: SignIn) -> str:
         """A new sign-in for an account (after 401): checked first, then the account
@@ -165,7 +175,8 @@ class Accounts:
             backend = spec.make(self._with(wiring, secret))
             return kept, ask(backend)
         except BackendError as exc:
-            raise Refused(f"{failure}: {self._redacted(exc.message, sign_in)}") from None
+            message = self._redacted(_not_the_server(exc, spec.label), sign_in)
+            raise Refused(f"{failure}: {message}") from None
         finally:
             if backend is not None:
                 self._close(backend)
@@ -181,7 +192,8 @@ class Accounts:
 
     def _keyring_needed(self, sign_in: SignIn) -> None:
         if sign_in.credential == KEYRING and not self.secrets.available():
-            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth else NO_KEYRING)
+            raise Refused(NO_OAUTH_KEYRING if sign_in.oauth
+                          else NO_KEYRING_PASSWORD if sign_in.password else NO_KEYRING)
 
     @staticmethod
     def _checked(given: SignIn, spec: Kind, kind: str) -> SignIn:
@@ -264,6 +276,15 @@ class Accounts:
                 self._close(self._cache.pop(key))
         return Removed(name, tasks, entries, ops)
 
+    def test(self, name: str) -> str:
+        """Sign in to an account's server as the sync would: who we are there, or
+        Refused with one line, worded like `add`'s ("this is not a Redmine server")."""
+        info = self.get(name)
+        try:
+            return str(self.backend_for(info).check())
+        except BackendError as exc:
+            raise Refused(_not_the_server(exc, self._kind(info.kind).label)) from None
+
     def token_for(self, account: AccountInfo) -> str:
         return resolve(account.credential, account.name, self.secrets, self.env)
 
@@ -304,3 +325,18 @@ class Accounts:
         client = getattr(backend, "_client", None)
         if client is not None:
             client.close()
+
+
+def _not_the_server(exc: BackendError, label: str) -> str:
+    """What to tell when a sign-in's first requests fail. An address that answers,
+    but not in the kind's own way (JSON it cannot read, no such API path), is most
+    likely not that server: say so, rather than "not valid JSON"."""
+    from .backends.base import BadResponse, Gone, NotTheServer, Rejected
+
+    if isinstance(exc, NotTheServer):
+        return exc.message
+    if isinstance(exc, BadResponse):
+        return f"this is not a {label} server, or not one Stint can read ({exc.message})"
+    if isinstance(exc, Rejected) and not isinstance(exc, Gone) and exc.status in (404, 405):
+        return f"this is not a {label} server, or not its API address ({exc.message})"
+    return exc.message

@@ -80,6 +80,10 @@ NO_KEYRING = (
     "no OS keyring is available here (headless session?): "
     "use --token-env VAR to read the token from an environment variable instead"
 )
+NO_KEYRING_PASSWORD = (
+    "no OS keyring is available here (headless session?): "
+    "use --password-env VAR to read the password from an environment variable instead"
+)
 
 
 def env_credential(var: str) -> str:

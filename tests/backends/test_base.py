@@ -15,6 +15,7 @@ from stint.backends.base import (
     BadResponse,
     Capabilities,
     InvalidURL,
+    NotTheServer,
     Offline,
     RateLimited,
     Rejected,
@@ -136,6 +137,19 @@ def test_permanent_4xx_is_rejected_with_the_servers_message(status: int) -> None
         (b"card not found", "text/plain", "card not found"),
         (b"<html>nope</html>", "text/html", "HTTP 404 Not Found"),
         (b"", "", "HTTP 404 Not Found"),
+        # Not in a documented shape: the server's own text, on one line.
+        (b'{"error": 400, "reason": "Title is required"}', "application/json", "Title is required"),
+        (b'{"title": "Invalid card", "status": 404}', "application/problem+json", "Invalid card"),
+        (b'{"message": "first line\\nsecond  line"}', "application/json", "first line second line"),
+        (b'"card is archived"', "application/json", "card is archived"),
+        (b"\n  Card not found\nTraceback (most recent call last):\n  File x\n", "text/plain",
+         "Card not found"),
+        (b"upstream said no\nand more", "", "upstream said no"),
+        (b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>",
+         "text/html; charset=utf-8", "404 Not Found"),
+        (b"<html><title>Caf&eacute; &amp; co</title></html>", "", "Caf\u00e9 & co"),
+        (b"\x00\x01\x02binary", "application/octet-stream", "HTTP 404 Not Found"),
+        (b"PK\x03\x04\x00\x00", "text/plain", "HTTP 404 Not Found"),
     ],
 )
 def test_message_is_read_from_the_usual_error_shapes(
@@ -242,6 +256,20 @@ def test_invalid_json_is_a_bad_response() -> None:
     reply = send(_client(lambda r: httpx.Response(200, content=b"<html>")), "GET", "https://h.test")
     with pytest.raises(BadResponse, match="not valid JSON"):
         reply.json()
+
+
+@pytest.mark.parametrize(("body", "what"), [
+    (b"<!DOCTYPE html><html><body>Welcome</body></html>", "an HTML page"),
+    (b"", "an empty reply"),
+    (b"OK", "something that is not JSON"),
+])
+def test_a_reply_that_is_not_json_says_it_is_not_the_server_asked(body: bytes, what: str) -> None:
+    client = _client(lambda r: httpx.Response(200, content=body))
+    reply = send(client, "GET", "https://h.test/users/current.json", server="Redmine")
+    with pytest.raises(NotTheServer) as info:
+        reply.json()
+    assert info.value.message == f"this is not a Redmine server, or not its API address: it answered with {what}"
+    assert isinstance(info.value, BadResponse) and info.value.maybe_applied
 
 
 # --- strict parsing --------------------------------------------------------------

@@ -23,6 +23,7 @@ from stint.backends.gipo import GipoBackend
 from stint.backends.gipo_api import idempotency_key
 from stint.backends.http import make_client
 from stint.domain.clock import FixedClock
+from tests.backends.spoiled import SPOILED_RECORDS, assert_records_skipped
 from tests.fakes.gipo import START, FakeGipo, Thing
 from tests.fakes.httpfake import FaultKind
 
@@ -299,13 +300,21 @@ def test_ids_that_are_not_ids_never_reach_the_server(fake: FakeGipo, backend: Gi
 # --- faults ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["invalid_json", "wrong_types", "missing_fields", "huge"])
+@pytest.mark.parametrize("kind", ["invalid_json", "huge"])
 def test_garbage_is_a_bad_response(fake: FakeGipo, backend: GipoBackend, board: Thing,
                                    kind: FaultKind) -> None:
     fake.add_task(board, "T")
     fake.fail(kind, path="*/tasks")
     with pytest.raises(BadResponse):
         backend.list_tasks()
+
+
+@pytest.mark.parametrize("kind", SPOILED_RECORDS)
+def test_spoiled_records_are_skipped_and_named(fake: FakeGipo, backend: GipoBackend, board: Thing,
+                                               kind: FaultKind) -> None:
+    fake.add_task(board, "T")
+    fake.fail(kind, path="*/tasks")
+    assert_records_skipped(backend.list_tasks)
 
 
 def test_faults_map_to_the_error_tree(fake: FakeGipo, backend: GipoBackend, board: Thing) -> None:

@@ -22,6 +22,7 @@ from stint.backends.http import make_client
 from stint.backends.whama import WhamaBackend
 from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import FixedClock
+from tests.backends.spoiled import SPOILED_RECORDS, assert_records_skipped
 from tests.fakes.httpfake import FaultKind
 from tests.fakes.whama import START, FakeWhama
 
@@ -175,13 +176,21 @@ def test_test_keys_have_no_limits(fake: FakeWhama, backend: WhamaBackend) -> Non
         backend.check()
 
 
-@pytest.mark.parametrize("kind", ["invalid_json", "wrong_types", "missing_fields", "huge"])
+@pytest.mark.parametrize("kind", ["invalid_json", "huge"])
 def test_garbage_is_a_bad_response(fake: FakeWhama, backend: WhamaBackend,
                                    board: dict[str, Any], kind: FaultKind) -> None:
     fake.add_task(board, "T")
     fake.fail(kind, path="*/tasks")
     with pytest.raises(BadResponse):
         backend.list_tasks()
+
+
+@pytest.mark.parametrize("kind", SPOILED_RECORDS)
+def test_spoiled_records_are_skipped_and_named(fake: FakeWhama, backend: WhamaBackend,
+                                               board: dict[str, Any], kind: FaultKind) -> None:
+    fake.add_task(board, "T")
+    fake.fail(kind, path="*/tasks")
+    assert_records_skipped(backend.list_tasks)
 
 
 def test_transport_faults(fake: FakeWhama, backend: WhamaBackend, board: dict[str, Any]) -> None:

@@ -124,3 +124,17 @@ def test_reconcile_per_day(cli, served) -> None:  # type: ignore[no-untyped-def]
     rows = cli.ok("reconcile", "--json").json()["rows"]
     assert rows == [{**rows[0], "local_seconds": 1800, "server_seconds": 0, "difference": 1800,
                      "why": "local only"}]
+
+
+def test_after_a_401_sync_and_status_say_how_to_sign_in_again(cli, served, ring, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    fake, url = served
+    monkeypatch.setattr("sys.stdin", io.StringIO(fake.token + "\n"))
+    cli.ok("account", "add", "work", "--kind", "wapify", "--url", url, "--token-stdin")
+    cli.ok("start", "Website")
+    fake.revoke_token(fake.token)
+    result = cli("sync")
+    assert result.code == 1
+    assert "  sign in again: `stint account signin work --token-stdin`\n" in result.out, result.out
+    status = cli.ok("status").out
+    assert "Account work: sign in again (`stint account signin work --token-stdin`) — " in status
+    assert fake.token not in result.out + status

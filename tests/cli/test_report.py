@@ -226,7 +226,8 @@ def test_status_counts_changes_and_names_states_as_shown(cli: CLI, home) -> None
     cli.ok("new", "Remote two", "--account", "work")
     assert "2 changes waiting to sync" in cli.ok("status").out.splitlines()
     add_account(home, "broken", state="needs_signin", error="401 from server")
-    assert "Account broken: sign in again — 401 from server" in cli.ok("status").out.splitlines()
+    assert ("Account broken: sign in again (`stint account signin broken --token-env NONE` once $NONE holds "
+            "the new secret) — 401 from server") in cli.ok("status").out.splitlines()
 
 
 # -- what reaches the terminal -----------------------------------------------------

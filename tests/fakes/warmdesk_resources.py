@@ -126,6 +126,14 @@ class Resources:
                 return self._move(project, card, body) if writer else _role()
         return error(404, "not found")
 
+    # The document promises no more than "201 Created — resource created; id in
+    # response" and "200 OK — resource returned or updated": with `id_only` set, a
+    # write answers just that, {"id": n}.
+    id_only = False
+
+    def written(self, status: int, ident: int, resource: dict[str, Any]) -> FakeResponse:
+        return FakeResponse.json(status, {"id": ident} if self.id_only else resource)
+
     def _columns(self, project: FakeProject) -> list[FakeColumn]:
         found = [c for c in self.columns.values() if c.project_id == project.id]
         return sorted(found, key=lambda c: c.position)
@@ -144,7 +152,7 @@ class Resources:
         now = self.clock.now()
         card = FakeCard(self.new_id("card"), project.id, column.id, title, description, now, now)
         self.cards[card.id] = card
-        return FakeResponse.json(201, self.card_json(card))
+        return self.written(201, card.id, self.card_json(card))
 
     def _move(self, project: FakeProject, card: FakeCard, body: dict[str, Any]) -> FakeResponse:
         column_id = body.get("column_id")
@@ -154,7 +162,7 @@ class Resources:
         if column is None:
             return error(422, "column does not belong to this project")
         card.column_id, card.updated_at = column.id, self.clock.now()
-        return FakeResponse.json(200, self.card_json(card))
+        return self.written(200, card.id, self.card_json(card))
 
     def _time_entries(self, user: FakeUser, method: str, rest: list[str], body: dict[str, Any]
                       ) -> FakeResponse:
@@ -174,7 +182,7 @@ class Resources:
             if refused is not None:
                 return refused
             self.entries[new.id] = new
-            return FakeResponse.json(201, self.entry_json(new))
+            return self.written(201, new.id, self.entry_json(new))
         if len(rest) != 1 or method not in ("PUT", "DELETE"):
             return error(404, "not found")
         entry = self.entries.get(int(rest[0])) if rest[0].isdigit() else None
@@ -189,7 +197,7 @@ class Resources:
         if refused is not None:
             return refused
         entry.updated_at = self.clock.now()
-        return FakeResponse.json(200, self.entry_json(entry))
+        return self.written(200, entry.id, self.entry_json(entry))
 
     def _apply(self, entry: FakeEntry, body: dict[str, Any], required: bool
                ) -> FakeResponse | None:

@@ -13,7 +13,8 @@ as Wekan's REST routes do:
 - a card URL needs the list the card is on now (404 otherwise);
 - the token is read from "Authorization: Bearer"; a missing, unknown or expired
   one is 401; a board the caller is not a member of is 403; the rest 404/400;
-- errors are Meteor errors: {"error": code, "reason", "message", "errorType"};
+- errors are Meteor errors: {"error": code, "reason", "message", "errorType"}, or
+  with `terse_errors` set {"error": code, "reason"} only, as JsonRoutes sends them;
   a wrong password is 403 "Incorrect password", an unknown user 403 "User not
   found", a login without password 400;
 - spentTime is hours, a number; a negative or non-number one is 400.
@@ -21,6 +22,7 @@ as Wekan's REST routes do:
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -147,7 +149,16 @@ class FakeWekan(FakeServer):
         reason = "Too many requests" if status == 429 else "Internal server error"
         return {"error": status, "reason": reason, "message": f"{reason} [{status}]"}
 
+    terse_errors = False
+
     def handle(self, request: FakeRequest) -> FakeResponse:
+        response = self._answer(request)
+        if self.terse_errors and response.status >= 400 and response.body:
+            error = json.loads(response.body)
+            return FakeResponse.json(response.status, {"error": error["error"], "reason": error["reason"]})
+        return response
+
+    def _answer(self, request: FakeRequest) -> FakeResponse:
         if request.path == "/users/login" and request.method == "POST":
             return self._login(request)
         if not request.path.startswith("/api/"):

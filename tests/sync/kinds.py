@@ -16,7 +16,7 @@ from stint.domain.clock import FixedClock
 from stint.domain.weeks import week_of
 from stint.store.actions import Tracker
 from stint.store.db import open_engine, transaction
-from stint.store.models import Account, Entry, Op
+from stint.store.models import Account, Entry, Op, Task
 from stint.sync.compare import compare_week
 from stint.sync.engine import SyncEngine
 
@@ -62,6 +62,10 @@ class KindWorld:
     def entries(self) -> list[Entry]:
         with transaction(self.engine) as s:
             return list(s.scalars(select(Entry).where(Entry.deleted.is_(False)).order_by(Entry.started_at)))
+
+    def task_titled(self, title: str) -> Task:
+        with transaction(self.engine) as s:
+            return s.scalars(select(Task).where(Task.title == title)).one()
 
     def account(self) -> Account:
         with transaction(self.engine) as s:

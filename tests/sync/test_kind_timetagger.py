@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +21,10 @@ from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from tests.servers.network import Network
 from tests.servers.timetagger import TimeTaggerServer
+from tests.sync.every_kind import last_monday
 from tests.sync.kinds import KindWorld, make
 
 TASK = "#website"
-
-
-def last_monday() -> datetime:
-    # A fixed hour of a week that is over: the comparison's week never straddles
-    # the real "now", and the web app's mt (ours + a minute) is newer than ours.
-    today = datetime.now(timezone.utc).replace(hour=9, minute=0, second=0, microsecond=0)
-    return today - timedelta(days=today.weekday() + 7)
 
 
 @dataclass
@@ -53,7 +47,8 @@ class TT:
 
 @pytest.fixture
 def tt(timetagger_server: TimeTaggerServer, tmp_path: Path) -> Iterator[TT]:
-    clock = FixedClock(last_monday())
+    # The web app's mt (ours + a minute) is newer than ours.
+    clock = FixedClock(last_monday(hour=9))
     net = Network()
     user = timetagger_server.user()
     token = timetagger_server.api_token(user)
@@ -176,3 +171,47 @@ def test_a_revoked_token_waits_for_sign_in_and_keeps_the_ops(tt: TT) -> None:
     (record,) = tt.records()
     assert record["t2"] - record["t1"] == 1800
     assert w.secrets.store["tt"] == new
+
+
+def test_a_task_made_here_keeps_the_title_the_person_typed(tt: TT) -> None:
+    """The server knows the task only by its tag (#write-report): after syncs both
+    ways the title is still the typed one, and finding the task by it still works."""
+    w = tt.w
+    w.tracker.create_task("Write report", account="tt")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=40)
+    w.tracker.stop()
+    assert w.run().ok
+    w.clock.advance(minutes=1)
+    assert w.run().ok
+    (record,) = tt.records()
+    assert record["ds"].startswith("#write-report")
+    task = w.task_titled("Write report")
+    assert task.remote_id == "#write-report"
+    started = w.tracker.start("write report")  # as `stint start "write report"` asks
+    assert started.task.id == task.id
+    rows = w.compare().rows
+    assert [(r.task, r.local_seconds, r.server_seconds) for r in rows if r.server_seconds] == [
+        ("Write report", 2400, 2400)]
+
+
+def test_a_task_made_here_whose_tag_the_server_already_has_becomes_that_task(tt: TT) -> None:
+    """The web app already tracked #write-report (pulled as a task of that name);
+    "Write report" made here is the same TimeTagger task: one task, the typed title,
+    both entries — not a sync that fails on the second holder of one id."""
+    w = tt.w
+    start = w.clock.now() - timedelta(hours=3)
+    tt.web_put({"key": "webRep01", "t1": epoch(start), "t2": epoch(start + timedelta(minutes=30)),
+                "ds": "#write-report"})
+    assert w.run().ok
+    w.tracker.create_task("Write report", account="tt")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=15)
+    w.tracker.stop()
+    report = w.run()
+    assert report.ok and not report.errors, report.lines()
+    task = w.task_titled("Write report")
+    assert task.remote_id == "#write-report"
+    assert sorted(e.task_id for e in w.entries()) == [task.id, task.id]
+    assert {op.state for op in w.ops()} == {"done"}
+    assert sorted(r["ds"] for r in tt.records()) == ["#write-report", "#write-report"]

@@ -91,3 +91,57 @@ def test_revoked_sign_in_keeps_ops_until_signin(wd) -> None:  # type: ignore[no-
     w.accounts.sign_in("desk", SignIn(username="alice", password="changed-on-the-web"))
     assert w.run().ok
     assert len(fake.entries) == 1
+
+
+def test_writes_answered_with_the_id_only_are_done(wd) -> None:  # type: ignore[no-untyped-def]
+    """The document promises "201 Created — id in response" and no more: a new card,
+    an entry and a move answered so are applied, the ops done, the account fine."""
+    w, fake = wd
+    fake.id_only = True
+    w.tracker.create_task("Write report", account="desk")
+    w.tracker.start("Write report")
+    w.clock.advance(minutes=20)
+    w.tracker.stop()
+    w.tracker.set_status("Write report", "Done")
+    report = w.run()
+    assert report.ok and not report.failed and not report.errors, report.lines()
+    assert {op.state for op in w.ops()} == {"done"} and w.account().state == "ok"
+    (card,) = [c for c in fake.cards.values() if c.title == "Write report"]
+    (entry,) = fake.entries.values()
+    (local,) = w.entries()
+    assert local.remote_id == str(entry.id) and local.sync == "synced"
+    assert entry.card_id == card.id and fake.columns[card.column_id].name == "Done"
+    assert w.task_titled("Write report").remote_id == f"web:{card.id}"
+
+
+def test_a_timesheet_in_another_shape_fails_no_push(wd) -> None:  # type: ignore[no-untyped-def]
+    """The timesheet is optional in the document (no shape given): one this adapter
+    cannot read leaves entries unpulled for the cycle, and stops nothing else."""
+    w, fake = wd
+    _track(w, minutes=25)
+    w.tracker.set_status("Landing page", "In progress")
+    fake.fail("invalid_json", method="GET", path="*/reports/timesheet", times=3)  # e.g. a web page
+    report = w.run()
+    assert report.ok and not report.errors and w.account().state == "ok", report.lines()
+    assert {op.state for op in w.ops()} == {"done"} and len(fake.entries) == 1
+    assert any("could not be read" in n for n in report.notes), report.notes
+
+
+def test_a_lost_reply_whose_check_cannot_be_read_is_asked_and_stops_nothing(wd) -> None:  # type: ignore[no-untyped-def]
+    w, fake = wd
+    _track(w, minutes=10)
+    fake.fail("drop", method="POST", path="*/time-entries")
+    assert not w.run().ok  # the entry's op is in flight: the next run looks first
+    w.tracker.set_status("Landing page", "In progress")
+    fake.fail("invalid_json", method="GET", path="*/reports/timesheet", times=99)  # a web page now
+    for _ in range(3):  # a hotspot's page goes away: looked at again, a few cycles
+        w.clock.advance(minutes=5)
+        report = w.run()
+        assert report.ok and not report.failed and len(fake.entries) == 1, report.lines()
+    w.clock.advance(minutes=5)
+    report = w.run()
+    (failed,) = report.failed  # it does not: the person is asked, nothing replayed blind
+    assert failed["kind"] == "start" and "check the server, then retry or discard" in failed["message"]
+    assert len(fake.entries) == 1  # never sent twice
+    card = next(iter(fake.cards.values()))
+    assert fake.columns[card.column_id].name == "In progress"  # the other op went on

@@ -15,10 +15,14 @@ into this tree at its border (see `stint.backends.http`).
     │   ├── AlreadyRunning  start on a task whose timer already runs
     │   ├── NotRunning      stop on a task whose timer does not run
     │   ├── Unsupported     the backend cannot do this (ask `capabilities` first)
-    │   └── Gone            404 on one named resource: deleted, or not ours to see
+    │   ├── Gone            404 on one named resource: deleted, or not ours to see
+    │   └── CannotTell      after a lost reply, nothing shows whether the change was
+    │                       made: the person decides (never a guess)
     ├── ServerError         5xx: the server failed; may have applied the change
     ├── BadResponse         2xx but not the documented shape (invalid JSON, wrong
-    │                       types, missing fields, a body over the size cap)
+    │   │                   types, missing fields, a body over the size cap)
+    │   ├── NotTheServer    not JSON at all: the address is not the server's API
+    │   └── UnreadableRecord  one record of a reply cannot be understood (.record)
     └── InvalidURL          a base URL we refuse (plain http to a remote host, ...)
 
 `transient` says whether trying again later can help; `maybe_applied` says whether
@@ -31,6 +35,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal, Protocol
+
+# Values read from here with the others (backends/listing.py holds them).
+from stint.backends.listing import Listing, Unreadable  # noqa: F401
 
 
 class BackendError(Exception):
@@ -101,6 +108,13 @@ def gone_if_404(exc: Rejected, what: str) -> Rejected:
     return exc
 
 
+class CannotTell(Rejected):
+    """After an ambiguous failure the server cannot show whether the change was
+    applied (no proof that a task is the one made here; a read it needs cannot be
+    understood). Replaying could duplicate, dropping could lose: the op fails with
+    this message, for the person to check the server and retry or discard."""
+
+
 class Unsupported(Rejected):
     """A bug in the caller rather than a server answer, but permanent all the same:
     as a Rejected it fails the op visibly instead of retrying it forever."""
@@ -123,6 +137,21 @@ class BadResponse(BackendError):
     # captive portal answering in its place is also why this is transient.
     transient = True
     maybe_applied = True
+
+
+class NotTheServer(BadResponse):
+    """The address answered, but not as the server asked would (a web page, another
+    product): the message says which server was expected."""
+
+
+class UnreadableRecord(BadResponse):
+    """One record (a task, an entry) of an otherwise good reply cannot be understood:
+    a pull skips it and names it (`record`), and goes on with the rest. In a write's
+    reply it is what BadResponse is: the write most likely happened."""
+
+    def __init__(self, record: Unreadable) -> None:
+        super().__init__(f"{record.label}: {record.why}")
+        self.record = record
 
 
 class InvalidURL(BackendError):
@@ -187,6 +216,13 @@ class RemoteTask:
     estimated_hours: float | None
     active_timer: RemoteTimer | None
     updated_at: datetime | None
+    # The server keeps no title of its own: `title` only spells the task's id
+    # (TimeTagger's #tags). A title the person gave the task here is kept.
+    title_is_id: bool = False
+    # Who made the task and when, where the server says (None: it does not): the
+    # only proof that a task is the one a create whose reply was lost made.
+    created_by: str | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +250,7 @@ class Changes:
     entries: list[RemoteEntry]
     cursor: str       # pass back to the next changes_since
     reset: bool       # the entries are everything: what the caller holds and is not here is gone
+    skipped: tuple[Unreadable, ...] = ()  # changed records that could not be understood
 
 
 @dataclass(frozen=True)
@@ -231,6 +268,7 @@ class TaskTime:
     total_seconds: int
     entries: tuple[RemoteEntry, ...] = field(default_factory=tuple)
     active: RemoteTimer | None = None
+    skipped: tuple[Unreadable, ...] = ()  # entries that could not be understood
 
 
 @dataclass(frozen=True)
@@ -277,6 +315,17 @@ class Backend(Protocol):
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         """Returns the status id the server now holds for the task."""
         raise _unsupported(self, "change a task's status")
+
+    def user_remote_id(self) -> str | None:
+        """The id of the person this credential signs in as, where the server says
+        (None: it does not)."""
+        return None
+
+    def create_is_idempotent(self) -> bool:
+        """Whether sending create_task again after a lost reply makes no second task
+        (a marker the server keeps: an idempotency key; or no request at all). Else
+        the sync engine takes a task only when it is provably ours (sync/proof.py)."""
+        return False
 
     def start_timer(self, task_remote_id: str) -> RemoteTimer:
         raise _unsupported(self, "run a timer")

@@ -30,6 +30,7 @@ the document):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -41,15 +42,17 @@ from stint.backends.base import (
     Capabilities,
     CreatedTask,
     Gone,
+    Listing,
     Rejected,
     RemoteEntry,
     RemoteStatus,
     RemoteTask,
+    Unreadable,
     Unsupported,
 )
-from stint.backends.gipo_api import GipoWire, check_id, check_key, id_of, idempotency_key, opt_id_of
+from stint.backends.gipo_api import ID, GipoWire, check_id, check_key, id_of, idempotency_key, opt_id_of
 from stint.backends.http import check_url
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record
 from stint.domain.clock import Clock, SystemClock
 
 __all__ = ["FINALIZED", "GipoBackend"]
@@ -90,7 +93,8 @@ class GipoBackend(Backend):
         self._wire = GipoWire(client, self.base_url, key, clock or SystemClock())
         self.default_board = default_board
         self._boards: dict[str, str] = {}  # id -> name
-        self._stages: dict[str, list[Obj]] = {}
+        self._skipped_boards: list[Unreadable] = []  # workspaces and boards it could not read
+        self._stages: dict[str, list[_Stage]] = {}
 
     def __repr__(self) -> str:
         return f"GipoBackend({self.base_url!r})"
@@ -98,33 +102,36 @@ class GipoBackend(Backend):
     # --- reading -------------------------------------------------------------
 
     def check(self) -> str:
-        names = [w.text("name") for w in self._wire.pages("/workspaces")]
+        names = self._wire.records("/workspaces", lambda w: w.text("name"), "workspace")
         return f"Gipo organisation with {len(names)} workspace(s): {', '.join(names)}"
 
-    def list_statuses(self) -> list[RemoteStatus]:
+    def list_statuses(self) -> Listing[RemoteStatus]:
         boards = self._load_boards()
-        statuses: list[RemoteStatus] = []
+        statuses: Listing[RemoteStatus] = Listing(skipped=self._skipped_boards)
 
         def add(rid: str, name: str, board: str, color: str | None, done: bool) -> None:
             label = f"{board} / {name}" if len(boards) > 1 else name
             statuses.append(RemoteStatus(rid, name, label, color, len(statuses) + 1, done))
 
         for board_id, board in boards.items():
-            for stage in self._load_stages(board_id):
-                add(f"{board_id}:{id_of(stage, 'id')}", stage.text("name"), board,
-                    stage.opt_text("color"), False)
+            stages = self._load_stages(board_id)
+            statuses.skipped.extend(stages.skipped)
+            for stage in stages:
+                add(f"{board_id}:{stage.id}", stage.name, board, stage.color, False)
             add(f"{board_id}:{FINALIZED}", "Finalized", board, None, True)
         return statuses
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         wanted = _split(status_remote_id, "status") if status_remote_id else None
         boards = [wanted[0]] if wanted else list(self._load_boards())
-        tasks = []
+        tasks: Listing[RemoteTask] = Listing(skipped=[] if wanted else self._skipped_boards)
         for board in boards:
-            for item in self._wire.pages("/tasks", {"boardId": board}):
-                task = self._task(item)
+            self._prepare(board)  # its stages name its tasks' stages
+            found = self._wire.records("/tasks", self._task, "task", {"boardId": board})
+            tasks.skipped.extend(found.skipped)
+            for task in found:
                 if pending_only and task.status_remote_id == f"{board}:{FINALIZED}":
                     continue
                 if status_remote_id is None or task.status_remote_id == status_remote_id:
@@ -133,12 +140,17 @@ class GipoBackend(Backend):
 
     def get_task(self, remote_id: str) -> RemoteTask:
         rid = check_id(remote_id, "task")
-        return self._task(self._wire.data("GET", f"/tasks/{rid}", what=f"task {rid}"))
+        task = self._wire.data("GET", f"/tasks/{rid}", what=f"task {rid}")
+        board = task.raw.get("boardId")
+        if isinstance(board, str) and ID.fullmatch(board):
+            self._prepare(board)
+        return read_record(task.raw, self._task, "task", task.where)
 
-    def list_entries(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+    def list_entries(self, start: datetime, end: datetime) -> Listing[RemoteEntry]:
         params = {"from": _stamp(start), "to": _stamp(end)}
-        entries = [_entry(o) for o in self._wire.pages("/time-entries", params)]
-        return [e for e in entries if e.started_at < end and (e.ended_at or end) > start]
+        entries = self._wire.records("/time-entries", _entry, "entry", params)
+        return Listing([e for e in entries if e.started_at < end and (e.ended_at or end) > start],
+                       entries.skipped)
 
     # --- writing -------------------------------------------------------------
 
@@ -150,12 +162,17 @@ class GipoBackend(Backend):
         if not stages:
             raise Rejected(f"the Gipo board {board} has no stage to put a task in")
         body: dict[str, Any] = {"title": title, "boardId": board,
-                                "stageId": id_of(stages[0], "id")}
+                                "stageId": stages[0].id}
         if description:
             body["description"] = description
         task = self._wire.data("POST", "/tasks", body=body, idem=idempotency_key("task", key))
         created = self._task(task)
         return CreatedTask(created.remote_id, created.status_remote_id, None)
+
+    def create_is_idempotent(self) -> bool:
+        # Our marker is the Idempotency-Key, which the server keeps: sending the
+        # create again answers the task it made, if it made one, and makes none more.
+        return True
 
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         rid = check_id(task_remote_id, "task")
@@ -163,7 +180,9 @@ class GipoBackend(Backend):
         what = f"task {rid}"
         path = f"/tasks/{rid}/finalize" if stage == FINALIZED else f"/tasks/{rid}/move"
         body = None if stage == FINALIZED else {"stageId": stage}
-        status = self._task(self._wire.data("POST", path, body=body, what=what)).status_remote_id
+        moved = self._wire.data("POST", path, body=body, what=what)
+        self._prepare(board)
+        status = self._task(moved).status_remote_id
         assert status is not None
         return status
 
@@ -202,16 +221,26 @@ class GipoBackend(Backend):
 
     def _load_boards(self) -> dict[str, str]:
         boards: dict[str, str] = {}
-        for workspace in self._wire.pages("/workspaces"):
-            wid = id_of(workspace, "id")
-            for board in self._wire.pages(f"/workspaces/{wid}/boards"):
-                boards[id_of(board, "id")] = board.text("name")
-        self._boards = boards
+        workspaces = self._wire.records("/workspaces", lambda w: id_of(w, "id"), "workspace")
+        skipped = list(workspaces.skipped)
+        for wid in workspaces:
+            found = self._wire.records(f"/workspaces/{wid}/boards",
+                                       lambda b: (id_of(b, "id"), b.text("name")), "board")
+            boards.update(found)
+            skipped.extend(found.skipped)
+        self._boards, self._skipped_boards = boards, skipped
         return boards
 
-    def _load_stages(self, board: str) -> list[Obj]:
-        found = list(self._wire.pages(f"/boards/{check_id(board, 'board')}/stages"))
-        stages = sorted(found, key=lambda s: s.integer("position"))
+    def _prepare(self, board: str) -> None:
+        """Read what naming a task of `board` needs (its name, its stages), once."""
+        if board not in self._boards:
+            self._load_boards()
+        if board not in self._stages:
+            self._load_stages(board)
+
+    def _load_stages(self, board: str) -> Listing[_Stage]:
+        found = self._wire.records(f"/boards/{check_id(board, 'board')}/stages", _stage, "stage")
+        stages = Listing(sorted(found, key=lambda s: s.position), found.skipped)
         self._stages[board] = stages
         return stages
 
@@ -219,22 +248,24 @@ class GipoBackend(Backend):
         if self.default_board:
             return check_id(self.default_board, "board")
         boards = list(self._load_boards())
+        if self._skipped_boards:  # the task could belong on the one that cannot be read
+            first = self._skipped_boards[0]
+            raise BadResponse(f"cannot choose the board for new tasks: {first.label}: {first.why}")
         if len(boards) != 1:
             raise Rejected(f"{len(boards)} Gipo boards: set the account's board option "
                            "to say where new tasks go")
         return boards[0]
 
     def _task(self, o: Obj) -> RemoteTask:
+        # No request in here: a record's reading must not hide a failed request.
         board = id_of(o, "boardId")
-        if board not in self._boards:
-            self._load_boards()
         finalized = o.opt_instant("finalizedAt") is not None
         stage = FINALIZED if finalized else id_of(o, "stageId")
         if finalized:
             stage_name: str | None = "Finalized"
         else:
-            stages = self._stages.get(board) or self._load_stages(board)
-            stage_name = next((s.text("name") for s in stages if id_of(s, "id") == stage), None)
+            stages = self._stages.get(board, [])
+            stage_name = next((s.name for s in stages if s.id == stage), None)
         return RemoteTask(
             remote_id=id_of(o, "id"), title=o.text("title"),
             description=o.opt_text("description") or "",
@@ -243,6 +274,18 @@ class GipoBackend(Backend):
             estimated_hours=o.opt_number("estimatedHours"), active_timer=None,
             updated_at=o.opt_instant("updatedAt"),
         )
+
+
+@dataclass(frozen=True)
+class _Stage:
+    id: str
+    name: str
+    position: int
+    color: str | None
+
+
+def _stage(o: Obj) -> _Stage:
+    return _Stage(id_of(o, "id"), o.text("name"), o.integer("position"), o.opt_text("color"))
 
 
 def _split(remote_id: str, what: str) -> tuple[str, str]:

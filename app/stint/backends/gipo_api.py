@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import httpx
 
-from stint.backends.base import BadResponse, Rejected, Secret, gone_if_404
+from stint.backends.base import BadResponse, Listing, Rejected, Secret, gone_if_404
 from stint.backends.http import Reply, send
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_records
 from stint.domain.clock import Clock
 
+T = TypeVar("T")
 PAGE_SIZE = 100
 MAX_PAGES = 1000  # a server whose cursor never ends must not hang a sync
 KEY_PREFIX = "ba_"
@@ -89,7 +90,7 @@ class GipoWire:
         try:
             return send(
                 self._client, method, self.api_url + path, params=params, json_body=body,
-                headers=headers, secrets=(self._key.reveal(),), clock=self._clock,
+                headers=headers, secrets=(self._key.reveal(),), clock=self._clock, server="Gipo",
             )
         except Rejected as exc:
             # Cross-organisation ids answer 404 like deleted ones: for one named
@@ -100,7 +101,17 @@ class GipoWire:
         """A single-resource reply: {"data": {...}}."""
         return Obj(self.request(method, path, **kw).json()).obj("data")
 
-    def pages(self, path: str, params: Mapping[str, str] | None = None) -> Iterator[Obj]:
+    def records(self, path: str, read: Callable[[Obj], T], what: str,
+                params: Mapping[str, str] | None = None) -> Listing[T]:
+        """Every item of a paged list, read by `read`; one that cannot be is skipped
+        (and named in the result's `skipped`)."""
+        found: Listing[T] = Listing()
+        for items, where in self.pages(path, params):
+            found.extend_from(read_records(items, read, what, where))
+        return found
+
+    def pages(self, path: str, params: Mapping[str, str] | None = None) -> Iterator[tuple[list[Any], str]]:
+        """Each page's items as the server sent them, and where they were."""
         offset, cursor, seen = 0, None, set()
         for _ in range(MAX_PAGES):
             query = {**(params or {}), "limit": str(PAGE_SIZE)}
@@ -109,8 +120,11 @@ class GipoWire:
             elif offset:
                 query["offset"] = str(offset)
             reply = Obj(self.request("GET", path, params=query).json())
-            items = reply.objects("data")
-            yield from items
+            items = reply.raw.get("data")
+            if not isinstance(items, list):
+                reply.objects("data")  # says what is wrong with it
+                return
+            yield items, "reply.data"
             if reply.has("pagination"):
                 cursor = reply.obj("pagination").opt_text("nextCursor")
                 if cursor is None:

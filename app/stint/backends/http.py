@@ -11,10 +11,12 @@ envelope.
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import json
 import logging
 import os
+import re
 import ssl
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +36,7 @@ from stint.backends.base import (
     BackendError,
     BadResponse,
     InvalidURL,
+    NotTheServer,
     Offline,
     RateLimited,
     Rejected,
@@ -125,12 +128,30 @@ class Reply:
     status: int
     headers: httpx.Headers
     body: bytes
+    server: str = ""  # the kind of server asked ("Redmine"), for a reply that is not its own
 
     def json(self) -> Any:
         try:
             return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError):
-            raise BadResponse("the server's reply is not valid JSON") from None
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise self.not_json() from None
+
+    def not_json(self) -> BadResponse:
+        """The error for a 2xx reply that is not JSON: most likely an address that
+        answers but is not the server's API (a web page, another product, a login
+        page of a proxy or hotspot in the way)."""
+        head = self.body[:512].lstrip().lower()
+        kind = self.headers.get("content-type", "").split(";")[0].strip().lower()
+        if not head:
+            what = "an empty reply"
+        elif kind in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html", b"<html")):
+            what = "an HTML page"
+        else:
+            what = "something that is not JSON"
+        if not self.server:
+            return BadResponse(f"the server's reply is not valid JSON ({what})")
+        return NotTheServer(f"this is not a {self.server} server, or not its API address: "
+                            f"it answered with {what}")
 
 
 def send(
@@ -148,6 +169,7 @@ def send(
     auth: httpx.Auth | None = None,
     on_reply: Callable[[Reply], None] | None = None,
     rejection_message: Callable[[bytes], str] | None = None,
+    server: str = "",
 ) -> Reply:
     """Make one request; return a 2xx reply or raise the matching BackendError.
 
@@ -155,7 +177,8 @@ def send(
     `auth` puts the credential on the request (its secrets are redacted too);
     `on_reply` sees every answer, 2xx or not, before it is returned or raised;
     `rejection_message` reads the server's words from a permanent refusal's body
-    ("" to fall back to the usual reading)."""
+    ("" to fall back to the usual reading); `server` names the kind of server
+    asked, so that a reply that is not JSON says it is not that server."""
     # The URL is split only where it is needed (an error names its host, a debug
     # line its path): a long drain makes a thousand of these calls.
     started = time.monotonic()
@@ -176,7 +199,7 @@ def send(
             "%s %s -> %d (%d bytes, %.0f ms)",
             method, urlsplit(url).path, status, len(body), (time.monotonic() - started) * 1000,
         )
-    reply = Reply(status, response_headers, body)
+    reply = Reply(status, response_headers, body, server)
     if on_reply is not None:
         on_reply(reply)
     if 200 <= status < 300:
@@ -273,38 +296,69 @@ def error_for_status(
 
 
 def server_message(status: int, headers: Mapping[str, str], body: bytes) -> str:
-    """The server's own words where it gave some, else the HTTP reason phrase."""
+    """The server's own words where it gave some, else the HTTP reason phrase; always
+    one line. JSON is read for the usual error members, whatever the envelope; an
+    HTML page gives its title; any other text its first line."""
     text = ""
     try:
         text = _message_from_json(json.loads(body))
-    except (ValueError, UnicodeDecodeError):
-        if headers.get("content-type", "").startswith("text/plain"):
-            text = body.decode("utf-8", "replace").strip()
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        text = _message_from_text(headers.get("content-type", ""), body)
+    text = " ".join(text.split())
     if not text:
         try:
             text = f"HTTP {status} {HTTPStatus(status).phrase}"
         except ValueError:
             text = f"HTTP {status}"
-    return text if len(text) <= 300 else text[:297] + "..."
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
-def _message_from_json(data: Any) -> str:
-    if not isinstance(data, dict):
+MAX_MESSAGE = 300
+_MESSAGE_KEYS = ("message", "detail", "error_description", "reason", "msg", "title", "description")
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+
+
+def _message_from_json(data: Any, depth: int = 0) -> str:
+    if isinstance(data, str):
+        return data.strip()
+    if not isinstance(data, dict) or depth > 2:
         return ""
-    for key in ("message", "detail", "error_description"):
+    for key in _MESSAGE_KEYS:
         if isinstance(data.get(key), str) and data[key].strip():
             return str(data[key]).strip()
     error = data.get("error")
     if isinstance(error, str):
         return error
-    if isinstance(error, dict) and isinstance(error.get("message"), str):
-        return str(error["message"])
+    if isinstance(error, dict):
+        return _message_from_json(error, depth + 1)
     errors = data.get("errors")
     if isinstance(errors, dict):
         errors = [m for v in errors.values() for m in (v if isinstance(v, list) else [v])]
     if isinstance(errors, list):
-        return "; ".join(e for e in errors if isinstance(e, str))
+        found = (_message_from_json(e, depth + 1) for e in errors)
+        return "; ".join(m for m in found if m)
     return ""
+
+
+def _message_from_text(content_type: str, body: bytes) -> str:
+    """A page that is not JSON: an HTML page's title (a proxy's "502 Bad Gateway"),
+    else the first line of plain text; nothing from a body that is not text."""
+    kind = content_type.split(";")[0].strip().lower()
+    head = body[:MAX_ERROR_BYTES].lstrip()
+    if kind in ("text/html", "application/xhtml+xml") or head[:1] == b"<":
+        found = _TITLE.search(head)
+        if found is None:
+            return ""
+        return html.unescape(found.group(1).decode("utf-8", "replace"))
+    if kind and not (kind.startswith("text/") or kind.endswith(("json", "+xml", "/xml"))):
+        return ""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
+        return ""  # binary, whatever it says it is
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def retry_delay(headers: Mapping[str, str], now: datetime) -> float | None:

@@ -37,6 +37,7 @@ entries), redmine_time (days, hours and markers; pure).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -47,13 +48,14 @@ from stint.backends.base import (
     BadResponse,
     Capabilities,
     CreatedTask,
+    Listing,
     Rejected,
     RemoteEntry,
     RemoteStatus,
     RemoteTask,
     Unsupported,
 )
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record
 from stint.backends.redmine_api import PAGE_SIZE, RedmineApi, int_id, opt_int
 from stint.backends.redmine_entries import RedmineTimeEntries
 from stint.backends.redmine_time import RedmineEntry
@@ -83,6 +85,7 @@ class RedmineBackend(Backend):
         self._time = RedmineTimeEntries(self._api, tz, activity_id, activity_name)
         self._project = project
         self._tracker_id = tracker_id
+        self._me: str | None = None
         self.capabilities = Capabilities(
             create_task=project is not None,
             set_status=True,
@@ -138,32 +141,39 @@ class RedmineBackend(Backend):
         name = f"{user.opt_text('firstname') or ''} {user.opt_text('lastname') or ''}".strip()
         return f"{name} ({user.text('login')})" if name else user.text("login")
 
-    def list_statuses(self) -> list[RemoteStatus]:
-        statuses = self._api.get("/issue_statuses.json").objects("issue_statuses")
-        return [_status(s, position) for position, s in enumerate(statuses, 1)]
+    def list_statuses(self) -> Listing[RemoteStatus]:
+        statuses = self._api.get("/issue_statuses.json").records("issue_statuses", _status, "status")
+        return Listing([replace(s, position=n) for n, s in enumerate(statuses, 1)], statuses.skipped)
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         status = "open" if pending_only else "*"
         if status_remote_id is not None:
             status = int_id(status_remote_id, "status")
         # Sorted by id so that pages do not shift as issues are updated meanwhile.
         params = {"assigned_to_id": "me", "status_id": status, "sort": "id"}
+        found = self._api.pages("/issues.json", params, "issues", _task, "task")
         tasks: dict[str, RemoteTask] = {}
-        for issue in self._api.pages("/issues.json", params, "issues"):
-            task = _task(issue)
+        for task in found:
             tasks.setdefault(task.remote_id, task)
-        return list(tasks.values())
+        return Listing(tasks.values(), found.skipped)
 
     def get_task(self, remote_id: str) -> RemoteTask:
-        return _task(self._api.get(f"/issues/{int_id(remote_id, 'issue')}.json").obj("issue"))
+        issue = self._api.get(f"/issues/{int_id(remote_id, 'issue')}.json").obj("issue")
+        return read_record(issue.raw, _task, "task", issue.where)
+
+    def user_remote_id(self) -> str | None:
+        if self._me is None:
+            self._me = self._api.current_user().int_id("id")
+        return self._me
 
     def allowed_statuses(self, task_remote_id: str) -> list[RemoteStatus]:
         """The statuses the workflow lets this user give the issue, its current one
         included: the only ones worth offering."""
         issue = self._issue_with_allowed(int_id(task_remote_id, "issue"))
-        return [_status(s, n) for n, s in enumerate(issue.objects("allowed_statuses"), 1)]
+        allowed = issue.records("allowed_statuses", _status, "status")
+        return [replace(s, position=n) for n, s in enumerate(allowed, 1)]
 
     def list_entries(self, start: datetime, end: datetime) -> list[RemoteEntry]:
         """This user's time in [start, end), one RedmineEntry per entry of ours
@@ -246,9 +256,9 @@ class RedmineBackend(Backend):
         return issue
 
 
-def _status(s: Obj, position: int) -> RemoteStatus:
+def _status(s: Obj) -> RemoteStatus:
     name = s.text("name")
-    return RemoteStatus(s.int_id("id"), name, name, None, position, bool(s.opt_flag("is_closed")))
+    return RemoteStatus(s.int_id("id"), name, name, None, 0, bool(s.opt_flag("is_closed")))
 
 
 def _task(o: Obj) -> RemoteTask:
@@ -265,4 +275,6 @@ def _task(o: Obj) -> RemoteTask:
         estimated_hours=o.opt_number("estimated_hours"),
         active_timer=None,
         updated_at=o.opt_instant("updated_on"),
+        created_by=author.int_id("id") if (author := o.opt_obj("author")) else None,
+        created_at=o.opt_instant("created_on"),
     )

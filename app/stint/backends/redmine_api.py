@@ -10,16 +10,17 @@ taken the key; otherwise it is AuthRejected, as it should have been.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import httpx
 
-from stint.backends.base import BadResponse, Rejected, Secret
+from stint.backends.base import BadResponse, Listing, Rejected, Secret
 from stint.backends.http import Reply, check_url, send
 from stint.backends.parse import Obj
 from stint.domain.clock import Clock
 
+T = TypeVar("T")
 CURRENT_USER = "/users/current.json"
 PAGE_SIZE = 100  # Redmine's largest page
 MAX_PAGES = 500  # a server that never says "done" must not keep us paging forever
@@ -48,17 +49,21 @@ class RedmineApi:
         # PUT and DELETE answer 204 with no body.
         return Obj(reply.json()) if reply.body.strip() else Obj({})
 
-    def pages(self, path: str, params: Mapping[str, str], key: str) -> list[Obj]:
-        """Every item of a paged list (offset/limit/total_count)."""
-        items: list[Obj] = []
+    def pages(self, path: str, params: Mapping[str, str], key: str, read: Callable[[Obj], T],
+              what: str) -> Listing[T]:
+        """Every item of a paged list (offset/limit/total_count), read by `read`; one
+        that cannot be read is skipped (named in the result's `skipped`)."""
+        items: Listing[T] = Listing()
+        seen = 0
         for _ in range(MAX_PAGES):
-            page_params = {**params, "offset": str(len(items)), "limit": str(self.page_size)}
+            page_params = {**params, "offset": str(seen), "limit": str(self.page_size)}
             root = self.get(path, page_params)
-            page = root.objects(key)
-            items.extend(page)
+            page = root.records(key, read, what)
+            items.extend_from(page)
+            seen += len(page) + len(page.skipped)
             total = root.opt_integer("total_count")
-            if not page or total is None or len(items) >= total:
-                if not items:
+            if not (page or page.skipped) or total is None or seen >= total:
+                if not seen:
                     self.current_user()  # empty, or anonymous?
                 return items
         raise BadResponse(f"{path}: still more after {MAX_PAGES} pages")
@@ -74,7 +79,8 @@ class RedmineApi:
             headers["Content-Type"] = "application/json"
         try:
             return send(self._client, method, self.base_url + path, params=params,
-                        json_body=body, headers=headers, secrets=(key,), clock=self._clock)
+                        json_body=body, headers=headers, secrets=(key,), clock=self._clock,
+                        server="Redmine")
         except Rejected as exc:
             if exc.status in (403, 404) and path != CURRENT_USER:
                 self.current_user()  # raises AuthRejected if that is the real reason

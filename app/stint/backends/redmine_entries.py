@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta, tzinfo
 
-from stint.backends.base import Rejected, RemoteEntry, Unsupported
+from stint.backends.base import Listing, Rejected, RemoteEntry, Unsupported
 from stint.backends.redmine_api import RedmineApi, int_id
 from stint.backends.redmine_time import (
     DayPart,
@@ -34,7 +34,7 @@ class RedmineTimeEntries:
         self._activity_id = activity_id
         self._activity_name = activity_name
 
-    def between(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+    def between(self, start: datetime, end: datetime) -> Listing[RemoteEntry]:
         """This user's time from `start` to `end`, merged back into our entries.
 
         One day more is read on each side, so that an entry of ours crossing the
@@ -45,7 +45,8 @@ class RedmineTimeEntries:
         rows = self._rows({"user_id": "me", "from": str(first - timedelta(days=1)),
                            "to": str(last + timedelta(days=1))})
         entries = entries_from_rows(rows, self._tz)
-        return [e for e in entries if any(first <= day <= last for day, _ in e.days)]
+        return Listing([e for e in entries if any(first <= day <= last for day, _ in e.days)],
+                       rows.skipped)
 
     def create(
         self, task_remote_id: str, started_at: datetime, ended_at: datetime | None,
@@ -102,9 +103,8 @@ class RedmineTimeEntries:
                 if exc.status != 404:
                     raise
 
-    def _rows(self, params: dict[str, str]) -> list[Row]:
-        return [row_from(o) for o in self._api.pages("/time_entries.json", params,
-                                                      "time_entries")]
+    def _rows(self, params: dict[str, str]) -> Listing[Row]:
+        return self._api.pages("/time_entries.json", params, "time_entries", row_from, "entry")
 
     def _write_parts(
         self, issue_id: str, parts: list[DayPart], comments: str, existing: list[Row]

@@ -24,6 +24,8 @@ MAX_COMMENTS = 1024
 # Hours are sent with 2 decimals (Redmine stores about that much: 1.005 comes back
 # as 1.01), so each day's part is exact to 36 seconds.
 HOURS_DECIMALS = 2
+# More than any day holds, but what Redmine lets one entry say: above it a row is nonsense.
+MAX_HOURS = 1000.0
 _MARKER = re.compile(r"^\[stint:([A-Za-z0-9_-]{1,64})\] ?")
 _KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -174,6 +176,13 @@ def row_from(o: Obj) -> Row:
         issue_id=issue.int_id("id") if issue else None,
         user_id=user.int_id("id") if user else None,
         day=day,
-        hours=o.number("hours"),
+        hours=_hours(o),
         comments=o.opt_text("comments") or "",
     )
+
+
+def _hours(o: Obj) -> float:
+    hours = o.number("hours")
+    if not 0 <= hours <= MAX_HOURS:
+        raise BadResponse(f"{o.where}.hours: out of range")
+    return hours

@@ -10,7 +10,8 @@ How Stint's model maps onto TimeTagger, which has only records {key, t1, t2, mt,
   ("#acme #website"), and so is its title. There are no task objects, so
   `create_task` makes no request: it names the task by the title's #tags, or by a
   tag slugged from the title ("Fix login" → "#fix-login"); the tag reaches the
-  server with the task's first entry. `list_tasks` lists the tag sets of the
+  server with the task's first entry. The server has no title for a task, only
+  its tags (`title_is_id`), so a title the person typed stays theirs. `list_tasks` lists the tag sets of the
   records of the last `task_window_days`; `get_task` answers for any tag set
   without a request (every tag set is a valid task). Records without tags belong
   to the task "#untagged".
@@ -45,6 +46,7 @@ from stint.backends.base import (
     Capabilities,
     Changes,
     CreatedTask,
+    Listing,
     Rejected,
     RemoteEntry,
     RemoteStatus,
@@ -140,14 +142,15 @@ class TimeTaggerBackend(Backend):
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         if status_remote_id not in (None, OPEN.remote_id):
-            return []
+            return Listing()
         now = self._clock.now()
         latest: dict[str, Record] = {}
         running: dict[str, Record] = {}
         newest_mt: dict[str, int] = {}
-        for r in self._api.records(now - self._window, now + timedelta(days=1), hidden="0"):
+        records = self._api.records(now - self._window, now + timedelta(days=1), hidden="0")
+        for r in records:
             task = task_of(r.ds)
             if task not in latest or r.t1 > latest[task].t1:
                 latest[task] = r
@@ -155,7 +158,8 @@ class TimeTaggerBackend(Backend):
                 running[task] = r
             newest_mt[task] = max(newest_mt.get(task, r.mt), r.mt)
         ordered = sorted(latest, key=lambda t: latest[t].t1, reverse=True)
-        return [_task(t, running.get(t), instant(newest_mt[t])) for t in ordered]
+        # A record it cannot read may be of any task: named as the entry it is.
+        return Listing([_task(t, running.get(t), instant(newest_mt[t])) for t in ordered], records.skipped)
 
     def get_task(self, remote_id: str) -> RemoteTask:
         _tags(remote_id)
@@ -168,11 +172,12 @@ class TimeTaggerBackend(Backend):
         r = max(running, key=lambda r: r.t1, default=None)
         return RemoteTimer(r.key, task_of(r.ds), instant(r.t1)) if r is not None else None
 
-    def list_entries(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+    def list_entries(self, start: datetime, end: datetime) -> Listing[RemoteEntry]:
         """Entries overlapping [start, end], and timers running since before `end`.
         Hidden (deleted) records are left out: see `changes_since` for those."""
         now = self._clock.now()
-        return [entry_of(r, now) for r in self._api.records(start, end, hidden="0")]
+        records = self._api.records(start, end, hidden="0")
+        return Listing([entry_of(r, now) for r in records], records.skipped)
 
     def changes_since(self, cursor: str | None) -> Changes:
         """Every record written since `cursor` (None: all of them), deleted ones
@@ -186,7 +191,7 @@ class TimeTaggerBackend(Backend):
         server_time, reset, records = self._api.updates(since or "0")
         now = self._clock.now()
         entries = [entry_of(r, now) for r in records]
-        return Changes(list(entries), repr(server_time), reset or since is None)
+        return Changes(entries, repr(server_time), reset or since is None, tuple(records.skipped))
 
     # --- writing ----------------------------------------------------------------
 
@@ -200,6 +205,9 @@ class TimeTaggerBackend(Backend):
         except ValueError as exc:
             raise Rejected(str(exc)) from None
         return CreatedTask(remote_id, OPEN.remote_id, None)
+
+    def create_is_idempotent(self) -> bool:
+        return True  # create_task makes no request: "sending" it again names the same tags
 
     def create_entry(
         self,
@@ -285,7 +293,7 @@ def _task(remote_id: str, running: Record | None, updated: datetime | None) -> R
         remote_id=remote_id, title=remote_id, description="",
         status_remote_id=OPEN.remote_id, status_name=OPEN.name,
         project=None, category=None, due_date=None, estimated_hours=None,
-        active_timer=timer, updated_at=updated,
+        active_timer=timer, updated_at=updated, title_is_id=True,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from stint.backends.base import BadResponse, Rejected, Secret
+from stint.backends.base import BadResponse, Listing, Rejected, Secret
 from stint.backends.http import Reply, send
 from stint.backends.parse import Obj
 from stint.backends.timetagger_records import Record, epoch, instant
@@ -22,6 +22,7 @@ from stint.domain.clock import Clock
 log = logging.getLogger("stint.backends.timetagger")
 
 API = "/api/v2"
+LAST_SECOND = 253_402_300_799  # 9999-12-31T23:59:59Z: later times cannot be dates
 
 
 class RecordAPI:
@@ -34,14 +35,15 @@ class RecordAPI:
         # send the whole record) rarely has to look it up.
         self._seen: dict[str, Record] = {}
 
-    def records(self, start: datetime, end: datetime, **filters: str) -> list[Record]:
+    def records(self, start: datetime, end: datetime, **filters: str) -> Listing[Record]:
         """GET /records: records overlapping [start, end] and running records that
-        started before `end`; filters as the API names them (hidden="0", ...)."""
+        started before `end`; filters as the API names them (hidden="0", ...). A
+        record that cannot be read is left out, named in `skipped`."""
         params = {"timerange": f"{epoch(start)}-{epoch(end)}", **filters}
         reply = self._call("GET", "/records", params=params)
-        return self._remember(Obj(reply.json()).objects("records"))
+        return self._remember(Obj(reply.json()).records("records", _parse, "entry"))
 
-    def updates(self, since: str) -> tuple[float, bool, list[Record]]:
+    def updates(self, since: str) -> tuple[float, bool, Listing[Record]]:
         """GET /updates: (server_time, reset, records written since `since`)."""
         data = self._call("GET", "/updates", params={"since": since}).json()
         root = Obj(data)
@@ -49,7 +51,8 @@ class RecordAPI:
         # A quick "nothing new" answer says reset=0, a full one reset=false/true.
         if reset not in (True, False, 0, 1):
             raise BadResponse("reply.reset: expected true or false")
-        return root.number("server_time"), bool(reset), self._remember(root.objects("records"))
+        records = self._remember(root.records("records", _parse, "entry"))
+        return root.number("server_time"), bool(reset), records
 
     def find(self, key: str) -> Record | None:
         """The server's copy of a record, None if it has none."""
@@ -82,8 +85,7 @@ class RecordAPI:
             log.info("record %s: the server kept a copy outside the range we wrote", record.key)
         return kept
 
-    def _remember(self, items: list[Obj]) -> list[Record]:
-        records = [_parse(o) for o in items]
+    def _remember(self, records: Listing[Record]) -> Listing[Record]:
         for r in records:
             held = self._seen.get(r.key)
             if held is None or r.st >= held.st:
@@ -97,13 +99,19 @@ class RecordAPI:
         return send(
             self._client, method, self._url + path,
             params=params, json_body=body,
-            headers={"authtoken": token}, secrets=(token,), clock=self._clock,
+            headers={"authtoken": token}, secrets=(token,), clock=self._clock, server="TimeTagger",
         )
 
 
 def _parse(o: Obj) -> Record:
+    key = o.text("key")
+    if not key or len(key) >= 256:
+        raise BadResponse(f"{o.where}.key: not a record key")
+    for name in ("t1", "t2", "mt"):
+        if not 0 <= o.integer(name) <= LAST_SECOND:
+            raise BadResponse(f"{o.where}.{name}: out of range")
     return Record(
-        key=o.text("key"), t1=o.integer("t1"), t2=o.integer("t2"), mt=o.integer("mt"),
+        key=key, t1=o.integer("t1"), t2=o.integer("t2"), mt=o.integer("mt"),
         ds=o.opt_text("ds") or "", st=o.opt_number("st") or 0.0,
     )
 

@@ -67,6 +67,7 @@ def _api_token(
         headers={"authtoken": web_token},
         secrets=(web_token, *secrets),
         clock=clock,
+        server="TimeTagger",
     )
     return _token(reply.json())
 
@@ -82,7 +83,7 @@ def _bootstrap(
     try:
         # A token is a few hundred bytes; anything this large is not a sign-in reply.
         reply = send(client, "POST", url, content=body, headers={"Content-Type": "text/plain"},
-                     secrets=secrets, clock=clock, max_bytes=MAX_ERROR_BYTES)
+                     secrets=secrets, clock=clock, max_bytes=MAX_ERROR_BYTES, server="TimeTagger")
     except Offline as exc:
         # Asking for a web token changes nothing on the server, so a lost reply is
         # never "maybe applied": asking again is always safe.

@@ -24,6 +24,7 @@ Assumptions where the document is silent (the fake in tests/fakes/ makes its own
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,8 +34,10 @@ from stint.backends.base import (
     AlreadyRunning,
     Backend,
     BackendError,
+    BadResponse,
     Capabilities,
     CreatedTask,
+    Listing,
     NotRunning,
     Rejected,
     RemoteEntry,
@@ -45,7 +48,7 @@ from stint.backends.base import (
     TaskTime,
 )
 from stint.backends.http import check_url, send
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record
 from stint.domain.clock import Clock, SystemClock
 
 log = logging.getLogger("stint.backends.wapify")
@@ -89,38 +92,30 @@ class WapifyBackend(Backend):
     # --- reading -------------------------------------------------------------
 
     def check(self) -> str:
-        tasks = self._call("GET", "", params={"pending_only": "1"}).objects("data")
-        for task in tasks:
-            person = task.opt_obj("responsible")
+        tasks = self._call("GET", "", params={"pending_only": "1"}).records("data", _responsible, "task")
+        for person in tasks:
             if person is not None:
-                return f"{person.text('name')} <{person.text('email')}>"
+                return person
         return f"token accepted by {urlsplit(self.base_url).hostname}"
 
-    def list_statuses(self) -> list[RemoteStatus]:
-        return [
-            RemoteStatus(
-                remote_id=s.int_id("id"),
-                name=s.text("name"),
-                label=s.text("translated_name"),
-                color=s.opt_text("color"),
-                position=position,
-                is_done=s.text("name") in DONE_NAMES,
-            )
-            for position, s in enumerate(self._call("GET", "/statuses").objects("data"), 1)
-        ]
+    def list_statuses(self) -> Listing[RemoteStatus]:
+        statuses = self._call("GET", "/statuses").records("data", _status, "status")
+        # Statuses carry no order: their place in the list is it.
+        return Listing([replace(st, position=n) for n, st in enumerate(statuses, 1)], statuses.skipped)
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         params: dict[str, str] = {}
         if pending_only:
             params["pending_only"] = "1"
         if status_remote_id is not None:
             params["status_id"] = _int_id(status_remote_id, "status")
-        return [_task(t) for t in self._call("GET", "", params=params).objects("data")]
+        return self._call("GET", "", params=params).records("data", _task, "task")
 
     def get_task(self, remote_id: str) -> RemoteTask:
-        return _task(self._call("GET", f"/{_int_id(remote_id, 'task')}").obj("data"))
+        data = self._call("GET", f"/{_int_id(remote_id, 'task')}")
+        return read_record(data.obj("data").raw, _task, "task", "reply.data")
 
     def active_timer(self) -> RemoteTimer | None:
         timers = [t.active_timer for t in self.list_tasks() if t.active_timer is not None]
@@ -131,22 +126,13 @@ class WapifyBackend(Backend):
         data = self._call("GET", f"/{_int_id(task_remote_id, 'task')}/time").obj("data")
         task_id = data.obj("task").int_id("id")
         active = data.opt_obj("active_time")
-        entries = tuple(
-            RemoteEntry(
-                remote_id=e.int_id("id"),
-                task_remote_id=task_id,
-                started_at=e.instant("started_at"),
-                ended_at=e.opt_instant("ended_at"),
-                seconds=e.integer("duration_seconds"),
-                user_remote_id=user.int_id("id") if (user := e.opt_obj("user")) else None,
-            )
-            for e in data.objects("entries")
-        )
+        entries = data.records("entries", lambda e: _entry(e, task_id), "entry")
         return TaskTime(
             task_remote_id=task_id,
             total_seconds=data.integer("total_seconds"),
-            entries=entries,
+            entries=tuple(entries),
             active=_timer(active, task_id) if active is not None else None,
+            skipped=tuple(entries.skipped),
         )
 
     # --- writing -------------------------------------------------------------
@@ -224,6 +210,7 @@ class WapifyBackend(Backend):
             headers={"Authorization": f"Bearer {token}"},
             secrets=(token,),
             clock=self._clock,
+            server="Wapify",
         )
         root = Obj(reply.json())
         if not root.flag("success"):
@@ -238,6 +225,37 @@ def _int_id(remote_id: str, what: str) -> str:
     if not remote_id.isdigit() or not remote_id.isascii():
         raise Rejected(f"not a Wapify {what} id: {remote_id!r}")
     return remote_id
+
+
+def _responsible(o: Obj) -> str | None:
+    person = o.opt_obj("responsible")
+    return f"{person.text('name')} <{person.text('email')}>" if person is not None else None
+
+
+def _status(s: Obj) -> RemoteStatus:
+    return RemoteStatus(
+        remote_id=s.int_id("id"),
+        name=s.text("name"),
+        label=s.text("translated_name"),
+        color=s.opt_text("color"),
+        position=0,
+        is_done=s.text("name") in DONE_NAMES,
+    )
+
+
+def _entry(e: Obj, task_id: str) -> RemoteEntry:
+    started, ended, seconds = e.instant("started_at"), e.opt_instant("ended_at"), e.integer("duration_seconds")
+    if (ended is not None and ended < started) or seconds < 0:
+        raise BadResponse(f"{e.where}: ends before it starts")
+    user = e.opt_obj("user")
+    return RemoteEntry(
+        remote_id=e.int_id("id"),
+        task_remote_id=task_id,
+        started_at=started,
+        ended_at=ended,
+        seconds=seconds,
+        user_remote_id=user.int_id("id") if user else None,
+    )
 
 
 def _timer(o: Obj, task_id: str, id_key: str = "id") -> RemoteTimer:

@@ -23,8 +23,14 @@ from the document):
   {"cards": [{"card_id", "project", "days": [{"date", "minutes"}], "entries": [..]}]}:
   the server's minutes per card per day and the entries behind them. There is no
   other way to read entries, so list_entries() and task_time() use it too.
+- A card may say who made it and when ("created_by": a user id, "created_at"):
+  only then can a card be shown to be the one a create whose reply was lost made.
 - New cards go into the first column of the `project` option's project (or of the
   only project the person can see).
+- A write's reply may carry no more than the id: the document promises only
+  "201 Created — resource created; id in response" and "200 OK — resource
+  returned or updated". What such a reply leaves out is what was sent (the column
+  a card was created in or moved to, an entry's times and description).
 - DELETE of an entry that is already gone (404) is success: the entry is gone,
   which is what the op asked for, e.g. after a lost reply.
 """
@@ -39,21 +45,32 @@ import httpx
 
 from stint.backends.base import (
     Backend,
+    BadResponse,
     Capabilities,
     CreatedTask,
+    Listing,
     Rejected,
     RemoteStatus,
     RemoteTask,
+    Unreadable,
 )
 from stint.backends.http import check_url
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record
 from stint.backends.warmdesk_auth import CredentialSource, WarmDeskSession
-from stint.backends.warmdesk_time import SLUG, TaskDay, TimeEntries, array, slug_of, split_id
+from stint.backends.warmdesk_time import SLUG, TaskDay, TimeEntries, records, slug_of, split_id
 from stint.domain.clock import Clock, SystemClock
 
 __all__ = ["DONE_COLUMNS", "TaskDay", "WarmDeskBackend"]
 
 DONE_COLUMNS = frozenset({"done", "closed", "completed", "finished"})
+
+
+class _Projects(dict[str, str]):
+    """slug -> name, in the server's order, with the projects that could not be read."""
+
+    def __init__(self, items: list[tuple[str, str]], skipped: list[Unreadable]) -> None:
+        super().__init__(items)
+        self.skipped = skipped
 
 
 @dataclass(frozen=True)
@@ -107,6 +124,8 @@ class WarmDeskBackend(TimeEntries, Backend):
         self.task_time_days = task_time_days
         self._projects: dict[str, str] = {}  # slug -> name, in the server's order
         self._columns: dict[str, list[_Column]] = {}
+        self._entry_cards: dict[str, str] = {}
+        self._me: str | None = None
 
     def __repr__(self) -> str:
         return f"WarmDeskBackend({self.base_url!r})"
@@ -120,11 +139,18 @@ class WarmDeskBackend(TimeEntries, Backend):
         email = me.opt_text("email")
         return f"{name} <{email}>" if email else name
 
-    def list_statuses(self) -> list[RemoteStatus]:
+    def user_remote_id(self) -> str | None:
+        if self._me is None:
+            self._me = Obj(self._json("GET", "/users/me")).int_id("id")
+        return self._me
+
+    def list_statuses(self) -> Listing[RemoteStatus]:
         projects = self._load_projects()
-        statuses: list[RemoteStatus] = []
+        statuses: Listing[RemoteStatus] = Listing(skipped=projects.skipped)
         for slug, project in projects.items():
-            for column in self._load_columns(slug):
+            columns = self._load_columns(slug)
+            statuses.skipped.extend(columns.skipped)
+            for column in columns:
                 # With one project "Done" says it all; with several it needs its project.
                 label = f"{project} / {column.name}" if len(projects) > 1 else column.name
                 statuses.append(RemoteStatus(
@@ -135,24 +161,30 @@ class WarmDeskBackend(TimeEntries, Backend):
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         wanted = split_id(status_remote_id, "status") if status_remote_id is not None else None
-        slugs = [wanted[0]] if wanted else list(self._load_projects())
-        tasks: list[RemoteTask] = []
+        tasks: Listing[RemoteTask] = Listing()
+        if wanted:
+            slugs = [wanted[0]]
+        else:
+            projects = self._load_projects()
+            slugs, tasks.skipped = list(projects), list(projects.skipped)
         for slug in slugs:
-            columns = self._load_columns(slug)
+            columns = self._load_columns(slug)  # one it cannot read: list_statuses names it
+            project = self._project_name(slug)
             for column in columns:
                 if (wanted and column.id != wanted[1]) or (pending_only and column.is_done):
                     continue
                 path = f"/projects/{slug}/columns/{column.id}/cards"
-                for card in array(self._json("GET", path), "cards"):
-                    tasks.append(self._task(slug, card, columns))
+                tasks.extend_from(records(self._json("GET", path), lambda card: self._task(
+                    slug, card, columns, project), "task", "cards"))
         return tasks
 
     def get_task(self, remote_id: str) -> RemoteTask:
         slug, card_id = split_id(remote_id, "task")
-        card = Obj(self._json("GET", f"/projects/{slug}/cards/{card_id}"))
-        return self._task(slug, card, self._load_columns(slug))
+        card = self._json("GET", f"/projects/{slug}/cards/{card_id}")
+        columns, project = self._load_columns(slug), self._project_name(slug)
+        return read_record(card, lambda o: self._task(slug, o, columns, project), "task")
 
     # --- writing -------------------------------------------------------------
 
@@ -170,7 +202,10 @@ class WarmDeskBackend(TimeEntries, Backend):
             body["description"] = description
         path = f"/projects/{slug}/columns/{columns[0].id}/cards"
         card = Obj(self._json("POST", path, body=body))
-        return CreatedTask(f"{slug}:{card.int_id('id')}", f"{slug}:{card.int_id('column_id')}", None)
+        # "201 Created — id in response" is all the document promises: a reply
+        # without the card's column means the column it was created in.
+        column = card.int_id("column_id") if card.has("column_id") else columns[0].id
+        return CreatedTask(f"{slug}:{card.int_id('id')}", f"{slug}:{column}", None)
 
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
         slug, card_id = split_id(task_remote_id, "task")
@@ -178,8 +213,9 @@ class WarmDeskBackend(TimeEntries, Backend):
         if column_slug != slug:
             raise Rejected(f"a card of {slug} cannot move to a column of {column_slug}")
         path = f"/projects/{slug}/cards/{card_id}/move"
-        card = Obj(self._json("PATCH", path, body={"column_id": int(column_id)}))
-        return f"{slug}:{card.int_id('column_id')}"
+        card = self._written("PATCH", path, body={"column_id": int(column_id)})
+        # A 200 may answer "updated" without the card: then it is where we moved it.
+        return f"{slug}:{card.int_id('column_id') if card.has('column_id') else column_id}"
 
     # --- plumbing ------------------------------------------------------------
 
@@ -187,22 +223,28 @@ class WarmDeskBackend(TimeEntries, Backend):
               body: Any = None) -> Any:
         return self._session.request(method, path, params=params, body=body).json()
 
+    def _written(self, method: str, path: str, *, body: Any = None) -> Obj:
+        """The reply to a write, which may hold less than the resource (or nothing)."""
+        reply = self._session.request(method, path, body=body)
+        if not reply.body.strip():
+            return Obj({})
+        data = reply.json()
+        return Obj(data if isinstance(data, dict) else {})
+
     def _request(self, method: str, path: str) -> None:
         self._session.request(method, path)
 
-    def _load_projects(self) -> dict[str, str]:
-        projects = {}
-        for p in array(self._json("GET", "/projects"), "projects"):
-            projects[slug_of(p, "slug")] = p.text("name")
-        self._projects = projects
+    def _load_projects(self) -> _Projects:
+        found = records(self._json("GET", "/projects"), lambda p: (slug_of(p, "slug"), p.text("name")),
+                        "project", "projects")
+        projects = _Projects(found, found.skipped)
+        self._projects = dict(projects)
         return projects
 
-    def _load_columns(self, slug: str) -> list[_Column]:
-        found = [
-            _Column(c.int_id("id"), c.text("name"), c.integer("position"), c.opt_text("color"))
-            for c in array(self._json("GET", f"/projects/{slug}/columns"), "columns")
-        ]
-        columns = sorted(found, key=lambda c: (c.position, int(c.id)))
+    def _load_columns(self, slug: str) -> Listing[_Column]:
+        found = records(self._json("GET", f"/projects/{slug}/columns"), lambda c: _Column(
+            c.int_id("id"), c.text("name"), c.integer("position"), c.opt_text("color")), "column", "columns")
+        columns = Listing(sorted(found, key=lambda c: (c.position, int(c.id))), found.skipped)
         self._columns[slug] = columns
         return columns
 
@@ -217,7 +259,11 @@ class WarmDeskBackend(TimeEntries, Backend):
             if not SLUG.fullmatch(self.default_project):
                 raise Rejected(f"not a WarmDesk project slug: {self.default_project!r}")
             return self.default_project
-        projects = list(self._load_projects())
+        found = self._load_projects()
+        if found.skipped:  # the card could belong in the one that cannot be read
+            first = found.skipped[0]
+            raise BadResponse(f"cannot choose the project for new cards: {first.label}: {first.why}")
+        projects = list(found)
         if len(projects) != 1:
             raise Rejected(
                 f"{len(projects)} WarmDesk projects: set the account's project option "
@@ -225,7 +271,7 @@ class WarmDeskBackend(TimeEntries, Backend):
             )
         return projects[0]
 
-    def _task(self, slug: str, card: Obj, columns: list[_Column]) -> RemoteTask:
+    def _task(self, slug: str, card: Obj, columns: list[_Column], project: str) -> RemoteTask:
         column_id = card.int_id("column_id")
         column = next((c for c in columns if c.id == column_id), None)
         return RemoteTask(
@@ -234,10 +280,12 @@ class WarmDeskBackend(TimeEntries, Backend):
             description=card.opt_text("description") or "",
             status_remote_id=f"{slug}:{column_id}",
             status_name=column.name if column else None,
-            project=self._project_name(slug),
+            project=project,
             category=None,
             due_date=card.opt_day("due_date"),
             estimated_hours=None,
             active_timer=None,
             updated_at=card.opt_instant("updated_at"),
+            created_by=card.opt_int_id("created_by"),
+            created_at=card.opt_instant("created_at"),
         )

@@ -157,7 +157,7 @@ class WarmDeskAuth(RenewingAuth[WarmDeskCredential]):
 
     def _post(self, path: str, body: dict[str, str]) -> Reply:
         return send(self._client, "POST", self._api_url + path, json_body=body,
-                    secrets=self.secrets(), clock=self._clock)
+                    secrets=self.secrets(), clock=self._clock, server="WarmDesk")
 
 
 def _with_tokens(credential: WarmDeskCredential, reply: Obj,
@@ -219,4 +219,5 @@ class WarmDeskSession:
             auth=self._auth,
             secrets=(key,) if key else (),
             clock=self._clock,
+            server="WarmDesk",
         )

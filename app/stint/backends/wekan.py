@@ -39,13 +39,15 @@ from stint.backends.base import (
     BadResponse,
     Capabilities,
     CreatedTask,
+    Listing,
     Rejected,
     RemoteStatus,
     RemoteTask,
     TaskTime,
+    UnreadableRecord,
 )
 from stint.backends.http import check_url
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record, read_records, unreadable
 from stint.backends.wekan_auth import CredentialSource, WekanSession
 from stint.domain.clock import Clock, SystemClock
 
@@ -102,11 +104,13 @@ class WekanBackend(Backend):
         emails = me.objects("emails") if me.has("emails") else []
         return f"{name} <{emails[0].text('address')}>" if emails else name
 
-    def list_statuses(self) -> list[RemoteStatus]:
-        statuses: list[RemoteStatus] = []
+    def list_statuses(self) -> Listing[RemoteStatus]:
         boards = self._boards()
+        statuses: Listing[RemoteStatus] = Listing(skipped=boards.skipped)
         for board, board_title in boards:
-            for list_id, title in self._load_lists(board):
+            lists = self._load_lists(board)
+            statuses.skipped.extend(lists.skipped)
+            for list_id, title in lists:
                 statuses.append(RemoteStatus(
                     remote_id=f"{board}:{list_id}", name=title,
                     label=f"{board_title} / {title}" if len(boards) > 1 else title,
@@ -116,29 +120,45 @@ class WekanBackend(Backend):
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
+    ) -> Listing[RemoteTask]:
         wanted = _split(status_remote_id, "status") if status_remote_id is not None else None
-        boards = [wanted[0]] if wanted else [b for b, _ in self._boards()]
-        tasks: list[RemoteTask] = []
+        tasks: Listing[RemoteTask] = Listing()
+        if wanted:
+            boards = [wanted[0]]
+        else:
+            found = self._boards()
+            boards, tasks.skipped = [b for b, _ in found], list(found.skipped)
         for board in boards:
             for list_id, title in self._load_lists(board):
                 if (wanted and list_id != wanted[1]) or (pending_only and _done(title)):
                     continue
-                for card in self._cards(board, list_id):
-                    tasks.append(self._task(board, card, list_id, title))
+                tasks.extend_from(read_records(
+                    self._cards_raw(board, list_id),
+                    lambda card, list_id=list_id, title=title: self._task(board, card, list_id, title),
+                    "task", "cards"))
         return tasks
 
     def get_task(self, remote_id: str) -> RemoteTask:
         board, card_id = _split(remote_id, "task")
         card = self._card(board, card_id)
-        list_id = _sid(card, "listId")
         titles = dict(self._lists.get(board) or self._load_lists(board))
-        return self._task(board, card, list_id, titles.get(list_id))
+
+        def read(o: Obj) -> RemoteTask:
+            list_id = _sid(o, "listId")
+            return self._task(board, o, list_id, titles.get(list_id))
+
+        return read_record(card.raw, read, "task", card.where)
+
+    def user_remote_id(self) -> str | None:
+        return self._session.signed_in_user()
 
     def task_time(self, task_remote_id: str) -> TaskTime:
         """The card's spentTime, in seconds; Wekan keeps no entries behind it."""
         board, card_id = _split(task_remote_id, "task")
-        hours = self._card(board, card_id).opt_number("spentTime") or 0.0
+        card = self._card(board, card_id)
+        hours = read_record(card.raw, lambda o: o.opt_number("spentTime") or 0.0, "task", card.where)
+        if not 0 <= hours < 1_000_000:
+            raise UnreadableRecord(unreadable(card.raw, "task", card.where, "spentTime: out of range"))
         return TaskTime(task_remote_id, round(hours * 3600))
 
     # --- writing -------------------------------------------------------------
@@ -149,7 +169,7 @@ class WekanBackend(Backend):
         # No timer and no idempotency key: the sync engine probes by title.
         board = self._board_for_new_cards()
         lists = self._load_lists(board)
-        swimlanes = _array(self._json("GET", f"/api/boards/{board}/swimlanes"), "swimlanes")
+        swimlanes = _list(self._json("GET", f"/api/boards/{board}/swimlanes"), "swimlanes")
         if not lists or not swimlanes:
             raise Rejected(f"the Wekan board {board} has no list or swimlane for a card")
         list_id = lists[0][0]
@@ -157,7 +177,7 @@ class WekanBackend(Backend):
             "authorId": self._session.signed_in_user(),
             "title": title,
             "description": description,
-            "swimlaneId": _sid(swimlanes[0]),
+            "swimlaneId": _sid(Obj(swimlanes[0], "swimlanes[0]")),
         }
         reply = Obj(self._json("POST", f"/api/boards/{board}/lists/{list_id}/cards", body))
         card_id = _sid(reply)
@@ -188,33 +208,35 @@ class WekanBackend(Backend):
     def _json(self, method: str, path: str, body: Any = None) -> Any:
         return self._session.request(method, path, body).json()
 
-    def _boards(self) -> list[tuple[str, str]]:
+    def _boards(self) -> Listing[tuple[str, str]]:
         user = self._session.signed_in_user()
-        found = [
-            (_sid(b), b.text("title"))
-            for b in _array(self._json("GET", f"/api/users/{user}/boards"), "boards")
-        ]
+        found = read_records(_list(self._json("GET", f"/api/users/{user}/boards"), "boards"),
+                             lambda b: (_sid(b), b.text("title")), "board", "boards")
         self._board_titles.update(found)
-        return [b for b in found if b[0] in self.boards] if self.boards else found
+        if self.boards:
+            return Listing([b for b in found if b[0] in self.boards],
+                           [u for u in found.skipped if u.remote_id in (None, *self.boards)])
+        return found
 
-    def _load_lists(self, board: str) -> list[tuple[str, str]]:
-        lists = [
-            (_sid(item), item.text("title"))
-            for item in _array(self._json("GET", f"/api/boards/{board}/lists"), "lists")
-        ]
-        self._lists[board] = lists
+    def _load_lists(self, board: str) -> Listing[tuple[str, str]]:
+        lists = read_records(_list(self._json("GET", f"/api/boards/{board}/lists"), "lists"),
+                             lambda item: (_sid(item), item.text("title")), "list", "lists")
+        self._lists[board] = list(lists)
         return lists
 
-    def _cards(self, board: str, list_id: str) -> list[Obj]:
-        cards = _array(self._json("GET", f"/api/boards/{board}/lists/{list_id}/cards"), "cards")
+    def _cards_raw(self, board: str, list_id: str) -> list[Any]:
+        """A list's cards as sent (each is read as a record by its caller); the
+        list each card is on is remembered for its URL."""
+        cards = _list(self._json("GET", f"/api/boards/{board}/lists/{list_id}/cards"), "cards")
         for card in cards:
-            self._card_list[f"{board}:{_sid(card)}"] = list_id
+            if isinstance(card, dict) and isinstance(card.get("_id"), str) and _ID.fullmatch(card["_id"]):
+                self._card_list[f"{board}:{card['_id']}"] = list_id
         return cards
 
     def _find_list(self, board: str, card_id: str) -> str:
         """The list the card is on now, from the board (it may have moved)."""
         for list_id, _ in self._load_lists(board):
-            if any(c.text("_id") == card_id for c in self._cards(board, list_id)):
+            if any(isinstance(c, dict) and c.get("_id") == card_id for c in self._cards_raw(board, list_id)):
                 return list_id
         raise Rejected(f"no card {card_id} on Wekan board {board}", 404)
 
@@ -258,12 +280,17 @@ class WekanBackend(Backend):
             estimated_hours=None,
             active_timer=None,
             updated_at=card.opt_instant("modifiedAt"),
+            created_by=card.opt_text("userId"),
+            created_at=card.opt_instant("createdAt"),
         )
 
     def _board_for_new_cards(self) -> str:
         if self.default_board:
             return self.default_board
         boards = self._boards()
+        if boards.skipped:  # the card could belong on the one that cannot be read
+            first = boards.skipped[0]
+            raise BadResponse(f"cannot choose the board for new cards: {first.label}: {first.why}")
         if len(boards) != 1:
             raise Rejected(
                 f"{len(boards)} Wekan boards: set the account's board option to say "
@@ -276,11 +303,11 @@ def _done(title: str) -> bool:
     return title.strip().casefold() in DONE_LISTS
 
 
-def _array(data: Any, where: str) -> list[Obj]:
+def _list(data: Any, where: str) -> list[Any]:
     if not isinstance(data, list):
         kind = "null" if data is None else type(data).__name__
         raise BadResponse(f"{where}: expected a list, got {kind}")
-    return [Obj(item, f"{where}[{i}]") for i, item in enumerate(data)]
+    return data
 
 
 def _id(value: str, what: str) -> str:

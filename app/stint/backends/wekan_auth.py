@@ -107,7 +107,7 @@ class WekanAuth(RenewingAuth[WekanLogin | None]):
         body = {field: credential.login, "password": password}
         try:
             reply = send(self._client, "POST", self._base_url + "/users/login", json_body=body,
-                         secrets=self.secrets(), clock=self._clock)
+                         secrets=self.secrets(), clock=self._clock, server="Wekan")
         except Rejected as exc:
             if exc.status in (400, 403):
                 raise AuthRejected(f"Wekan refused the sign-in: {exc.message}") from None
@@ -139,7 +139,7 @@ class WekanSession:
 
     def request(self, method: str, path: str, body: Any = None) -> Reply:
         return send(self._client, method, self._base_url + path, json_body=body, auth=self._auth,
-                    clock=self._clock)
+                    clock=self._clock, server="Wekan")
 
     def signed_in_user(self) -> str:
         login = self._auth.current()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 import httpx
 
@@ -33,18 +34,21 @@ from stint.backends.base import (
     BadResponse,
     Capabilities,
     CreatedTask,
+    Listing,
     Rejected,
     RemoteStatus,
     RemoteTask,
+    Unreadable,
 )
 from stint.backends.http import check_url
-from stint.backends.parse import Obj
+from stint.backends.parse import Obj, read_record
 from stint.backends.whama_api import WhamaWire
 from stint.backends.whama_credential import WhamaCredential
 from stint.domain.clock import Clock, SystemClock
 
 __all__ = ["COMPLETE", "WhamaBackend", "WhamaCredential"]
 
+T = TypeVar("T")
 COMPLETE = "complete"
 PAGE_SIZE = 100
 MAX_PAGES = 1000
@@ -88,6 +92,7 @@ class WhamaBackend(Backend):
                                clock=clock or SystemClock())
         self.default_board = default_board
         self._boards: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+        self._skipped_boards: list[Unreadable] = []
 
     def __repr__(self) -> str:
         return f"WhamaBackend({self.base_url!r})"
@@ -99,9 +104,9 @@ class WhamaBackend(Backend):
         email = me.opt_text("email")
         return f"{me.text('name')} <{email}>" if email else me.text("name")
 
-    def list_statuses(self) -> list[RemoteStatus]:
+    def list_statuses(self) -> Listing[RemoteStatus]:
         boards = self._load_boards()
-        statuses: list[RemoteStatus] = []
+        statuses: Listing[RemoteStatus] = Listing(skipped=self._skipped_boards)
         for board_id, (board, columns) in boards.items():
             for column_id, name in [*columns, (COMPLETE, "Complete")]:
                 label = f"{board} / {name}" if len(boards) > 1 else name
@@ -111,16 +116,20 @@ class WhamaBackend(Backend):
 
     def list_tasks(
         self, pending_only: bool = False, status_remote_id: str | None = None
-    ) -> list[RemoteTask]:
-        tasks = [self._task(o) for o in self._pages("/tasks")]
-        return [t for t in tasks
-                if not (pending_only and t.status_remote_id and t.status_remote_id.endswith(
-                    f":{COMPLETE}"))
-                and status_remote_id in (None, t.status_remote_id)]
+    ) -> Listing[RemoteTask]:
+        if not self._boards:
+            self._load_boards()  # a task's board names its project and column
+        tasks = self._pages("/tasks", self._task, "task")
+        return Listing([t for t in tasks
+                        if not (pending_only and t.status_remote_id and t.status_remote_id.endswith(
+                            f":{COMPLETE}"))
+                        and status_remote_id in (None, t.status_remote_id)], tasks.skipped)
 
     def get_task(self, remote_id: str) -> RemoteTask:
         rid = _check(remote_id, "task")
-        return self._task(self._wire.json("GET", f"/tasks/{rid}", what=f"task {rid}").obj("data"))
+        data = self._wire.json("GET", f"/tasks/{rid}", what=f"task {rid}").obj("data")
+        self._know_board(data.raw.get("boardId"))
+        return read_record(data.raw, self._task, "task", data.where)
 
     # --- writing -------------------------------------------------------------
 
@@ -136,7 +145,8 @@ class WhamaBackend(Backend):
         body = {"title": title, "boardId": board, "columnId": columns[0][0]}
         if description:
             body["description"] = description
-        task = self._task(self._wire.json("POST", "/tasks", body=body).obj("data"))
+        created = self._wire.json("POST", "/tasks", body=body).obj("data")
+        task = self._task(created)
         return CreatedTask(task.remote_id, task.status_remote_id, None)
 
     def set_status(self, task_remote_id: str, status_remote_id: str) -> str:
@@ -148,35 +158,41 @@ class WhamaBackend(Backend):
         body: dict[str, object] = {"completed": True} if column == COMPLETE else {
             "columnId": _check(column, "column"), "completed": False}
         reply = self._wire.json("PATCH", f"/tasks/{rid}", body=body, what=f"task {rid}")
+        self._know_board(board)
         status = self._task(reply.obj("data")).status_remote_id
         assert status is not None
         return status
 
     # --- plumbing ------------------------------------------------------------
 
-    def _pages(self, path: str) -> list[Obj]:
-        items: list[Obj] = []
+    def _pages(self, path: str, read: Callable[[Obj], T], what: str) -> Listing[T]:
+        items: Listing[T] = Listing()
         page, pages = 1, 1
         while page <= pages:
             if page > MAX_PAGES:
                 raise BadResponse(f"{path}: more than {MAX_PAGES} pages")
             reply = self._wire.json("GET", path,
                                     params={"page": str(page), "limit": str(PAGE_SIZE)})
-            items.extend(reply.objects("data"))
+            items.extend_from(reply.records("data", read, what))
             pages = reply.obj("meta").integer("totalPages")
             page += 1
         return items
 
     def _load_boards(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
-        boards = {}
-        for b in self._pages("/boards"):
-            columns = [(_id(c, "id"), c.text("name")) for c in b.objects("columns")]
-            boards[_id(b, "id")] = (b.text("name"), columns)
-        self._boards = boards
-        return boards
+        found = self._pages("/boards", _board, "board")
+        self._boards, self._skipped_boards = dict(found), found.skipped
+        return self._boards
+
+    def _know_board(self, board: object) -> None:
+        """Read the boards if a task names one not read yet (made since, or new)."""
+        if isinstance(board, str) and board not in self._boards:
+            self._load_boards()
 
     def _board_for_new_tasks(self) -> str:
         boards = self._load_boards()
+        if self._skipped_boards and self.default_board not in boards:
+            first = self._skipped_boards[0]  # the task could belong on that one
+            raise BadResponse(f"cannot choose the board for new tasks: {first.label}: {first.why}")
         if self.default_board:
             if self.default_board not in boards:
                 raise Rejected(f"no Whama board {self.default_board!r} for new tasks")
@@ -187,9 +203,8 @@ class WhamaBackend(Backend):
         return next(iter(boards))
 
     def _task(self, o: Obj) -> RemoteTask:
+        # No request in here: a record's reading must not hide a failed request.
         board = _id(o, "boardId")
-        if board not in self._boards:
-            self._load_boards()
         name, columns = self._boards.get(board, (None, []))
         if o.flag("completed"):
             column, status_name = COMPLETE, "Complete"
@@ -203,6 +218,11 @@ class WhamaBackend(Backend):
             category=None, due_date=o.opt_day("dueDate"), estimated_hours=None,
             active_timer=None, updated_at=o.opt_instant("updatedAt"),
         )
+
+
+def _board(b: Obj) -> tuple[str, tuple[str, list[tuple[str, str]]]]:
+    columns = [(_id(c, "id"), c.text("name")) for c in b.objects("columns")]
+    return _id(b, "id"), (b.text("name"), columns)
 
 
 def _check(value: str, what: str) -> str:

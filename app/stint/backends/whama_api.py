@@ -94,7 +94,8 @@ class WhamaWire:
             return send(self._client, method, self.api_url + path, params=params, json_body=body,
                         headers={"X-API-Key": key} if key else None, auth=self._auth,
                         secrets=(key,) if key else (), clock=self._clock,
-                        on_reply=self._note_limits, rejection_message=envelope_message)
+                        on_reply=self._note_limits, rejection_message=envelope_message,
+                        server="Whama")
         except Rejected as exc:
             raise (gone_if_404(exc, what) if what else exc) from None
 

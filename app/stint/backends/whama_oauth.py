@@ -171,7 +171,7 @@ def _token_request(client: httpx.Client, api_url: str, base: WhamaCredential,
     hidden = (*hide, *base.secrets())
     try:
         reply = send(client, "POST", f"{parts.scheme}://{parts.netloc}/oauth/token",
-                     json_body=body, secrets=hidden, clock=clock)
+                     json_body=body, secrets=hidden, clock=clock, server="Whama")
     except Rejected as exc:
         # invalid_grant and friends: the code or refresh token cannot be used.
         raise AuthRejected(f"Whama refused the sign-in: {exc.message}") from None

@@ -222,6 +222,10 @@ def cmd_add(ctx: Services, args: argparse.Namespace) -> int:
     what = "browser sign-in" if given.oauth else "sign-in" if given.password else "token"
     ctx.print(f"added {added.account.name} ({added.account.kind}, {added.account.base_url}) as {added.who}: "
               f"{added.statuses} statuses, {added.tasks} tasks; {what} in {where}")
+    if added.skipped:
+        from ..sync.unreadable import summary
+
+        ctx.print(render.clean(summary(added.account.name, list(added.skipped))))
     return 0
 
 
@@ -229,10 +233,11 @@ def _keyring_first(service: "Accounts", args: argparse.Namespace) -> None:
     """Before stdin is read or a browser opened: nothing to throw away."""
     from ..backends.kinds import NO_OAUTH_KEYRING
     from ..domain.errors import Refused
-    from ..secrets import NO_KEYRING
+    from ..secrets import NO_KEYRING, NO_KEYRING_PASSWORD
 
     if (args.token_stdin or args.password_stdin or args.oauth) and not service.secrets.available():
-        raise Refused(NO_OAUTH_KEYRING if args.oauth else NO_KEYRING)
+        raise Refused(NO_OAUTH_KEYRING if args.oauth
+                      else NO_KEYRING_PASSWORD if args.password_stdin else NO_KEYRING)
 
 
 def cmd_signin(ctx: Services, args: argparse.Namespace) -> int:
@@ -268,14 +273,23 @@ def cmd_remove(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(ctx: Services, args: argparse.Namespace) -> int:
+    from .advice import signin_advice
+
     report = ctx.sync_engine().run_once(force=True, accounts=[args.account] if args.account else None)
     if args.account and not report.accounts:
         raise UsageError(f"no account named {args.account!r}")
     if args.json:
         render.dump_json(report.as_json(), ctx.out)
-    else:
-        for line in report.lines():
+        return 0 if report.ok else 1
+    if not report.accounts:
+        ctx.print(report.lines()[0])
+    infos = {i.name: i for i in accounts_service(ctx).list()}
+    for account in report.accounts:
+        for line in account.lines():
             ctx.print(render.clean_line(line))
+        info = infos.get(account.account)
+        if account.state == "needs_signin" and info is not None:
+            ctx.print("  sign in again: " + render.clean(signin_advice(info.name, info.credential, info.options)))
     return 0 if report.ok else 1
 
 

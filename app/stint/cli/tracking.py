@@ -169,11 +169,13 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
                 "account": entry.task.account.name if entry.task.account else None,
             }
         failed = _failed_ops(s, ctx) if view.failed_ops else []
+        skipped = _skipped(s) if view.accounts else {}
         week, today_seconds, week_seconds = tracked_today_and_week(s, ctx.tz, now, ctx.settings.week_start)
     if args.json:
+        accounts = [{**a, "skipped": skipped.get(str(a["name"]), [])} for a in view.accounts]
         render.dump_json(
             {"running": running, "today_seconds": today_seconds, "week": week, "week_seconds": week_seconds,
-             "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": view.accounts,
+             "pending_ops": view.pending_ops, "failed_ops": view.failed_ops, "accounts": accounts,
              "failed": failed},
             ctx.out,
         )
@@ -192,12 +194,45 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     for account in view.accounts:
         if account["state"] != "ok":
             error = f" — {render.clean(account['last_error'])}" if account["last_error"] else ""
+            how = f" ({_signin_advice(ctx, str(account['name']))})" if account["state"] == "needs_signin" else ""
             ctx.print(f"Account {render.clean(account['name'])}: "
-                      f"{paint('warn', render.account_state(str(account['state'])))}{error}")
+                      f"{paint('warn', render.account_state(str(account['state'])))}{how}{error}")
     for op in failed:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
+    if skipped:
+        from ..sync.unreadable import summary
+
+        for name, items in skipped.items():
+            ctx.print(paint("warn", render.clean(summary(name, items))))
     return 0
+
+
+def _skipped(s: Any) -> dict[str, list[dict[str, Any]]]:
+    """Per account, the records its server sent that could not be read (and were
+    skipped by the sync, until the server drops or fixes them)."""
+    import json
+
+    from sqlalchemy import text
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, cursors in s.execute(text("SELECT name, cursors FROM account ORDER BY name")):
+        held = (json.loads(cursors) if isinstance(cursors, str) else cursors or {}).get("unreadable") or {}
+        items = [item for source in held.values() for item in source]
+        if items:
+            found[name] = list({(i.get("what"), i.get("id"), i.get("title")): i for i in items}.values())
+    return found
+
+
+def _signin_advice(ctx: Services, name: str) -> str:
+    from .advice import signin_advice
+
+    service = ctx.accounts()
+    try:
+        info = service.get(name)
+    finally:
+        service.close()
+    return render.clean(signin_advice(info.name, info.credential, info.options))
 
 
 def _failed_ops(s: Any, ctx: Services) -> list[dict[str, Any]]:

@@ -32,14 +32,17 @@ from ..store import outbox
 from ..store.actions import running_entry
 from ..store.db import transaction
 from ..store.models import Account, Entry, Task
+from . import unreadable
 from .cycle import Cycle
-from .fold_entries import fold, has_open_ops, import_remote
+from .fold_entries import adopted_start, fold, has_open_ops, import_remote
 from .pull import Pulled, apply_statuses, apply_tasks
 
 MATCH_WINDOW = timedelta(minutes=1)
 
 
-def apply(cycle: Cycle, got: Pulled) -> None:
+def apply(cycle: Cycle, got: Pulled, *, keep_unknown: bool = False) -> None:
+    """`keep_unknown`: a task naming a status the server does not list is kept with
+    that status as given (after the statuses were read again), not refused."""
     now = cycle.clock.now()
     report = cycle.report
     with transaction(cycle.engine) as s:
@@ -49,7 +52,8 @@ def apply(cycle: Cycle, got: Pulled) -> None:
         if got.statuses is not None:
             report.pulled += apply_statuses(s, account.id, got.statuses)
             cursors["statuses_at"] = int(now.timestamp())
-        report.pulled += apply_tasks(s, account.id, got.tasks, now)
+        report.pulled += apply_tasks(s, account.id, got.tasks, now, keep_unknown=keep_unknown,
+                                     notes=report.notes)
         if got.gone:
             cursors["gone"] = sorted(set(cursors.get("gone", [])) | set(got.gone))
         tasks = TasksByRemoteId(s, account.id)
@@ -66,6 +70,7 @@ def apply(cycle: Cycle, got: Pulled) -> None:
         stamps = dict(cursors.get("times_at", {}))
         stamps.update({rid: int(now.timestamp()) for rid in got.times})
         cursors["times_at"] = stamps
+        report.unreadable = unreadable.update(cursors, got.skipped)
         account.cursors = cursors
 
 
@@ -123,7 +128,8 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
     report = cycle.report
     local = list(s.scalars(select(Entry).where(Entry.task_id == task.id)))
     by_remote = {e.remote_id: e for e in local if e.remote_id}
-    seen: set[str] = set()
+    # Entries the server sent but we could not read are still there: not deleted.
+    seen: set[str] = {u.remote_id for u in time.skipped if u.remote_id}
     for re in time.entries:
         if me is not None and re.user_remote_id is not None and re.user_remote_id != me:
             continue
@@ -153,8 +159,9 @@ def _entries(s: Session, cycle: Cycle, task: Task, time: TaskTime, me: str | Non
             e.started_at, e.ended_at, e.updated_at = re.started_at, re.ended_at, now
             report.updated += 1
         e.remote_started_at, e.remote_ended_at = re.started_at, re.ended_at
-    # A finished, synced entry the server no longer lists was deleted there.
-    for e in local:
+    # A finished, synced entry the server no longer lists was deleted there (unless
+    # one it listed could not be read, and might be it).
+    for e in local if not any(u.remote_id is None for u in time.skipped) else ():
         if (e.remote_id and e.remote_id not in seen and not e.deleted and e.sync == SYNC_SYNCED
                 and e.ended_at is not None and e.remote_ended_at is not None
                 and not (time.active and time.active.remote_entry_id == e.remote_id)):
@@ -195,14 +202,15 @@ def _timer(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task]
     known = s.scalar(select(Entry).where(Entry.task_id == task.id, Entry.remote_id == server.remote_entry_id))
     if known is not None and (known.deleted or known.ended_at is not None):
         return  # stopped or deleted here; its op says so to the server
+    pushed = ours is not None and ours_here and ours.remote_id is not None and not has_open_ops(s, ours.id)
+    if ours is not None and not pushed and ours.started_at >= server.started_at:
+        report.notes.append(f"{task.title}: a timer runs on the server, but ours on "
+                            f"{ours.task.title} is newer; kept ours")
+        return
+    start = adopted_start(report, task.title, server.started_at, now)
     if ours is not None:
-        pushed = ours_here and ours.remote_id is not None and not has_open_ops(s, ours.id)
-        if not pushed and ours.started_at >= server.started_at:
-            report.notes.append(f"{task.title}: a timer runs on the server, but ours on "
-                                f"{ours.task.title} is newer; kept ours")
-            return
         end = _server_end(got.times, ours.task, ours.remote_id) if ours_here else None
-        ours.ended_at = max(end or server.started_at, ours.started_at)
+        ours.ended_at = max(min(end or start, now), ours.started_at)
         ours.updated_at = now
         if ours_here:
             ours.remote_ended_at = end
@@ -212,10 +220,10 @@ def _timer(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task]
                           entry_id=ours.id, payload={"at": ours.ended_at.isoformat()})
         report.stopped += 1
         s.flush()
-    entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=server.started_at, ended_at=None,
+    entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=start, ended_at=None,
                   note="", remote_id=server.remote_entry_id, remote_started_at=server.started_at,
                   origin="remote", sync=SYNC_SYNCED, deleted=False, created_at=now, updated_at=now)
     entry.task = task
     s.add(entry)
-    task.last_started_at = max(task.last_started_at or server.started_at, server.started_at)
+    task.last_started_at = max(task.last_started_at or start, start)
     report.adopted += 1

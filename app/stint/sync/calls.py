@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import ClassVar, Generic, TypeVar
 
 from sqlalchemy import select
@@ -30,7 +30,9 @@ from ..backends.base import AlreadyRunning, Backend, CreatedTask, NotRunning, Re
 from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING, SYNC_SYNCED
 from ..store.models import Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES, OpState
+from .proof import created_by_us
 from .report import AccountReport
+from .task_merge import merge_into
 
 R = TypeVar("R")
 
@@ -95,15 +97,17 @@ class Call(ABC, Generic[R]):
 class CreateTask(Call[CreatedTask]):
     title: str
     description: str = ""
-    known: frozenset[str] = frozenset()  # the account's task ids before: a new one with our title is ours
+    known: frozenset[str] = frozenset()  # the account's task ids before
+    since: datetime | None = None        # made no earlier than this (the op, less clock slack)
 
     ends_batch = True  # a later create's probe must know the id this one gets
 
     def probe(self, backend: Backend) -> CreatedTask | None:
-        for task in reversed(backend.list_tasks()):
-            if task.title == self.title and task.remote_id not in self.known:
-                return CreatedTask(task.remote_id, task.status_remote_id, None)
-        return None
+        if backend.create_is_idempotent():
+            return None  # sent again, it answers the task it made, if it made one
+        # Only a task that can be shown to be ours (sync/proof.py), else CannotTell.
+        since = self.since or datetime.min.replace(tzinfo=timezone.utc)
+        return created_by_us(backend, self.title, since, self.known)
 
     def send(self, backend: Backend) -> CreatedTask:
         return backend.create_task(self.title, self.description, False, self.key)
@@ -111,6 +115,15 @@ class CreateTask(Call[CreatedTask]):
     def record(self, s: Session, op: Op, result: CreatedTask, report: AccountReport, now: datetime) -> None:
         task = s.get(Task, op.task_id) if op.task_id is not None else None
         if task is None:
+            return
+        held = s.scalar(select(Task).where(Task.account_id == op.account_id, Task.remote_id == result.remote_id,
+                                           Task.id != task.id))
+        if held is not None:
+            # The server says the task made is one we already hold (TimeTagger's
+            # task for "Write report" is the tag #write-report, maybe pulled before).
+            merge_into(s, task, held, now)
+            report.notes.append(f"{held.title}: the server already had it (as {result.remote_id}); "
+                                "the task made here is now that one")
             return
         task.remote_id, task.updated_at = result.remote_id, now
         pending_status = s.scalar(select(Op.seq).where(

@@ -65,6 +65,7 @@ class Blocks:
     def __init__(self) -> None:
         self.tasks: dict[int, int] = {}
         self.entries: dict[str, int] = {}
+        self.whys: dict[int, str] = {}  # a blocker that has not failed: why it holds the others
 
     def blocker(self, op: Op) -> int | None:
         if op.task_id is not None and op.task_id in self.tasks:
@@ -73,7 +74,12 @@ class Blocks:
             return self.entries[op.entry_id]
         return None
 
-    def add(self, op: Op) -> None:
+    def why(self, seq: int) -> str:
+        return f"waits for op #{seq}, {self.whys.get(seq, 'which failed')}"
+
+    def add(self, op: Op, why: str | None = None) -> None:
+        if why is not None:
+            self.whys.setdefault(op.seq, why)
         if op.kind == "create_task" and op.task_id is not None:
             self.tasks.setdefault(op.task_id, op.seq)
         elif op.entry_id is not None and op.kind in ("start", "stop", "create_entry"):
@@ -182,7 +188,7 @@ def _claim(s: Session, cycle: Cycle, op: Op, blocks: Blocks, latest: dict[int, i
         return None  # another process finished it, or the user discarded it
     blocker = blocks.blocker(op)
     if blocker is not None:
-        why = f"waits for op #{blocker}, which failed"
+        why = blocks.why(blocker)
         outbox.wait(op, why)
         cycle.report.waiting.append(describe(s, op, why))
         blocks.add(op)

@@ -1,5 +1,8 @@
 """Local time vs the server's, per task and local day, for `stint reconcile`.
 
+Every task of an account is compared, not only those with time here this week: a
+task with time on the server and none here gets its row too.
+
 Where the server's numbers come from is decided by its capabilities:
 - day_totals: the server's own timesheet (e.g. WarmDesk /reports/timesheet), per
   task and UTC day, compared with our time cut at UTC midnight;
@@ -8,7 +11,12 @@ Where the server's numbers come from is decided by its capabilities:
 - server_timesheet: task_time() per task (a live-timer server's entries);
 - entry_unit "task_total": one total per task (all time) — a row with no day;
 - entry_unit "none": nothing to compare — "time stays local: server has no time API".
-The "why" names the likely cause of a difference from the local entries' sync states.
+Tasks asked for one by one (the last two) are those with time here this week and
+the open ones, at most MAX_TASKS.
+
+Each difference is named by its cause (`why`): the local changes still waiting
+(an op not confirmed, or refused), time only here, time only on the server, or
+both with different times (edited on the web, say).
 """
 
 from __future__ import annotations
@@ -21,19 +29,28 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from ..backends.base import Backend
+from ..backends.base import Backend, RemoteEntry
 from ..domain.clock import Clock
-from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY, SYNC_PENDING
+from ..domain.model import SYNC_CONFLICT, SYNC_FAILED, SYNC_LOCAL_ONLY
 from ..domain.weeks import Week, split_by_day
 from ..store.db import transaction
-from ..store.records import AccountInfo
-from ..store.models import Account, Task
+from ..store.models import Account, Op, Status, Task
+from ..store.outbox import OPEN_STATES, OpState
 from ..store.queries import entries_between
+from ..store.records import AccountInfo
 from .plan import task_total
 
 SLACK = 60
 MAX_TASKS = 50
 NO_TIME_API = "time stays local: server has no time API"
+SAME = "same"
+WAITING = "local changes still waiting"
+REFUSED = "a local change the server refused"
+CONFLICT = "changed here and on the server"
+LOCAL_ONLY = "local only"
+SERVER_ONLY = "on the server only"
+DIFFERENT = "both, but different"
+UNREACHABLE = "server not reachable"
 Key = tuple[int, int | None]   # (task id, day index or None for a total)
 
 
@@ -63,49 +80,66 @@ class Comparison:
 @dataclass
 class _Account:
     info: AccountInfo
-    tasks: dict[int, Task] = field(default_factory=dict)
+    tasks: dict[int, Task] = field(default_factory=dict)          # every task with a remote id
+    open_tasks: list[int] = field(default_factory=list)           # not done: worth asking for
     entries: list[tuple[int, datetime, datetime, str]] = field(default_factory=list)
+    waiting: set[int] = field(default_factory=set)                # tasks with an op not confirmed
+    refused: set[int] = field(default_factory=set)                # tasks with a refused op
+    totals: dict[int, int] = field(default_factory=dict)
 
 
 def compare_week(engine: Engine, backend_for: Callable[[AccountInfo], Backend], week: Week,
                  clock: Clock) -> Comparison:
     now = clock.now()
     out = Comparison(week.label)
-    by_account: dict[int, _Account] = {}
-    totals: dict[int, int] = {}
     with transaction(engine) as s:
-        infos = {a.id: AccountInfo.of(a) for a in s.scalars(select(Account))}
+        accounts = {a.id: _Account(AccountInfo.of(a)) for a in s.scalars(select(Account))}
+        for task, done in s.execute(select(Task, Status.is_done).join(Task.status).where(
+                Task.account_id.is_not(None), Task.remote_id.is_not(None))).all():
+            acc = accounts[task.account_id]
+            acc.tasks[task.id] = task
+            if not done:
+                acc.open_tasks.append(task.id)
         for e in entries_between(s, week.start, week.end):
-            if e.task.account_id is None:
-                continue
-            acc = by_account.setdefault(e.task.account_id, _Account(infos[e.task.account_id]))
-            acc.tasks[e.task_id] = e.task
-            acc.entries.append((e.task_id, e.started_at, e.ended_at or now, e.sync))
-        for acc in by_account.values():
-            totals.update({tid: task_total(s, tid) for tid in acc.tasks})
-    for acc in sorted(by_account.values(), key=lambda a: a.info.name):
+            acc = accounts.get(e.task.account_id) if e.task.account_id is not None else None
+            if acc is not None:
+                acc.tasks[e.task_id] = e.task
+                acc.entries.append((e.task_id, e.started_at, e.ended_at or now, e.sync))
+        for account_id, task_id, state in s.execute(select(Op.account_id, Op.task_id, Op.state).where(
+                Op.task_id.is_not(None), Op.state.in_((*OPEN_STATES, OpState.FAILED)))).all():
+            if account_id in accounts:
+                (accounts[account_id].refused if state == OpState.FAILED else accounts[account_id].waiting).add(task_id)
+        for acc in accounts.values():  # all time, for servers that hold one total per task
+            acc.totals = {tid: task_total(s, tid) for tid in _asked(acc)}
+    for acc in sorted(accounts.values(), key=lambda a: a.info.name):
+        if not acc.tasks:
+            continue
         try:
-            _account(out, acc, backend_for(acc.info), week, now, totals)
+            _account(out, acc, backend_for(acc.info), week, now)
         except Exception as exc:  # noqa: BLE001 - one line per account, go on
             out.errors.append(f"{acc.info.name}: {getattr(exc, 'message', exc)}")
-            _rows(out, acc, week, _local(acc, week.day_edges()), None, "server not reachable")
+            _rows(out, acc, week, _local(acc, week.day_edges()), None, UNREACHABLE)
     return out
 
 
-def _account(out: Comparison, acc: _Account, backend: Backend, week: Week, now: datetime,
-             totals: dict[int, int]) -> None:
+def _asked(acc: _Account) -> list[int]:
+    """Tasks asked for one by one: those with time here this week, then the open ones."""
+    with_time = [tid for tid, _, _, _ in acc.entries]
+    return list(dict.fromkeys([*with_time, *acc.open_tasks]))[:MAX_TASKS]
+
+
+def _account(out: Comparison, acc: _Account, backend: Backend, week: Week, now: datetime) -> None:
     caps = backend.capabilities
     remote = {t.remote_id: tid for tid, t in acc.tasks.items() if t.remote_id}
-    tasks = list(remote.items())[:MAX_TASKS]
     server: dict[Key, int] = defaultdict(int)
     if caps.entry_unit == "none":
         _rows(out, acc, week, _local(acc, week.day_edges()), None, NO_TIME_API)
         return
     if caps.entry_unit == "task_total":
         local: dict[Key, int] = {}
-        for rid, tid in tasks:
-            local[(tid, None)] = totals.get(tid, 0)
-            server[(tid, None)] = backend.task_time(rid).total_seconds
+        for tid in _asked(acc):
+            local[(tid, None)] = acc.totals.get(tid, 0)
+            server[(tid, None)] = backend.task_time(acc.tasks[tid].remote_id or "").total_seconds
         _rows(out, acc, week, local, server, None)
         return
     if caps.day_totals:
@@ -119,17 +153,17 @@ def _account(out: Comparison, acc: _Account, backend: Backend, week: Week, now: 
         return
     edges = week.day_edges()
     me = acc.info.options.get("user_remote_id")
+    pulled: list[RemoteEntry] = []
     if caps.pull_entries:
-        pulled = backend.list_entries(week.start, week.end)
+        pulled = list(backend.list_entries(week.start, week.end))
     else:
-        pulled = []
-        for rid, _ in tasks:
+        for tid in _asked(acc):
+            rid = acc.tasks[tid].remote_id or ""
             time = backend.task_time(rid)
             pulled.extend(time.entries)
             if time.active is not None:
-                server_now = [(day, secs) for day, secs in split_by_day(time.active.started_at, now, edges)]
-                for day, secs in server_now:
-                    server[(remote[rid], day)] += secs
+                for day, secs in split_by_day(min(time.active.started_at, now), now, edges):
+                    server[(tid, day)] += secs
     for re in pulled:
         if re.deleted or re.task_remote_id not in remote or (me and re.user_remote_id and re.user_remote_id != me):
             continue
@@ -154,25 +188,33 @@ def _rows(out: Comparison, acc: _Account, week: Week, local: dict[Key, int], ser
     states: dict[int, set[str]] = defaultdict(set)
     for task_id, _, _, sync in acc.entries:
         states[task_id].add(sync)
-    keys = set(local) | set(server or {})
+    keys = {k for k, v in local.items() if v} | {k for k, v in (server or {}).items() if v}
     for task_id, day in sorted(keys, key=lambda k: (k[1] if k[1] is not None else -1, k[0])):
         task = acc.tasks[task_id]
         mine = local.get((task_id, day), 0)
         theirs = None if server is None or not task.remote_id else server.get((task_id, day), 0)
         diff = None if theirs is None else mine - theirs
-        out.rows.append(Row(None if day is None else week.days[day], acc.info.name, task.title, task_id, mine, theirs, diff,
-                            why or _why(diff, states[task_id])))
+        cause = why or _why(mine, theirs, task_id in acc.waiting, task_id in acc.refused, states[task_id])
+        out.rows.append(Row(None if day is None else week.days[day], acc.info.name, task.title, task_id,
+                            mine, theirs, diff, cause))
 
 
-def _why(diff: int | None, states: set[str]) -> str:
-    if diff is None:
-        return "server not reachable"
-    if abs(diff) <= SLACK:
-        return "same"
-    if diff < 0:
-        return "only on the server"
-    for state, why in ((SYNC_FAILED, "failed op"), (SYNC_CONFLICT, "conflict"),
-                       (SYNC_PENDING, "pending"), (SYNC_LOCAL_ONLY, "local only")):
-        if state in states:
-            return why
-    return "local only"
+def _why(mine: int, theirs: int | None, waiting: bool, refused: bool, states: set[str]) -> str:
+    """The likely cause of a difference, from what is known of the task here."""
+    if theirs is None:
+        return UNREACHABLE
+    if abs(mine - theirs) <= SLACK:
+        return SAME
+    if SYNC_CONFLICT in states:
+        return CONFLICT
+    if refused or SYNC_FAILED in states:
+        return REFUSED
+    if waiting:
+        return WAITING
+    if not theirs:
+        return LOCAL_ONLY
+    if not mine:
+        return SERVER_ONLY
+    if SYNC_LOCAL_ONLY in states and mine > theirs:
+        return LOCAL_ONLY  # time the server cannot hold, beside some it has
+    return DIFFERENT

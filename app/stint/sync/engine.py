@@ -29,7 +29,7 @@ from ..store.records import AccountInfo
 from .apply_pull import apply
 from .cycle import Cycle
 from .lock import AccountLock
-from .pull import UnknownStatus, fetch, want
+from .pull import UnknownStatus, fetch, read_statuses, want
 from .push import Stop, push
 from .report import AccountReport, SyncReport
 
@@ -125,9 +125,10 @@ class SyncEngine:
             try:
                 apply(cycle, got)
             except UnknownStatus:
-                got.statuses = backend.list_statuses()
-                report.requests += 1
-                apply(cycle, got)
+                # A status added on the server since we read them: read them again.
+                # One it still does not list stays as the server names it.
+                got.statuses = read_statuses(cycle, got.skipped)
+                apply(cycle, got, keep_unknown=True)
         except Stop as stop:
             self._failed(info, report, stop.cause)
             return

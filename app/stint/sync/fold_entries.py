@@ -36,6 +36,7 @@ from .cycle import Cycle
 from .report import AccountReport
 
 MATCH_WINDOW = timedelta(minutes=1)
+SKEW_WORTH_TELLING = 60  # seconds a server's timer may start after our now unremarked
 
 
 def fold(s: Session, cycle: Cycle, account: Account, tasks: Mapping[str, Task], pulled: list[RemoteEntry],
@@ -115,7 +116,8 @@ def _conflict(e: Entry, report: AccountReport, why: str) -> None:
 def _take(e: Entry, re: RemoteEntry, instants: bool, report: AccountReport, now: datetime) -> None:
     was_running = e.ended_at is None
     if instants:
-        e.started_at, e.ended_at = re.started_at, re.ended_at
+        start = re.started_at if re.ended_at is not None else adopted_start(report, e.task.title, re.started_at, now)
+        e.started_at, e.ended_at = start, re.ended_at
     elif re.ended_at is not None:
         e.ended_at = e.started_at + timedelta(seconds=re.seconds)
     e.updated_at = now
@@ -143,9 +145,26 @@ def _held(s: Session, account_id: int, window: tuple[datetime, datetime] | None)
     return list(s.scalars(query))
 
 
-def import_remote(s: Session, task: Task, re: RemoteEntry, now: datetime) -> Entry:
-    """A server entry we did not know, added as origin remote and synced."""
-    entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=re.started_at, ended_at=re.ended_at,
+def adopted_start(report: AccountReport, title: str, server_start: datetime, now: datetime) -> datetime:
+    """Where a timer the server runs starts here. One the server shows starting
+    after our now (its clock ahead of ours, or ours behind) starts now, said in a
+    note: taken as given it would run backwards, and stopping it would make an
+    entry of no length or less."""
+    if server_start <= now:
+        return server_start
+    ahead = int((server_start - now).total_seconds())
+    if ahead > SKEW_WORTH_TELLING:
+        report.notes.append(f"{title}: the server's timer starts {ahead // 60} min {ahead % 60} s after this "
+                            "computer's time (one of the clocks is off); taken as started now")
+    return now
+
+
+def import_remote(s: Session, task: Task, re: RemoteEntry, now: datetime,
+                  started_at: datetime | None = None) -> Entry:
+    """A server entry we did not know, added as origin remote and synced (a running
+    one from `started_at`, where that is not the server's start)."""
+    entry = Entry(id=str(uuid.uuid4()), task_id=task.id, started_at=started_at or re.started_at,
+                  ended_at=re.ended_at,
                   note=re.note, remote_id=re.remote_id, remote_started_at=re.started_at,
                   remote_ended_at=re.ended_at, origin="remote", sync=SYNC_SYNCED, deleted=False,
                   created_at=now, updated_at=now)
@@ -159,18 +178,19 @@ def _adopt(s: Session, cycle: Cycle, tasks: Mapping[str, Task], re: RemoteEntry,
     have: the newer of it and ours runs, as starting it here would have done."""
     task = tasks[re.task_remote_id]
     ours = running_entry(s)
+    if ours is not None and ours.started_at >= re.started_at:
+        cycle.report.notes.append(f"{task.title}: a timer runs on the server, but ours on "
+                                  f"{ours.task.title} is newer; kept ours")
+        return
+    start = adopted_start(cycle.report, task.title, re.started_at, now)
     if ours is not None:
-        if ours.started_at >= re.started_at:
-            cycle.report.notes.append(f"{task.title}: a timer runs on the server, but ours on "
-                                      f"{ours.task.title} is newer; kept ours")
-            return
-        ours.ended_at, ours.updated_at = max(re.started_at, ours.started_at), now
+        ours.ended_at, ours.updated_at = max(start, ours.started_at), now
         if ours.task.account_id is not None:
             ours.sync = SYNC_PENDING
             outbox.append(s, account_id=ours.task.account_id, kind="stop", now=now, task_id=ours.task_id,
                           entry_id=ours.id, payload={"at": ours.ended_at.isoformat()})
         cycle.report.stopped += 1
         s.flush()
-    import_remote(s, task, re, now)
-    task.last_started_at = max(task.last_started_at or re.started_at, re.started_at)
+    import_remote(s, task, re, now, start)
+    task.last_started_at = max(task.last_started_at or start, start)
     cycle.report.adopted += 1

@@ -24,6 +24,7 @@ A new kind of op is one class in `calls.py` and one rule here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
@@ -42,6 +43,9 @@ from .report import AccountReport
 NO_TIME_API = "local only (server has no time API)"
 EDITS_STAY = "this server only runs a live timer; edited or logged time stays here"
 TIME_KINDS = ("stop", "create_entry", "update_entry", "delete_entry")
+# How far the server's clock may run behind ours for a task it made to count as
+# made after the op that asked for it.
+CLOCK_SLACK = timedelta(minutes=2)
 
 Step = Settled | Wait | Call
 
@@ -60,7 +64,8 @@ def plan(s: Session, op: Op, caps: Capabilities, ambiguous: bool,
         known = frozenset(rid for rid in s.scalars(select(Task.remote_id).where(
             Task.account_id == op.account_id, Task.remote_id.is_not(None))) if rid is not None)
         return CreateTask(key=op.uuid, title=op.payload.get("title", task.title),
-                          description=op.payload.get("description") or "", known=known)
+                          description=op.payload.get("description") or "", known=known,
+                          since=op.created_at - CLOCK_SLACK)
     if task is None:
         return Settled(OpState.DONE, "the task is gone")
     if task.remote_id is None:

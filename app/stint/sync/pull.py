@@ -18,12 +18,25 @@ from sqlalchemy import bindparam, false, or_, select
 from sqlalchemy import update as update_stmt
 from sqlalchemy.orm import Session
 
-from ..backends.base import Backend, Rejected, RemoteEntry, RemoteStatus, RemoteTask, RemoteTimer, TaskTime
+from ..backends.base import (
+    Backend,
+    BadResponse,
+    Rejected,
+    RemoteEntry,
+    RemoteStatus,
+    RemoteTask,
+    RemoteTimer,
+    TaskTime,
+    Unreadable,
+    UnreadableRecord,
+)
 from ..domain.weeks import week_of
 from ..store.db import transaction
 from ..store.models import Account, Entry, Op, Status, Task
 from ..store.outbox import OPEN_STATES
 from .cycle import Cycle
+from .unreadable import KEY as UNREADABLE
+from .unreadable import Skipped
 
 
 def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]) -> int:
@@ -45,9 +58,14 @@ def apply_statuses(s: Session, account_id: int, statuses: Iterable[RemoteStatus]
     return n
 
 
-def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: datetime) -> int:
+def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: datetime, *,
+                keep_unknown: bool = False, notes: list[str] | None = None) -> int:
     """Upsert tasks by remote id. A task with a status change still in the outbox
-    keeps its local status: the server has not heard of it yet."""
+    keeps its local status: the server has not heard of it yet.
+
+    A task naming a status we do not hold raises UnknownStatus (the caller reads the
+    statuses again), or with `keep_unknown` is kept with that status as the server
+    gave it: a status row of its own, named by the raw id (said in `notes`)."""
     held = set(s.scalars(select(Op.task_id).where(
         Op.account_id == account_id, Op.kind == "set_status", Op.state.in_(OPEN_STATES))))
     # The account's tasks as plain rows, read once, and only the changed ones
@@ -68,7 +86,12 @@ def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: d
         status = by_remote.get(rt.status_remote_id) if rt.status_remote_id is not None else None
         status = status or (by_name.get(rt.status_name) if rt.status_name else None)
         if status is None:
-            raise UnknownStatus(rt.status_remote_id or rt.status_name or "?")
+            if not keep_unknown:
+                raise UnknownStatus(rt.status_remote_id or rt.status_name or "?")
+            status = _raw_status(s, account_id, rt, by_remote, by_name)
+            if notes is not None:
+                notes.append(f"{rt.title}: its status {status.name} is not one the server lists; "
+                             "shown as the server gave it")
         n += 1
         values = (rt.title, rt.description or None, rt.project, rt.category, rt.due_date, rt.estimated_hours)
         row = rows.get(rt.remote_id)
@@ -83,6 +106,8 @@ def apply_tasks(s: Session, account_id: int, tasks: Iterable[RemoteTask], now: d
             row.remote_updated_at = rt.updated_at or row.remote_updated_at
             continue
         current = (row.title, row.description, row.project, row.category, row.due_date, row.estimated_hours)
+        if rt.title_is_id:  # the server has no title: the one given here stays
+            values = (row.title, *values[1:])
         status_id = row.status_id if row.id in held else status.id
         remote_updated = rt.updated_at or row.remote_updated_at
         if values != current or status_id != row.status_id:
@@ -106,6 +131,23 @@ class UnknownStatus(Exception):
     """A task names a status we have not pulled: re-read the statuses."""
 
 
+def _raw_status(s: Session, account_id: int, rt: RemoteTask, by_remote: dict[str | None, Status],
+                by_name: dict[str, Status]) -> Status:
+    """A status row for one the server names but does not list, called what the
+    server calls it. A later listing that has it takes the row over (by remote id);
+    it counts as not done, so the task stays in view."""
+    raw = (rt.status_name or rt.status_remote_id or "?").strip()[:64] or "?"
+    name = raw if raw not in by_name else f"{raw} ({rt.status_remote_id})"[:64]
+    status = Status(account_id=account_id, remote_id=rt.status_remote_id, name=name, label=name,
+                    color=None, position=len(by_name) + 1000, is_done=False)
+    s.add(status)
+    s.flush()
+    by_name[name] = status
+    if rt.status_remote_id is not None:
+        by_remote[rt.status_remote_id] = status
+    return status
+
+
 @dataclass
 class Pulled:
     statuses: list[RemoteStatus] | None = None
@@ -118,6 +160,7 @@ class Pulled:
     window: tuple[datetime, datetime] | None = None
     complete: bool = False                     # entries are all the server holds (in window)
     cursor: str | None = None                  # changes_since: for next time
+    skipped: Skipped = field(default_factory=Skipped)  # records it could not understand
 
 
 @dataclass(frozen=True)
@@ -156,8 +199,11 @@ def want(cycle: Cycle, pushed_tasks: set[str]) -> Want:
     must = frozenset(running) | frozenset(pushed_tasks)
     order = list(dict.fromkeys([*running, *pushed_tasks, *(r for (r,) in recent), *used]))
     in_view = tuple(r for r in order if r in must or fetched.get(r, 0) < stale)
-    return Want(now.timestamp() - statuses_at > cycle.statuses_refresh_seconds, referenced, in_view, must,
-                (since, now + timedelta(days=1)), cursors.get("entries_cursor"))
+    # Statuses it could not read are read again every cycle, until they can be.
+    statuses = now.timestamp() - statuses_at > cycle.statuses_refresh_seconds or \
+        bool((cursors.get(UNREADABLE) or {}).get("statuses"))
+    return Want(statuses, referenced, in_view, must, (since, now + timedelta(days=1)),
+                cursors.get("entries_cursor"))
 
 
 def fetch(cycle: Cycle, w: Want) -> Pulled:
@@ -165,44 +211,95 @@ def fetch(cycle: Cycle, w: Want) -> Pulled:
     caps = cycle.caps
     got = Pulled()
     if w.statuses:
-        got.statuses = _counted(cycle, backend.list_statuses)
-    got.tasks = _counted(cycle, lambda: backend.list_tasks(pending_only=True))
-    seen = {t.remote_id for t in got.tasks}
+        got.statuses = read_statuses(cycle, got.skipped)
+    listed = _counted(cycle, lambda: backend.list_tasks(pending_only=True))
+    got.tasks = list(listed)
+    got.skipped.add("tasks", skipped_of(listed))
+    seen = {t.remote_id for t in got.tasks} | {u.remote_id for u in skipped_of(listed)}
     for rid in sorted(w.referenced - seen)[: cycle.max_task_time_calls]:
         # A task we hold but the pending list left out: finished, or taken away.
         try:
             got.tasks.append(_counted(cycle, lambda: backend.get_task(rid)))
+        except UnreadableRecord as exc:
+            got.skipped.add("tasks", [exc.record])
         except Rejected as exc:
             if exc.status in (403, 404):
                 got.gone.append(rid)
+            elif exc.status is None:
+                # An id this server could never answer for (held from an older
+                # version that took it): not asked for again.
+                got.gone.append(rid)
+                cycle.report.notes.append(f"task {rid} is no longer asked for: {exc.message}")
             else:
                 raise
     if caps.live_timer and caps.timers_in_tasks:
         # The tasks fetched above already show the timer: one list request, not two.
         timers = [t.active_timer for t in got.tasks if t.active_timer is not None]
         got.timer = max(timers, key=lambda t: t.started_at, default=None)
-        got.timer_known = True
+        # A task it could not read may be the one whose timer runs: no timer seen
+        # then says nothing (our running one is not taken for stopped).
+        got.timer_known = got.timer is not None or not got.skipped.by_source.get("tasks")
     elif caps.live_timer:
         got.timer = _counted(cycle, backend.active_timer)
         got.timer_known = True
-    if caps.incremental_entries:
-        changes = _counted(cycle, lambda: backend.changes_since(w.cursor))
-        got.entries, got.cursor, got.complete = list(changes.entries), changes.cursor, changes.reset
-    elif caps.pull_entries:
-        # One request for the visible weeks, whatever the number of tasks.
-        got.entries = _counted(cycle, lambda: backend.list_entries(*w.window))
-        got.window, got.complete = w.window, True
-    elif caps.server_timesheet:
-        wanted = list(w.in_view)
-        if got.timer is not None and got.timer.task_remote_id not in wanted:
-            wanted.insert(0, got.timer.task_remote_id)
-        for rid in wanted[: cycle.max_task_time_calls]:
-            try:
-                got.times[rid] = _counted(cycle, lambda: backend.task_time(rid))
-            except Rejected as exc:
-                if exc.status not in (403, 404):
-                    raise
+    _entries(cycle, w, got)
     return got
+
+
+def read_statuses(cycle: Cycle, skipped: Skipped) -> list[RemoteStatus]:
+    statuses = _counted(cycle, cycle.backend.list_statuses)
+    skipped.add("statuses", skipped_of(statuses))
+    return list(statuses)
+
+
+def _entries(cycle: Cycle, w: Want, got: Pulled) -> None:
+    """Time: what the server holds is read as far as it can be. A time read that
+    cannot be understood at all (an optional report in another shape) leaves the
+    entries as they are this cycle, said once in the report; it never stops the
+    cycle, whose pushes are done and whose tasks are read."""
+    backend, caps = cycle.backend, cycle.caps
+    try:
+        if caps.incremental_entries:
+            changes = _counted(cycle, lambda: backend.changes_since(w.cursor))
+            got.entries, got.cursor, got.complete = list(changes.entries), changes.cursor, changes.reset
+            got.skipped.add("entries", changes.skipped)
+            if not changes.reset:  # only what changed came: the rest stays as it was
+                got.skipped.merged.add("entries")
+                got.skipped.seen.update(e.remote_id for e in changes.entries)
+        elif caps.pull_entries:
+            # One request for the visible weeks, whatever the number of tasks.
+            listed = _counted(cycle, lambda: backend.list_entries(*w.window))
+            got.entries, got.window = list(listed), w.window
+            got.skipped.add("entries", skipped_of(listed))
+            # An entry it could not read may be one we hold: nothing is taken for
+            # deleted on the server until it can be read (or is gone) again.
+            got.complete = not skipped_of(listed)
+        elif caps.server_timesheet:
+            wanted = list(w.in_view)
+            if got.timer is not None and got.timer.task_remote_id not in wanted:
+                wanted.insert(0, got.timer.task_remote_id)
+            for rid in wanted[: cycle.max_task_time_calls]:
+                try:
+                    got.times[rid] = time = _counted(cycle, lambda: backend.task_time(rid))
+                    got.skipped.add(f"time:{rid}", time.skipped)
+                except Rejected as exc:
+                    if exc.status not in (403, 404):
+                        raise
+                except BadResponse as exc:
+                    _unread_time(cycle, exc, f"task {rid}'s time")
+    except BadResponse as exc:
+        got.entries, got.complete = None, False
+        _unread_time(cycle, exc, "the server's time entries")
+
+
+def _unread_time(cycle: Cycle, exc: BadResponse, what: str) -> None:
+    # Even a reply that is not JSON: the task list just came from this server, so
+    # it is there, and its time read is the one it answers in another shape.
+    cycle.report.notes.append(f"{what} could not be read, so they were not pulled this time: {exc.message}")
+
+
+def skipped_of(listing: object) -> list[Unreadable]:
+    return list(getattr(listing, "skipped", ()))
 
 
 T = TypeVar("T")

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..backends.base import BackendError, Gone, Rejected
+from ..backends.base import BackendError, BadResponse, CannotTell, Gone, NotTheServer, Rejected
 from ..store import outbox
 from ..store.db import transaction
 from ..store.models import Account, Op
@@ -99,11 +99,14 @@ def _call(cycle: Cycle, claimed: Claimed, blocks: Blocks) -> Done | None:
     # next run looks at the server first.
     call = claimed.call
     try:
-        result: Any = call.probe(cycle.backend) if claimed.ambiguous else None
+        result: Any = _probe(cycle, call) if claimed.ambiguous else None
         if result is None:
             result = call.send(cycle.backend)
     except Rejected as exc:
         _refused(cycle, claimed.seq, call, exc, blocks)
+        return None
+    except _LookFailed as look:
+        _look_again(cycle, claimed.seq, call, look.cause, blocks)
         return None
     except BackendError as exc:
         _keep(cycle, claimed.seq, exc, claimed.ambiguous)
@@ -111,6 +114,53 @@ def _call(cycle: Cycle, claimed: Claimed, blocks: Blocks) -> Done | None:
     finally:
         cycle.report.requests += 1
     return Done(claimed.seq, call, result)
+
+
+LOOKS_BEFORE_ASKING = 3
+
+
+class _LookFailed(Exception):
+    """A look before replaying got a reply that is not the server's (a web page)."""
+
+    def __init__(self, cause: BadResponse) -> None:
+        super().__init__(cause.message)
+        self.cause = cause
+
+
+def _probe(cycle: Cycle, call: Call[Any]) -> Any:
+    """Look at the server before replaying. A look whose answer cannot be understood
+    (a record, a report in another shape) shows nothing either way: that op becomes
+    a question for the person (CannotTell fails it, visibly), and the others go on.
+    One answered by something that is not the server's API at all (a web page: a
+    hotspot's login, or an optional report the server serves as one) is looked at
+    again in the next cycles, and asked after LOOKS_BEFORE_ASKING."""
+    try:
+        return call.probe(cycle.backend)
+    except NotTheServer as exc:
+        raise _LookFailed(exc) from exc
+    except BadResponse as exc:
+        raise CannotTell(_cannot_tell(exc)) from exc
+
+
+def _cannot_tell(exc: BadResponse) -> str:
+    return (f"the server may already have this change, and what it shows cannot be read ({exc.message}): "
+            "check the server, then retry or discard")
+
+
+def _look_again(cycle: Cycle, seq: int, call: Call[Any], cause: BadResponse, blocks: Blocks) -> None:
+    with transaction(cycle.engine) as s:
+        op = s.get(Op, seq)
+        looks = (op.attempts - 1) if op is not None else 0
+    if looks > LOOKS_BEFORE_ASKING:
+        _refused(cycle, seq, call, CannotTell(_cannot_tell(cause)), blocks)
+        return
+    _keep(cycle, seq, cause, True)  # still in flight: looked at first next time
+    with transaction(cycle.engine) as s:
+        op = s.get(Op, seq)
+        if op is not None:  # what depends on it waits for the look, as on a failed op
+            blocks.add(op, "whose arrival on the server could not be checked yet")
+    cycle.report.notes.append(f"could not look at the server before sending a change again "
+                              f"({cause.message}); it will look again")
 
 
 def _record_all(s: Session, cycle: Cycle, done: Sequence[Done]) -> None:

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..domain.timesheet import format_elapsed
+from . import unreadable
 
 
 @dataclass
@@ -27,6 +28,9 @@ class AccountReport:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)     # things worth knowing, not failures
+    # Records the server sent that could not be understood, skipped (sync/unreadable.py):
+    # {what, id, title, why, new}; the new ones are named in full, the rest counted.
+    unreadable: list[dict[str, Any]] = field(default_factory=list)
     requests: int = 0
     next_attempt_at: str | None = None
 
@@ -55,6 +59,13 @@ class AccountReport:
             out.append(f"  conflict: {c['task']} entry {c['entry'][:8]}: {c['why']}")
         for n in self.notes:
             out.append(f"  note: {n}")
+        for u in self.unreadable:
+            if u.get("new"):
+                out.append(f"  skipped: {unreadable.label(u)} ({u.get('why')})")
+        still = [u for u in self.unreadable if not u.get("new")]
+        if still:
+            out.append(f"  still skipped: {len(still)} record{'s' if len(still) > 1 else ''} the server sent "
+                       "that cannot be read (`stint status` names them)")
         for e in self.errors:
             out.append(f"  error: {e}")
         if self.next_attempt_at:

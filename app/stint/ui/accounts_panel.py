@@ -120,14 +120,7 @@ class AccountsPanel(QGroupBox):
         accounts = self.services.accounts()
         self.notice.show_info(self.tr("Testing %1…").replace("%1", name))
 
-        def check() -> str:
-            backend = accounts.backend_for(accounts.get(name))
-            try:
-                return str(backend.check())
-            except Exception as exc:  # noqa: BLE001 - a BackendError's message is for the user
-                raise StintError(getattr(exc, "message", str(exc))) from None
-
-        job = Job(check, f"test {name}")
+        job = Job(lambda: accounts.test(name), f"test {name}")
         job.succeeded.connect(lambda who: self.notice.show_info(self.tr("%1 works (signed in as %2)")
                                                                 .replace("%1", name).replace("%2", who)))
         job.failed.connect(lambda error: self.notice.show_error(error))
