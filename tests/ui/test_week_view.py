@@ -121,16 +121,22 @@ def _inside(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
-def test_totals_stay_in_view_at_900x600_and_the_message_covers_nothing(week, qtbot, tmp_path):
-    for i in range(30):  # more tasks than the window has rows for
-        week.tracker.create_task(f"Task {i:02d}", local=True)
-        week.tracker.log(f"Task {i:02d}", _at(2, 0, i), _at(2, 0, i + 1))  # Monday 00:00–00:30
-    window = MainWindow(week)
+def _shown_at_900x600(services, qtbot) -> MainWindow:  # noqa: ANN001
+    """The window at 900×600 on the Reports tab, on screen."""
+    window = MainWindow(services)
     qtbot.addWidget(window)
     window.resize(900, 600)
     window.tabs.setCurrentWidget(window.week)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_totals_stay_in_view_at_900x600_and_the_message_covers_nothing(week, qtbot, tmp_path):
+    for i in range(30):  # more tasks than the window has rows for
+        week.tracker.create_task(f"Task {i:02d}", local=True)
+        week.tracker.log(f"Task {i:02d}", _at(2, 0, i), _at(2, 0, i + 1))  # Monday 00:00–00:30
+    window = _shown_at_900x600(week, qtbot)
     view = window.week
     with qtbot.waitSignal(view.export_finished, timeout=20_000):
         view.export_to("csv", tmp_path / f"a-rather-long-file-name-for-the-report-{'x' * 60}.csv")
@@ -298,12 +304,7 @@ def _double_click(qtbot, widget: QWidget, pos: QPoint) -> None:  # noqa: ANN001
 
 
 def test_a_double_click_on_a_day_opens_it_in_the_day_tab(week, qtbot):
-    window = MainWindow(week)
-    qtbot.addWidget(window)
-    window.resize(900, 600)
-    window.tabs.setCurrentWidget(window.week)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_at_900x600(week, qtbot)
     view = window.week
     body = view.grid.view("body", "body")
     cell = body.visualRect(view.grid_model.index(1, 3))  # Write on Wednesday 4

@@ -1,5 +1,6 @@
-"""What the flat, read-only tables of the Day and Reports views share: a model of one
-row per item under named columns, and a table that shows it without editing."""
+"""What the flat, read-only tables (the Day and Reports views, the import preview)
+share: a model of one row per item under named columns, and a table that shows it
+without editing."""
 
 from __future__ import annotations
 
