@@ -21,6 +21,7 @@ from stint.cli.main import run as cli  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
 from stint.store.models import Entry  # noqa: E402
 from stint.ui.colors import project_colors  # noqa: E402
+from stint.ui.report_models import NOTE, TASK  # noqa: E402
 from stint.ui.week_view import EXPORTS, WeekView  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
 
@@ -220,6 +221,23 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
     assert cli(["timesheet", "--month", "2026-03", "--detail", "--project", "Alpha", "-o", str(theirs)], week) == 0
     assert ours.read_bytes() == theirs.read_bytes()
     assert ours.read_text().count("Build") == 3
+
+
+def test_a_long_task_name_leaves_the_notes_room_in_the_detail_list(week, qtbot):
+    title = "Onboarding flow redesign for the enterprise customers of the northern region (phase 2)"
+    note = "night: database failover"
+    week.tracker.create_task(title, local=True)
+    week.tracker.log(title, _at(5, 9), _at(5, 10), note)
+    window = _shown_at_900x600(week, qtbot)
+    window.week.choices.set_layout("detail")
+    qtbot.wait(1)  # the header lays its sections out
+    table, header = window.week.detail, window.week.detail.horizontalHeader()
+    metrics = table.fontMetrics()
+    assert header.sectionSize(NOTE) > metrics.horizontalAdvance(note)  # the note reads whole …
+    assert header.sectionSize(TASK) < metrics.horizontalAdvance(title)  # … the title is elided (full in its tooltip)
+    row = next(r for r in range(window.week.detail_model.rowCount())
+               if window.week.detail_model.index(r, TASK).data() == title)
+    assert window.week.detail_model.index(row, TASK).data(_TOOLTIP) == title
 
 
 def test_dates_and_the_account_filter(week, qtbot):

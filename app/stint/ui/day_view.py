@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton,
-    QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from ..domain.day_slots import add_slot
@@ -25,20 +25,12 @@ from ..services import Services
 from ..timesheet.build import spans_in
 from .day_model import DURATION, END, NOTE, PART_ROLE, START, SYNC, TASK, DayModel, task_label
 from .entry_dialog import EntryDialog
-from .list_model import read_only_table
+from .list_model import ElideRight, read_only_table
 from .notice import Notice
 from .timeline import DayTimeline
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
 __all__ = ["DURATION", "END", "NOTE", "START", "SYNC", "TASK", "DayView"]
-
-
-class ElideRight(QStyledItemDelegate):
-    """Notes read from their start; the view elides the task in the middle."""
-
-    def initStyleOption(self, option, index) -> None:  # type: ignore[no-untyped-def]
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class DayView(QWidget):

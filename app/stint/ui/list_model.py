@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,3 +44,11 @@ def read_only_table(model: QAbstractItemModel) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     return table
+
+
+class ElideRight(QStyledItemDelegate):
+    """Notes read from their start; the table elides the task in the middle."""
+
+    def initStyleOption(self, option, index) -> None:  # type: ignore[no-untyped-def]
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight

@@ -29,12 +29,12 @@ from ..timesheet.export_common import conditions, day_heading, project_name, tit
 from ..timesheet.report import Report
 from .bar_chart import BarChart, Series
 from .colors import project_colors
-from .list_model import read_only_table
+from .list_model import ElideRight, read_only_table
 from .notice import Notice
 from .pinned_grid import PinnedGrid
 from .report_choices import ReportChoices
 from .report_labels import report_labels
-from .report_models import NOTE, DetailModel, GridModel
+from .report_models import NOTE, TASK, DetailModel, GridModel
 from .workers import Job
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
@@ -119,7 +119,9 @@ class WeekView(QWidget):
         table.doubleClicked.connect(lambda index: self._open_day(self.detail_model.parts[index.row()].day))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        for column in (TASK, NOTE):  # share what is left: a long title must not squeeze the notes
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setItemDelegateForColumn(NOTE, ElideRight(table))
         return table
 
     @property
