@@ -1,6 +1,7 @@
-"""Screenshots of the Day and Reports views with a realistic week, at 1366×768 and at
-900×600, kept in test-artifacts/ for a person to look at — and checked for what
-must be in sight: every row of the day, and the report's totals row and column."""
+"""Screenshots of the Day and Reports views (grid and detail) with a realistic week,
+at 1366×768 and at 900×600, kept in test-artifacts/ for a person to look at — and
+checked for what must be in sight: every row of the day, the report's totals row and
+column, and every note of the detail list."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QPoint, QRect  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from stint.domain.clock import FixedClock  # noqa: E402
+from stint.ui.report_models import NOTE  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
 
 from .window_fixtures import TZ, make_services  # noqa: E402
@@ -96,6 +98,15 @@ def test_day_and_reports_views_with_a_realistic_week(busy, qtbot, width, height)
     assert window.week.cell_text(len(window.week.report.rows), 8) == "31:10"
     reports_shot = ARTIFACTS / f"reports-view-{width}x{height}.png"
     assert window.grab().save(str(reports_shot))
-    for shot in (day_shot, reports_shot):
+
+    window.week.choices.set_layout("detail")
+    qtbot.wait(1)
+    detail, header = window.week.detail, window.week.detail.horizontalHeader()
+    longest_note = max((note for *_, note in WEEK), key=detail.fontMetrics().horizontalAdvance)
+    assert header.sectionSize(NOTE) > detail.fontMetrics().horizontalAdvance(longest_note)  # every note whole
+    assert window.week.detail_total.text() == "Total: 31:10"
+    detail_shot = ARTIFACTS / f"reports-detail-{width}x{height}.png"
+    assert window.grab().save(str(detail_shot))
+    for shot in (day_shot, reports_shot, detail_shot):
         assert shot.stat().st_size > 10_000
         print(f"screenshot: {shot}")
