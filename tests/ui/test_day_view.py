@@ -220,6 +220,21 @@ def test_dragging_an_edge_changes_that_time(shown, qtbot, week):
     assert _table(shown)[1] == ("Review", "07:20", "10:30", "3:10:00")
 
 
+def test_where_two_entries_touch_each_edge_can_be_dragged(shown, qtbot, week):
+    review = next(p.span.entry_id for p in shown.model.parts if p.span.task == "Review")
+    week.tracker.split_entry(review, _utc(9, day=6))  # Review 08:00–09:00 and 09:00–09:45, touching
+    timeline, x, line = shown.timeline, shown.timeline.width() - 20, _y(shown, _utc(9, day=6))
+    first, second = (p for p in shown.model.parts if p.span.task == "Review")
+    assert timeline.edge_at(line - 2) == (first, "end")
+    assert timeline.edge_at(line + 2) == (second, "start")
+
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, line + 2))
+    qtbot.mouseMove(timeline, QPoint(x, _y(shown, _utc(9, 20, day=6))))
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, _y(shown, _utc(9, 20, day=6))))
+    reviews = [e[1:3] for e in _entries(week) if e[0] == "Review" and e[1].day == 6]
+    assert reviews == [(_utc(8, day=6), _utc(9, day=6)), (_utc(9, 20, day=6), _utc(9, 45, day=6))]
+
+
 def test_edit_moves_an_entry_to_another_task_picked_by_typing(week, qtbot):
     view = DayView(week)
     qtbot.addWidget(view)

@@ -109,14 +109,20 @@ class DayTimeline(QWidget):
 
     def edge_at(self, y: float) -> tuple[Part, str] | None:
         """The draggable edge under `y`: a block's start (unless the entry began the day
-        before) or its end (unless it goes on past midnight or is running)."""
+        before) or its end (unless it goes on past midnight or is running). Where two
+        entries touch, the side of the line the pointer is on says which: just above
+        it the first one's end, just below it the second one's start."""
+        near: list[tuple[float, Part, str]] = []
         for part in self.parts:
             rect = self.block_rect(part)
             if not part.continued and abs(y - rect.top()) <= EDGE_GRAB:
-                return part, "start"
+                near.append((0 if y >= rect.top() else 1, part, "start"))
             if not part.continues and not part.running and abs(y - rect.bottom()) <= EDGE_GRAB:
-                return part, "end"
-        return None
+                near.append((0 if y <= rect.bottom() else 1, part, "end"))
+        if not near:
+            return None
+        _outside, part, edge = min(near, key=lambda hit: hit[0])
+        return part, edge
 
     def _busy(self, without: Part | None = None) -> list[tuple[datetime, datetime]]:
         return [(p.start, p.end) for p in self.parts if p is not without]
