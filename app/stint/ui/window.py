@@ -5,6 +5,8 @@ keeps the one-second tick for running timers, and remembers its geometry."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.week)
         self.week.export_button.showMenu()
 
-    def show_day(self, day) -> None:  # type: ignore[no-untyped-def] - a date
+    def show_day(self, day: date) -> None:
         self.day.set_day(day)
         self.tabs.setCurrentWidget(self.day)
 
