@@ -223,6 +223,30 @@ def test_a_month_in_detail_filtered_by_project_exports_what_the_cli_exports(week
     assert ours.read_text().count("Build") == 3
 
 
+def test_a_month_opens_on_today_and_then_stays_where_the_person_scrolled(week, qtbot):
+    week.tracker.stop()
+    week.clock.set(_at(27, 10))  # Friday 27 March
+    window = _shown_at_900x600(week, qtbot)
+    view, grid = window.week, window.week.grid
+    view.choices.kind.setCurrentIndex(view.choices.kind.findData("month"))
+    qtbot.wait(1)  # the layout settles
+    body = grid.view("body", "body")
+    assert not grid.hbar.isHidden()  # 31 days do not fit in 900 pixels
+
+    def in_sight(column: int) -> bool:
+        left = body.columnViewportPosition(column)
+        return left >= 0 and left + body.columnWidth(column) <= body.viewport().width()
+
+    assert in_sight(27) and not in_sight(1)
+    grid.hbar.triggerAction(grid.hbar.SliderAction.SliderToMinimum)  # the person scrolls to the 1st
+    view.refresh()  # a change elsewhere reloads the report
+    qtbot.wait(1)
+    assert in_sight(1) and not in_sight(27)
+    view.shift(-1)  # February, which holds no today: from its first day
+    qtbot.wait(1)
+    assert in_sight(1)
+
+
 def test_a_long_task_name_leaves_the_notes_room_in_the_detail_list(week, qtbot):
     title = "Onboarding flow redesign for the enterprise customers of the northern region (phase 2)"
     note = "night: database failover"

@@ -34,6 +34,7 @@ class PinnedGrid(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.Base)  # below the rows reads as the table's own space
         self.setAutoFillBackground(True)
         self.model: QAbstractItemModel | None = None
+        self._wanted: int | None = None  # the day column to keep in view until the person scrolls
         self.views: dict[tuple[str, str], QTableView] = {}
         self.vbar = QScrollBar(Qt.Orientation.Vertical)
         self.hbar = QScrollBar(Qt.Orientation.Horizontal)
@@ -54,6 +55,8 @@ class PinnedGrid(QFrame):
         layout.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding), 3, 0)
         self._link([v.verticalScrollBar() for (row, _), v in self.views.items() if row == "body"], self.vbar)
         self._link([v.horizontalScrollBar() for (_, column), v in self.views.items() if column == "body"], self.hbar)
+        for bar in (self.hbar, self.views["body", "body"].horizontalScrollBar()):
+            bar.actionTriggered.connect(self._scrolled_by_hand)  # a drag, a click or the wheel; not setValue
         # Slots are this object's methods, so no signal reaches them while the grid is torn down.
         self.views["body", "body"].verticalScrollBar().rangeChanged.connect(self._vertical_range)
         self.views["body", "body"].horizontalScrollBar().rangeChanged.connect(self._horizontal_range)
@@ -85,6 +88,24 @@ class PinnedGrid(QFrame):
 
     def _horizontal_range(self, low: int, high: int) -> None:
         self._follow(self.views["body", "body"].horizontalScrollBar(), self.hbar, low, high)
+        self._scroll_to_wanted()
+
+    def keep_in_view(self, column: int) -> None:
+        """Scroll the days so that `column` (today's, in a month) is in view — now and
+        as the layout settles, until the person scrolls."""
+        self._wanted = column
+        self._scroll_to_wanted()
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._wanted = None
+
+    def _scroll_to_wanted(self) -> None:
+        if self._wanted is None or self.model is None or not 0 < self._wanted < self.model.columnCount() - 1:
+            return
+        body = self.views["body", "body"]
+        header = body.horizontalHeader()
+        middle = header.sectionPosition(self._wanted) + header.sectionSize(self._wanted) // 2
+        self.hbar.setValue(max(0, min(middle - body.viewport().width() // 2, self.hbar.maximum())))
 
     @staticmethod
     def _follow(lead: QScrollBar, outer: QScrollBar, low: int, high: int) -> None:

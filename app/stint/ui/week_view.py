@@ -10,7 +10,7 @@ same numbers as `stint timesheet`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -55,6 +55,7 @@ class WeekView(QWidget):
         self.labels = report_labels()
         self.report: Report | None = None
         self._refreshed_at: datetime | None = None
+        self._shown_days: tuple[date, ...] = ()
         self.choices = ReportChoices(services)
         self.choices.changed.connect(self.refresh)
         self.choices.refused.connect(lambda text: self.notice.show_error(text))
@@ -164,6 +165,10 @@ class WeekView(QWidget):
         self.rounding_label.setText(conditions(report, self.labels) if rounding or report.options.filters.active
                                     else self.tr("Not rounded"))
         self.grid_model.set_report(report)
+        if report.days != self._shown_days:  # another period: its first day in view, or today in it
+            self._shown_days = report.days
+            today = now.astimezone(report.period.tz).date()
+            self.grid.keep_in_view(1 + (report.days.index(today) if today in report.days else 0))
         self.detail_model.set_report(report)
         self.detail_total.setText(self.tr("Total: %1").replace("%1", format_duration(report.sheet.total)))
         self.pages.setCurrentIndex(1 if report.detail else 0)
