@@ -31,7 +31,7 @@ from stint.store.models import Entry  # noqa: E402
 from stint.ui.day_view import DURATION, END, NOTE, START, SYNC, TASK, DayView  # noqa: E402
 from stint.ui.entry_dialog import EntryDialog, from_qdatetime, to_qdatetime  # noqa: E402
 
-from .window_fixtures import TZ, answer_box, on_next, services  # noqa: E402,F401
+from .window_fixtures import TZ, add_account, answer_box, on_next, services  # noqa: E402,F401
 
 
 def _utc(hour: int, minute: int = 0, day: int = 2) -> datetime:
@@ -252,6 +252,19 @@ def test_edit_moves_an_entry_to_another_task_picked_by_typing(week, qtbot):
     assert ("Build", _utc(8, day=6), _utc(9, day=6), "") in _entries(week)
     assert all(e[0] != "Review" or e[1].day != 6 for e in _entries(week))
     assert _table(view)[1] == ("Alpha · Build", "08:00", "09:00", "1:00:00")
+
+
+def test_the_picker_tells_apart_tasks_of_the_same_name_on_two_servers(week, qtbot):
+    for account in ("work", "home"):
+        add_account(week, account)
+        week.tracker.create_task("Support", project="Web", account=account)
+    week.tracker.create_task("Support", project="Web", local=True)
+    dialog = EntryDialog(week)
+    qtbot.addWidget(dialog)
+    names = [dialog.task.itemText(i) for i in range(dialog.task.count())]
+    assert sorted(n for n in names if "Support" in n) == ["Web · Support", "Web · Support (home)",
+                                                           "Web · Support (work)"]
+    assert "Alpha · Build" in names  # a name no other task has stays as it is
 
 
 def test_continue_starts_the_entrys_task_again_with_its_note(week, qtbot):

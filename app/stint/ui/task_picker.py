@@ -9,11 +9,19 @@ from ..services import Services
 
 
 def task_choices(services: Services) -> list[tuple[int, str]]:
-    """(task id, 'Project · Title') for every task, the most recently tracked first."""
+    """(task id, 'Project · Title') for every task, the most recently tracked first. A
+    name that tasks on two servers share says the server's account: 'Web · Support (work)'."""
     with services.db.read() as conn:
-        rows = conn.execute("SELECT id, title, project FROM task"
-                            " ORDER BY last_started_at DESC NULLS LAST, title").fetchall()
-    return [(task_id, f"{project} · {title}" if project else title) for task_id, title, project in rows]
+        rows = conn.execute("SELECT t.id, t.title, t.project, a.name FROM task AS t"
+                            " LEFT JOIN account AS a ON a.id = t.account_id"
+                            " ORDER BY t.last_started_at DESC NULLS LAST, t.title").fetchall()
+    shown = [(task_id, f"{project} · {title}" if project else title, account)
+             for task_id, title, project, account in rows]
+    accounts_of: dict[str, set[str | None]] = {}
+    for _task_id, label, account in shown:
+        accounts_of.setdefault(label, set()).add(account)
+    return [(task_id, f"{label} ({account})" if account and len(accounts_of[label]) > 1 else label)
+            for task_id, label, account in shown]
 
 
 class TaskPicker(QComboBox):
