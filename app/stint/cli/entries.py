@@ -13,6 +13,7 @@ from .report import add_period_options, period_of
 from .tracking import report_start, task_label
 
 WHEN_HELP = "2026-11-20T09:30, 17:30, yesterday 17:00, mon 9:00, -15m or now"
+ENTRY_HELP = "the entry's id as `stint entries` shows it (its first 4 characters or more)"
 
 
 def register(sub: Any) -> None:
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_entries)
 
     p = sub.add_parser("edit", help="change an entry's start, end or note, or move it to another task")
-    p.add_argument("entry")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.add_argument("--start", default=None, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--end", default=None, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--note", default=None)
@@ -37,16 +38,16 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("split", help="cut an entry in two at a time")
-    p.add_argument("entry")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.add_argument("--at", required=True, metavar="WHEN", help=WHEN_HELP)
     p.set_defaults(handler=cmd_split)
 
     p = sub.add_parser("continue", help="start a new timer on an entry's task, with its note")
-    p.add_argument("entry")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.set_defaults(handler=cmd_continue)
 
     p = sub.add_parser("delete", help="delete an entry")
-    p.add_argument("entry")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.set_defaults(handler=cmd_delete)
 
 
