@@ -93,6 +93,18 @@ def test_an_entry_across_midnight_shows_its_part_on_each_day(week, qtbot):
     assert view.model.index(2, END).data(Qt.ItemDataRole.ToolTipRole) == "Goes on until Fri 6 Mar at 01:15"
 
 
+def test_a_sync_state_that_needs_a_look_is_marked_and_explained(week, qtbot):
+    with transaction(week.engine) as s:
+        s.query(Entry).filter(Entry.started_at == _utc(8, day=6)).one().sync = "failed"
+    view = DayView(week)
+    qtbot.addWidget(view)
+    failed, fine = view.model.index(1, SYNC), view.model.index(0, SYNC)
+    assert failed.data() == "failed" and fine.data() == "local task"
+    assert failed.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert failed.data(Qt.ItemDataRole.ToolTipRole) == "failed — the server rejected this time; it is kept only here"
+    assert fine.data(Qt.ItemDataRole.DecorationRole) is None and fine.data(Qt.ItemDataRole.ToolTipRole) is None
+
+
 def test_a_timer_running_across_midnight_counts_on_both_days(services, qtbot):
     services.tracker.create_task("Night", local=True)
     services.clock.set(_utc(23, day=5))

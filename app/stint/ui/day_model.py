@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
 
 from ..domain.periods import Period
 from ..domain.text import one_line
@@ -38,6 +39,7 @@ class DayModel(ListModel):
         self.period: Period | None = None
         self.spans: list[Span] = []
         self.parts: list[Part] = []
+        self.flag_icon: QIcon | None = None  # beside a sync state that needs a look (the view's style's)
         self.labels: Labels = report_labels()
         self.headers = [self.tr("Project · task"), self.tr("Start"), self.tr("End"), self.tr("Duration"),
                         self.tr("Note"), self.tr("Sync")]
@@ -98,6 +100,8 @@ class DayModel(ListModel):
             return self._display(part, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(part, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == SYNC and part.span.sync in self.labels.flag_marks():
+            return self.flag_icon
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (START, END, DURATION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ENTRY_ROLE:
@@ -138,4 +142,6 @@ class DayModel(ListModel):
                 "%2", f"{ends:%H:%M}")
         if col == NOTE and span.note:
             return span.note
+        if col == SYNC and span.sync in self.labels.flag_marks():
+            return self.labels.flag_marks()[span.sync][1]  # what local only or failed means
         return None

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from ..domain.day_slots import add_slot
@@ -40,6 +40,7 @@ class DayView(QWidget):
         super().__init__(parent)
         self.services = services
         self.model = DayModel(self)
+        self.model.flag_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.date_edit = QDateEdit(calendarPopup=True, displayFormat="dddd yyyy-MM-dd")
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         longest = max((self.locale().dayName(d) for d in range(1, 8)), key=self.fontMetrics().horizontalAdvance)
