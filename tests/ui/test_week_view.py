@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QRect, Qt  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from stint.cli.main import run as cli  # noqa: E402
 from stint.store.db import transaction  # noqa: E402
@@ -343,6 +343,27 @@ def _double_click(qtbot, widget: QWidget, pos: QPoint) -> None:  # noqa: ANN001
     # Qt 6's QTest sends a double click without its first press; an item view needs both.
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_alt_arrows_step_through_time_in_the_tab_shown(week, qtbot):
+    window = _shown_at_900x600(week, qtbot)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    day, reports = window.day, window.week
+
+    def key(code: Qt.Key, day_then: date, week_then: str) -> None:
+        qtbot.keyClick(window, code, Qt.KeyboardModifier.AltModifier)  # a button's key clicks it a moment later
+        qtbot.waitUntil(lambda: (day.day, reports.report.period.label) == (day_then, week_then))
+
+    assert (day.day, reports.report.period.label) == (date(2026, 3, 8), "2026-W10")
+    key(Qt.Key.Key_Left, date(2026, 3, 8), "2026-W09")  # on the Reports tab: the week before; Day stays
+    window.tabs.setCurrentWidget(day)
+    key(Qt.Key.Key_Left, date(2026, 3, 7), "2026-W09")
+    key(Qt.Key.Key_Left, date(2026, 3, 6), "2026-W09")
+    key(Qt.Key.Key_Right, date(2026, 3, 7), "2026-W09")
+    key(Qt.Key.Key_Home, date(2026, 3, 8), "2026-W09")
+    window.tabs.setCurrentWidget(reports)
+    key(Qt.Key.Key_Home, date(2026, 3, 8), "2026-W10")  # after the reload renamed the button
 
 
 def test_a_double_click_on_a_day_opens_it_in_the_day_tab(week, qtbot):

@@ -25,7 +25,7 @@ from ..services import Services
 from ..timesheet.build import spans_in
 from .day_model import DURATION, END, NOTE, PART_ROLE, START, SYNC, TASK, DayModel, task_label
 from .entry_dialog import EntryDialog
-from .list_model import ElideRight, read_only_table
+from .list_model import ElideRight, read_only_table, step_keys
 from .notice import Notice
 from .timeline import DayTimeline
 
@@ -50,6 +50,7 @@ class DayView(QWidget):
         prev_button.clicked.connect(lambda: self.shift(-1))
         next_button.clicked.connect(lambda: self.shift(1))
         today_button.clicked.connect(self.go_today)
+        step_keys(prev_button, next_button, today_button)
         self.total_label = QLabel()
         self.table = self._make_table()
         self.timeline = DayTimeline()

@@ -1,6 +1,6 @@
 """What the flat, read-only tables (the Day and Reports views, the import preview)
 share: a model of one row per item under named columns, and a table that shows it
-without editing."""
+without editing; and the keys that step the Day and Reports tabs through time."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QStyledItemDelegate, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,3 +53,14 @@ class ElideRight(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # type: ignore[no-untyped-def]
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+TODAY_KEY = "Alt+Home"
+
+
+def step_keys(previous: QPushButton, following: QPushButton, current: QPushButton) -> None:
+    """Alt+Left / Alt+Right step back and on, Alt+Home returns to today (as gtimelog's
+    keys do); a hidden tab's buttons take no keys, so the Day and Reports tabs share them.
+    A button's setText resets its shortcut: set TODAY_KEY again after renaming `current`."""
+    for button, key in ((previous, "Alt+Left"), (following, "Alt+Right"), (current, TODAY_KEY)):
+        button.setShortcut(QKeySequence(key))

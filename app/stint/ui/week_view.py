@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QStackedWidget, QStyle, QTableView,
     QVBoxLayout, QWidget,
@@ -29,7 +29,7 @@ from ..timesheet.export_common import conditions, day_heading, project_name, tit
 from ..timesheet.report import Report
 from .bar_chart import BarChart, Series
 from .colors import project_colors
-from .list_model import ElideRight, read_only_table
+from .list_model import TODAY_KEY, ElideRight, read_only_table, step_keys
 from .notice import Notice
 from .pinned_grid import PinnedGrid
 from .report_choices import ReportChoices
@@ -65,6 +65,7 @@ class WeekView(QWidget):
                                                          QPushButton(self.tr("Next ▶")))
         prev_button.clicked.connect(lambda: self.shift(-1))
         next_button.clicked.connect(lambda: self.shift(1))
+        step_keys(prev_button, next_button, self.current_button)
         self.current_button.clicked.connect(self.go_this_week)
         self.export_button = QPushButton(self.tr("Export…"))
         menu = QMenu(self.export_button)
@@ -161,6 +162,7 @@ class WeekView(QWidget):
         self.title.setText(title(report, self.labels))
         self.current_button.setText({"week": self.tr("This week"), "month": self.tr("This month")}.get(
             report.period.kind, self.tr("Up to today")))
+        self.current_button.setShortcut(QKeySequence(TODAY_KEY))  # setText cleared it
         rounding = report.options.rounding
         self.rounding_label.setText(conditions(report, self.labels) if rounding or report.options.filters.active
                                     else self.tr("Not rounded"))
