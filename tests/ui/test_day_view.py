@@ -334,6 +334,33 @@ def test_add_through_the_dialog(services, qtbot):
     assert _table(view) == [("Design", "07:00", "08:15", "1:15:00")]  # refreshed through the bridge
 
 
+def test_what_was_just_saved_is_selected_on_its_day(week, qtbot):
+    view = DayView(week)  # Friday 6 March
+    qtbot.addWidget(view)
+
+    def on_thursday(dialog: EntryDialog) -> None:
+        dialog.set_times(_utc(16, day=5), _utc(17, day=5))  # the person changes the date in the dialog
+        dialog.note.setText("late add")
+        _ok(dialog)
+
+    on_next(EntryDialog, on_thursday)
+    view.add_entry()
+    assert view.day == date(2026, 3, 5)  # the day it landed on, with it selected
+    assert view.selected().note == "late add" and view.selected().start == _utc(16, day=5)
+
+    view.set_day(date(2026, 3, 6))
+    view.select_entry(view.model.parts[1].span.entry_id)  # Review 08:00–09:45
+
+    def to_build(dialog: EntryDialog) -> None:
+        dialog.task.setCurrentIndex(dialog.task.findText("Alpha · Build"))
+        _ok(dialog)
+
+    on_next(EntryDialog, to_build)
+    view.edit_selected()
+    assert view.day == date(2026, 3, 6)
+    assert (view.selected().task, view.selected().start) == ("Build", _utc(8, day=6))  # the moved one, new id
+
+
 def test_refused_overlap_keeps_the_dialog_open_and_changes_nothing(services, qtbot):
     services.tracker.create_task("Design", local=True)
     services.tracker.log("Design", _utc(8), _utc(9))

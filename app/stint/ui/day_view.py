@@ -22,6 +22,7 @@ from ..domain.errors import StintError
 from ..domain.periods import Period
 from ..domain.timesheet import Span, format_elapsed
 from ..services import Services
+from ..store.rows import Entry
 from ..timesheet.build import spans_in
 from .day_model import DURATION, END, NOTE, PART_ROLE, START, SYNC, TASK, DayModel, task_label
 from .entry_dialog import EntryDialog
@@ -207,12 +208,25 @@ class DayView(QWidget):
         dialog = self.entry_dialog()
         dialog.set_times(start, end)
         if dialog.exec():
+            self._bring_into_view(dialog.saved)
             self.message.emit(self.tr("Entry added"))
 
     def edit_selected(self) -> None:
         entry = self.selected()
-        if entry is not None and self.entry_dialog(entry).exec():
+        if entry is None:
+            return
+        dialog = self.entry_dialog(entry)
+        if dialog.exec():
+            self._bring_into_view(dialog.saved)
             self.message.emit(self.tr("Entry changed"))
+
+    def _bring_into_view(self, entry: Entry | None) -> None:
+        """The entry just saved, selected — on the day it starts if the day shown no
+        longer holds any of it (it was given another date in the dialog)."""
+        if entry is None or self.select_entry(entry.id):
+            return
+        self.set_day(entry.started_at.astimezone(self.services.tz).date())
+        self.select_entry(entry.id)
 
     def move_edge(self, entry_id: str, edge: str, at: datetime) -> None:
         """A timeline edge dropped at `at`: the entry's start or end, one edit."""

@@ -20,6 +20,7 @@ from ..domain.durations import parse_duration
 from ..domain.errors import StintError
 from ..domain.timesheet import Span, format_duration
 from ..services import Services
+from ..store.rows import Entry
 from .notice import Notice
 from .task_picker import TaskPicker
 
@@ -53,6 +54,7 @@ class EntryDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.entry = services, entry
+        self.saved: Entry | None = None  # what the Tracker stored, once accepted (a moved entry has a new id)
         tz = services.tz
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("Add entry"))
         self.setMinimumWidth(480)  # room for a task's name
@@ -131,11 +133,11 @@ class EntryDialog(QDialog):
                 parse_duration(self.duration.text())  # a duration that does not read is said, not ignored
             if self.entry is None:
                 assert end is not None
-                tracker.log(str(task_id), start, end, self.note.text().strip())
+                self.saved = tracker.log(str(task_id), start, end, self.note.text().strip())
             else:
                 moved = str(task_id) if task_id != self.entry.task_key else None
-                tracker.edit_entry(self.entry.entry_id, start=start, end=end, note=self.note.text().strip(),
-                                   task=moved)
+                self.saved = tracker.edit_entry(self.entry.entry_id, start=start, end=end,
+                                                note=self.note.text().strip(), task=moved)
         except StintError as exc:
             self.notice.show_error(str(exc))
             return
