@@ -23,7 +23,7 @@ def website(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.mark.parametrize("name", [c for c in CASES if c != "whama-oauth"])
-def test_a_web_page_is_not_the_server(name: str, home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_web_page_is_not_the_server(name: str, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _case(name)
     cli = KindCLI(home, httpx.MockTransport(website), monkeypatch, env=case.env)
     result = cli("account", "add", "srv", "--kind", case.kind, "--url", case.url, *case.flags, stdin=case.stdin)
@@ -43,7 +43,8 @@ def json_api(status: int) -> Any:
 
 @pytest.mark.parametrize("status", [200, 404])
 @pytest.mark.parametrize("name", [c for c in CASES if c != "whama-oauth"])
-def test_another_products_api_is_not_the_server(name: str, status: int, home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_another_products_api_is_not_the_server(name: str, status: int, home: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     case = _case(name)
     cli = KindCLI(home, httpx.MockTransport(json_api(status)), monkeypatch, env=case.env)
     result = cli("account", "add", "srv", "--kind", case.kind, "--url", case.url, *case.flags, stdin=case.stdin)
@@ -53,7 +54,7 @@ def test_another_products_api_is_not_the_server(name: str, status: int, home: Pa
     assert cli.listed() == []
 
 
-def test_password_stdin_without_a_keyring_suggests_password_env(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_password_stdin_without_a_keyring_suggests_password_env(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _case("wekan")
     cli = _cli(case, home, monkeypatch, secrets=NoKeyring())
     result = cli("account", "add", "srv", "--kind", "wekan", "--url", case.url,

@@ -208,7 +208,8 @@ def _cli(case: Case, home: Path, monkeypatch: Any, **kw: Any) -> KindCLI:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_add_stores_the_account_its_statuses_and_tasks(name: str, home: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_add_stores_the_account_its_statuses_and_tasks(name: str, home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     case = _case(name)
     cli = _cli(case, home, monkeypatch)
@@ -246,7 +247,8 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_a_bad_credential_is_one_line_and_stores_nothing(name: str, home: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_credential_is_one_line_and_stores_nothing(name: str, home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     case = _case(name)
     cli = _cli(case, home, monkeypatch)
@@ -258,7 +260,8 @@ def test_a_bad_credential_is_one_line_and_stores_nothing(name: str, home: Path, 
     cli.assert_never_shown(wrong, log=caplog.text)
 
 
-def test_a_key_that_is_not_a_gipo_key_is_refused_before_any_request(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_key_that_is_not_a_gipo_key_is_refused_before_any_request(home: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     gp = FakeGipo(clock=FixedClock(T0))
     cli = KindCLI(home, gp.transport(), monkeypatch)
     result = cli("account", "add", "srv", "--kind", "gipo", "--url", gp.base_url, "--token-stdin",
@@ -268,7 +271,7 @@ def test_a_key_that_is_not_a_gipo_key_is_refused_before_any_request(home: Path, 
     assert gp.count() == 0 and cli.listed() == [] and cli.secrets.store == {}
 
 
-def test_oauth_without_a_keyring_is_refused_before_the_browser(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_oauth_without_a_keyring_is_refused_before_the_browser(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     wh = FakeWhama(clock=FixedClock(T0))
     opened: list[str] = []
     cli = KindCLI(home, wh.transport(), monkeypatch, secrets=NoKeyring(), open_browser=opened.append)
@@ -279,7 +282,7 @@ def test_oauth_without_a_keyring_is_refused_before_the_browser(home: Path, monke
     assert opened == [] and cli.listed() == []
 
 
-def test_oauth_is_only_for_kinds_with_a_browser_sign_in(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_oauth_is_only_for_kinds_with_a_browser_sign_in(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     gp = FakeGipo(clock=FixedClock(T0))
     cli = KindCLI(home, gp.transport(), monkeypatch)
     result = cli("account", "add", "srv", "--kind", "gipo", "--url", gp.base_url, "--oauth")
@@ -288,7 +291,7 @@ def test_oauth_is_only_for_kinds_with_a_browser_sign_in(home: Path, monkeypatch)
     assert missing.code == 2 and "--option client_id=ID" in missing.err
 
 
-def test_no_credential_flag_is_a_usage_error_naming_the_kinds_ways(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_credential_flag_is_a_usage_error_naming_the_kinds_ways(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cli = KindCLI(home, None, monkeypatch)
     result = cli("account", "add", "srv", "--kind", "gipo", "--url", "https://gipo.test/api/v1")
     assert result.code == 2 and result.err.count("\n") == 1
@@ -297,7 +300,8 @@ def test_no_credential_flag_is_a_usage_error_naming_the_kinds_ways(home: Path, m
     assert whama.code == 2 and "--token-stdin" in whama.err and "the browser (--oauth)" in whama.err
 
 
-def test_a_way_the_kind_does_not_offer_is_refused_before_stdin_is_read(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_way_the_kind_does_not_offer_is_refused_before_stdin_is_read(home: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     wk = FakeWekan(clock=FixedClock(T0))
     cli = KindCLI(home, wk.transport(), monkeypatch)
     token = cli("account", "add", "srv", "--kind", "wekan", "--url", wk.base_url, "--token-stdin",
@@ -312,7 +316,7 @@ def test_a_way_the_kind_does_not_offer_is_refused_before_stdin_is_read(home: Pat
     assert wk.count() == 0 and cli.listed() == []
 
 
-def test_add_help_lists_every_kind_from_the_registry(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_add_help_lists_every_kind_from_the_registry(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from stint.backends.kinds import KINDS
 
     result = KindCLI(home, None, monkeypatch)("account", "add", "--help")
@@ -325,7 +329,7 @@ def test_add_help_lists_every_kind_from_the_registry(home: Path, monkeypatch) ->
     assert "--option username=" not in result.out and "--option activity_id=" not in result.out
 
 
-def test_whama_time_stays_local_and_reconcile_says_so(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_whama_time_stays_local_and_reconcile_says_so(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _case("whama")
     cli = _cli(case, home, monkeypatch)
     assert cli("account", "add", "wh", "--kind", "whama", "--url", case.url, *case.flags, stdin=case.stdin).code == 0
@@ -338,7 +342,7 @@ def test_whama_time_stays_local_and_reconcile_says_so(home: Path, monkeypatch) -
     assert reconciled.code == 0 and "time stays local: server has no time API" in reconciled.out
 
 
-def test_whama_signin_again_in_the_browser(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_whama_signin_again_in_the_browser(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _case("whama-oauth")
     cli = _cli(case, home, monkeypatch)
     assert cli("account", "add", "wh", "--kind", "whama", "--url", case.url, *case.flags).code == 0
@@ -348,7 +352,7 @@ def test_whama_signin_again_in_the_browser(home: Path, monkeypatch) -> None:  # 
     assert cli.secrets.store["wh"] != first
 
 
-def test_a_denied_browser_sign_in_stores_nothing(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_denied_browser_sign_in_stores_nothing(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     wh = FakeWhama(clock=FixedClock(T0))
     wh.deny = True
     cli = KindCLI(home, wh.transport(), monkeypatch, open_browser=browser(wh))
@@ -358,7 +362,8 @@ def test_a_denied_browser_sign_in_stores_nothing(home: Path, monkeypatch) -> Non
     assert cli.listed() == [] and cli.secrets.store == {}
 
 
-def test_a_confidential_client_gives_its_secret_on_stdin(home: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_confidential_client_gives_its_secret_on_stdin(home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
     wh = FakeWhama(clock=FixedClock(T0))
     wh.add_task(wh.add_board("Main"), "Landing page")
     secret = wh.clients["server-app"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -12,6 +13,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from stint.domain.clock import FixedClock
+from tests.conftest import CLI
 from tests.fakes.wapify import FakeWapify
 
 
@@ -33,7 +36,7 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def ring():  # type: ignore[no-untyped-def]
+def ring() -> Iterator[MemoryKeyring]:
     before = keyring.get_keyring()
     mem = MemoryKeyring()
     keyring.set_keyring(mem)
@@ -42,7 +45,7 @@ def ring():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def served(clock):  # type: ignore[no-untyped-def]
+def served(clock: FixedClock) -> Iterator[tuple[FakeWapify, str]]:
     fake = FakeWapify(clock=clock)
     fake.web_create_task("Website")
     with fake.serve() as url:
@@ -53,7 +56,9 @@ def _every_file(home: Path) -> bytes:
     return b"".join(p.read_bytes() for p in home.rglob("*") if p.is_file())
 
 
-def test_add_with_keyring_then_track_sync_remove(cli, home, served, ring, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_add_with_keyring_then_track_sync_remove(cli: CLI, home: Path, served: tuple[FakeWapify, str],
+                                                 ring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
     fake, url = served
     caplog.set_level(logging.DEBUG)
     monkeypatch.setattr("sys.stdin", io.StringIO(fake.token + "\n"))
@@ -75,7 +80,7 @@ def test_add_with_keyring_then_track_sync_remove(cli, home, served, ring, monkey
     assert ("stint", "work") not in ring.store
 
 
-def test_token_env_is_never_stored(cli, home, served) -> None:  # type: ignore[no-untyped-def]
+def test_token_env_is_never_stored(cli: CLI, home: Path, served: tuple[FakeWapify, str]) -> None:
     fake, url = served
     cli.env["WAPIFY_TOKEN"] = fake.token
     cli.ok("account", "add", "w", "--kind", "wapify", "--url", url, "--token-env", "WAPIFY_TOKEN")
@@ -87,7 +92,7 @@ def test_token_env_is_never_stored(cli, home, served) -> None:  # type: ignore[n
     assert fake.token.encode() not in _every_file(home)
 
 
-def test_headless_keyring_points_to_token_env(cli, served) -> None:  # type: ignore[no-untyped-def]
+def test_headless_keyring_points_to_token_env(cli: CLI, served: tuple[FakeWapify, str]) -> None:
     fake, url = served
     before = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
@@ -98,7 +103,7 @@ def test_headless_keyring_points_to_token_env(cli, served) -> None:  # type: ign
     assert result.code == 1 and "--token-env" in result.err and result.err.count("\n") == 1
 
 
-def test_failing_check_stores_nothing(cli, home, served) -> None:  # type: ignore[no-untyped-def]
+def test_failing_check_stores_nothing(cli: CLI, home: Path, served: tuple[FakeWapify, str]) -> None:
     fake, url = served
     cli.env["BAD"] = "wrong-token-value-123"
     result = cli("account", "add", "w", "--kind", "wapify", "--url", url, "--token-env", "BAD")
@@ -106,14 +111,14 @@ def test_failing_check_stores_nothing(cli, home, served) -> None:  # type: ignor
     assert cli.ok("account", "list", "--json").json() == []
 
 
-def test_plain_http_to_remote_host_refused(cli) -> None:  # type: ignore[no-untyped-def]
+def test_plain_http_to_remote_host_refused(cli: CLI) -> None:
     cli.env["T"] = "some-token-1234"
     result = cli("account", "add", "w", "--kind", "wapify", "--url", "http://tasks.example.com/api/tasks",
                  "--token-env", "T")
     assert result.code == 2 and "https" in result.err
 
 
-def test_reconcile_per_day(cli, served) -> None:  # type: ignore[no-untyped-def]
+def test_reconcile_per_day(cli: CLI, served: tuple[FakeWapify, str]) -> None:
     fake, url = served
     cli.env["T"] = fake.token
     cli.ok("account", "add", "w", "--kind", "wapify", "--url", url, "--token-env", "T")
@@ -126,7 +131,9 @@ def test_reconcile_per_day(cli, served) -> None:  # type: ignore[no-untyped-def]
                      "why": "local only"}]
 
 
-def test_after_a_401_sync_and_status_say_how_to_sign_in_again(cli, served, ring, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_401_sync_and_status_say_how_to_sign_in_again(cli: CLI, served: tuple[FakeWapify, str],
+                                                              ring: MemoryKeyring,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     fake, url = served
     monkeypatch.setattr("sys.stdin", io.StringIO(fake.token + "\n"))
     cli.ok("account", "add", "work", "--kind", "wapify", "--url", url, "--token-stdin")

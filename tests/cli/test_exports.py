@@ -8,14 +8,16 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from stint.config import Settings, save_settings
+from stint.domain.clock import FixedClock
 from tests.conftest import CLI, db_snapshot
 from tests.store.test_full_export import populate
 
 
 @pytest.fixture
-def full_cli(cli: CLI, engine, clock) -> CLI:  # type: ignore[no-untyped-def]
+def full_cli(cli: CLI, engine: Engine, clock: FixedClock) -> CLI:
     populate(engine, clock)
     engine.dispose()
     save_settings(cli.home / "settings.json", Settings(week_start=6, rounding_minutes=15, timezone="Europe/Madrid",

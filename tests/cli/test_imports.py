@@ -7,6 +7,8 @@ import io
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from stint.cli.main import run
 from stint.services import Services
 from tests.conftest import CLI
@@ -70,7 +72,7 @@ def test_without_a_terminal_there_is_no_bar(cli: CLI, tmp_path: Path) -> None:
     assert cli.ok("import", str(path)).err == ""
 
 
-def test_standard_input(cli: CLI, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_standard_input(cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     class Stdin:

@@ -3,16 +3,24 @@ whole parser would parse it."""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from stint.cli.main import COMMAND_MODULE, COMMAND_MODULES, build_parser
+from stint.store.actions import Tracker
+from tests.conftest import CLI
 
 
-def _commands(parser) -> set[str]:  # type: ignore[no-untyped-def]
-    return set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse keeps them there
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    group = parser._subparsers  # noqa: SLF001 - argparse keeps them there
+    assert group is not None
+    choices = group._group_actions[0].choices  # noqa: SLF001
+    assert choices is not None
+    return set(choices)
 
 
 def test_each_command_is_built_by_the_module_named_for_it() -> None:
@@ -32,13 +40,13 @@ def test_a_partial_parser_parses_as_the_whole_one(argv: list[str]) -> None:
     assert vars(part) == vars(whole)
 
 
-def test_usage_errors_and_help_still_name_every_command(cli) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_and_help_still_name_every_command(cli: CLI) -> None:
     wrong = cli("strat")
     assert wrong.code == 2 and "timesheet" in wrong.err and "account" in wrong.err
     assert "timesheet" in cli.ok("--help").out
 
 
-def test_a_hot_command_imports_no_other_command_module(tracker, home) -> None:  # type: ignore[no-untyped-def]
+def test_a_hot_command_imports_no_other_command_module(tracker: Tracker, home: Path) -> None:
     tracker.create_task("T", local=True)
     # (cli.backup is imported after every command that opened the store: the daily backup)
     others = [f"stint.cli.{name}" for name in COMMAND_MODULES if name not in ("tracking", "backup")]

@@ -19,9 +19,12 @@ import json
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 import wcwidth
+
+from stint.domain.clock import FixedClock
 
 from ..conftest import CLI, db_snapshot
 
@@ -44,7 +47,7 @@ def csv_of(result_out: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(result_out, newline="")))
 
 
-def add_account(home, name: str = "work", state: str = "ok", error: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def add_account(home: Path, name: str = "work", state: str = "ok", error: str | None = None) -> None:
     """An account row as `stint account add` leaves it (no server is needed to queue ops)."""
     conn = sqlite3.connect(home / "stint.sqlite3")
     with conn:
@@ -117,7 +120,7 @@ def test_a_month_as_entries_in_json(week: CLI) -> None:
         ("2026-11-20", 4500), ("2026-11-20", 2700)]
 
 
-def test_filters_by_project_and_account(week: CLI, home) -> None:  # type: ignore[no-untyped-def]
+def test_filters_by_project_and_account(week: CLI, home: Path) -> None:
     ops = week.ok("timesheet", "--week", "2026-W47", "--project", "ops", "--format", "json").json()
     assert [r["task"] for r in ops["rows"]] == ["Deploy"] and ops["totals"]["total"] == 165 * M
     assert ops["filters"] == {"projects": ["ops"], "accounts": [], "local": False}
@@ -147,7 +150,8 @@ def test_filters_by_project_and_account(week: CLI, home) -> None:  # type: ignor
         (("-o", "NEW/x.csv"), 2, "stint: cannot write NEW/x.csv: NEW does not exist"),
     ],
 )
-def test_bad_reports_are_one_line_and_change_nothing(week: CLI, home, tmp_path, argv, code, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_reports_are_one_line_and_change_nothing(week: CLI, home: Path, tmp_path: Path, argv: tuple[str, ...],
+                                                     code: int, message: str) -> None:
     new = str(tmp_path / "new")
     argv = tuple(a.replace("NEW", new) for a in argv)
     before = db_snapshot(home / "stint.sqlite3")
@@ -163,7 +167,7 @@ def test_output_to_stdout_with_a_dash(week: CLI) -> None:
     assert result.out.startswith("Task,Project,") and result.err == ""
 
 
-def test_a_detailed_file_says_what_it_wrote(week: CLI, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_detailed_file_says_what_it_wrote(week: CLI, tmp_path: Path) -> None:
     target = tmp_path / "entries.xlsx"
     result = week.ok("timesheet", "--week", "2026-W47", "--detail", "-o", str(target))
     assert result.err == f"Wrote XLSX detailed report for 2026-W47 to {target}\n"
@@ -206,7 +210,7 @@ def test_an_ambiguous_time_is_noted_on_stderr(cli: CLI) -> None:
     assert (entry["start"], entry["seconds"]) == ("2026-10-25T02:30:00+02:00", 150 * M)  # 02:30 CEST – 04:00 CET
 
 
-def test_status_shows_today_and_this_week(cli: CLI, clock) -> None:  # type: ignore[no-untyped-def]
+def test_status_shows_today_and_this_week(cli: CLI, clock: FixedClock) -> None:
     cli.ok("new", "Night")
     cli.ok("log", "Night", "--start", "2026-11-22 23:00", "--end", "2026-11-23 01:00")  # Sunday into Monday
     cli.ok("log", "Night", "--start", "2026-11-16 09:00", "--end", "2026-11-16 10:00")  # last week
@@ -218,7 +222,7 @@ def test_status_shows_today_and_this_week(cli: CLI, clock) -> None:  # type: ign
     assert (data["today_seconds"], data["week_seconds"], data["week"]) == (90 * M, 90 * M, "2026-W48")
 
 
-def test_status_counts_changes_and_names_states_as_shown(cli: CLI, home) -> None:  # type: ignore[no-untyped-def]
+def test_status_counts_changes_and_names_states_as_shown(cli: CLI, home: Path) -> None:
     cli.ok("tasks")  # makes the database
     add_account(home)
     cli.ok("new", "Remote one", "--account", "work")
@@ -236,7 +240,7 @@ def test_status_counts_changes_and_names_states_as_shown(cli: CLI, home) -> None
 EVIL_TITLE = "Evil\x1b]0;owned\x07\x1b[2J\x9b1A\u202etxt.exe"
 
 
-def test_control_characters_from_data_never_reach_the_terminal(cli: CLI, home) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_from_data_never_reach_the_terminal(cli: CLI, home: Path) -> None:
     cli.ok("new", EVIL_TITLE, "--project", "P\x1b[31m")
     cli.ok("log", "1", "--start", "2026-11-23 08:00", "--end", "2026-11-23 09:00", "--note", "n\x07\rfake line")
     cli.ok("start", "1")

@@ -29,7 +29,7 @@ def at(minutes: float) -> datetime:
     ((0, 10), (10, None), False),
 ])
 def test_overlaps_as_half_open_intervals(a, b, expected) -> None:
-    def bounds(pair):  # type: ignore[no-untyped-def]
+    def bounds(pair: tuple[float, float | None]) -> tuple[datetime, datetime | None]:
         return at(pair[0]), None if pair[1] is None else at(pair[1])
 
     assert tracking.overlaps(*bounds(a), *bounds(b)) is expected

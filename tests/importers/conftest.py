@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CLI
+
 MADRID_ENV = {"TZ": "Europe/Madrid", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 
 
@@ -34,12 +36,12 @@ def run(argv: list[str], env: dict[str, str]) -> str:
     return done.stdout
 
 
-def day_totals(cli, week: str) -> dict[tuple[str, str], int]:  # type: ignore[no-untyped-def]
+def day_totals(cli: CLI, week: str) -> dict[tuple[str, str], int]:
     """{(task title, local date): seconds} from `stint timesheet --format json`."""
     sheet = cli.ok("timesheet", "--week", week, "--format", "json").json()
     return {(row["task"], day): seconds
             for row in sheet["rows"] for day, seconds in zip(sheet["days"], row["days"]) if seconds}
 
 
-def projects(cli) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+def projects(cli: CLI) -> dict[str, str | None]:
     return {t["title"]: t["project"] for t in cli.ok("tasks", "--json").json()}

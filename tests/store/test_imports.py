@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from stint.store.imports import run_import
 from stint.store.models import Entry, ImportKey, Op, Task
 from tests.conftest import MADRID, db_snapshot
 from tests.fakes.gipo import FakeGipo, parse
-from tests.sync.kinds import T0, make
+from tests.sync.kinds import T0, KindWorld, make
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -93,7 +94,7 @@ def test_overlaps_with_existing_entries_are_kept_only_when_asked(engine, tracker
 
 
 @pytest.fixture
-def gipo(tmp_path: Path):  # type: ignore[no-untyped-def]
+def gipo(tmp_path: Path) -> Iterator[tuple[KindWorld, FakeGipo]]:
     clock = FixedClock(T0)
     fake = FakeGipo(clock=clock)
     board = fake.add_board("Web")
@@ -104,7 +105,7 @@ def gipo(tmp_path: Path):  # type: ignore[no-untyped-def]
     world.accounts.close()
 
 
-def test_an_accounts_import_is_pushed_like_logged_entries(gipo) -> None:  # type: ignore[no-untyped-def]
+def test_an_accounts_import_is_pushed_like_logged_entries(gipo: tuple[KindWorld, FakeGipo]) -> None:
     world, fake = gipo
     entries = [source("a", 0, title="Landing page", note="copy"), source("b", 2, title="Landing page"),
                source("c", 4, title="Pricing table", project=None)]

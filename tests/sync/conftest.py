@@ -3,10 +3,12 @@ clock both sides share, and an account added through the real service."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import Engine, select
 
@@ -18,6 +20,7 @@ from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Entry, Op, Task
 from stint.sync.engine import SyncEngine
+from stint.sync.report import SyncReport
 from tests.fakes.wapify import FakeWapify
 
 T0 = datetime(2026, 2, 2, 8, 0, tzinfo=timezone.utc)
@@ -49,8 +52,8 @@ class World:
     sync: SyncEngine
     path: Path
 
-    def run(self, **kw):  # type: ignore[no-untyped-def]
-        return self.sync.run_once(force=True, **kw)
+    def run(self, *, accounts: Sequence[str] | None = None) -> SyncReport:
+        return self.sync.run_once(force=True, accounts=accounts)
 
     def ops(self) -> list[Op]:
         with transaction(self.engine) as s:
@@ -71,7 +74,8 @@ class World:
         self.clock.advance(**kw)
 
 
-def make_world(tmp_path: Path, *, transport=None, base_url: str | None = None, fake: FakeWapify | None = None) -> World:  # type: ignore[no-untyped-def]
+def make_world(tmp_path: Path, *, transport: httpx.BaseTransport | None = None, base_url: str | None = None,
+               fake: FakeWapify | None = None) -> World:
     clock = FixedClock(T0)
     fake = fake or FakeWapify(clock=clock)
     engine = open_engine(tmp_path / "stint.sqlite3")
@@ -84,7 +88,7 @@ def make_world(tmp_path: Path, *, transport=None, base_url: str | None = None, f
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
+def world(tmp_path: Path) -> Iterator[World]:
     w = make_world(tmp_path)
     w.fake.web_create_task("Website", project="Web")
     w.fake.web_create_task("Backend API")

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from stint.accounts import Accounts
 from stint.domain.clock import FixedClock
@@ -18,8 +18,9 @@ from stint.store.actions import Tracker
 from stint.store.database import open_database
 from stint.store.db import open_engine, transaction
 from stint.store.models import Account, Entry, Op, Task
-from stint.sync.compare import compare_week
+from stint.sync.compare import Comparison, compare_week
 from stint.sync.engine import SyncEngine
+from stint.sync.report import AccountReport
 
 
 class MemorySecrets:
@@ -49,10 +50,10 @@ class KindWorld:
     path: Path
 
     @property
-    def engine(self):  # type: ignore[no-untyped-def]
+    def engine(self) -> Engine:
         return self.accounts.engine
 
-    def run(self):  # type: ignore[no-untyped-def]
+    def run(self) -> AccountReport:
         report = self.sync.run_once(force=True)
         return report.accounts[0]
 
@@ -72,7 +73,7 @@ class KindWorld:
         with transaction(self.engine) as s:
             return s.scalars(select(Account)).one()
 
-    def compare(self):  # type: ignore[no-untyped-def]
+    def compare(self) -> Comparison:
         return compare_week(self.engine, self.accounts.backend_for, week_of(self.clock.now(), timezone.utc),
                             self.clock)
 

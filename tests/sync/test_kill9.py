@@ -15,6 +15,7 @@ import pytest
 
 from stint.domain.clock import FixedClock
 from tests.conftest import CLI
+from tests.fakes.httpfake import FakeRequest, FakeResponse
 from tests.fakes.wapify import FakeWapify
 from tests.sync.conftest import T0
 
@@ -38,7 +39,7 @@ class WatchedFake(FakeWapify):
             self._count, self.target = 0, target
             self.seen.clear()
 
-    def handle(self, request):  # type: ignore[no-untyped-def]
+    def handle(self, request: FakeRequest) -> FakeResponse:
         with self._lock:
             self._count += 1
             if self._count >= self.target:

@@ -5,6 +5,7 @@ the op's own task or entry) does: the op is settled, the time stays here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.sync.kinds import T0, KindWorld, make
 
 
 @pytest.fixture
-def gp(tmp_path: Path):  # type: ignore[no-untyped-def]
+def gp(tmp_path: Path) -> Iterator[tuple[KindWorld, FakeGipo, Thing]]:
     clock = FixedClock(T0)
     fake = FakeGipo(clock=clock)
     board = fake.add_board("Web")
@@ -39,7 +40,7 @@ def _entries(fake: FakeGipo) -> list[Thing]:
     return list(fake.things["entry"].values())
 
 
-def test_offline_then_sync_then_reconcile(gp) -> None:  # type: ignore[no-untyped-def]
+def test_offline_then_sync_then_reconcile(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, task = gp
     _track(w)
     report = w.run()
@@ -55,7 +56,7 @@ def test_offline_then_sync_then_reconcile(gp) -> None:  # type: ignore[no-untype
     assert w.secrets.store["gp"] == fake.key
 
 
-def test_a_lost_reply_is_replayed_under_its_idempotency_key(gp) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_reply_is_replayed_under_its_idempotency_key(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, _ = gp
     _track(w, minutes=10)
     fake.fail("drop", method="POST", path="*/time-entries")
@@ -68,7 +69,7 @@ def test_a_lost_reply_is_replayed_under_its_idempotency_key(gp) -> None:  # type
     assert w.entries()[0].remote_id == _entries(fake)[0].id
 
 
-def test_a_task_created_offline_is_not_duplicated_by_a_lost_reply(gp) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_created_offline_is_not_duplicated_by_a_lost_reply(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, _ = gp
     w.tracker.create_task("Write the docs", account="gp")
     fake.fail("drop", method="POST", path="*/tasks")
@@ -86,7 +87,7 @@ def test_a_task_created_offline_is_not_duplicated_by_a_lost_reply(gp) -> None:  
     assert entry.fields["taskId"] == created.id
 
 
-def test_server_edit_and_deletion_are_pulled(gp) -> None:  # type: ignore[no-untyped-def]
+def test_server_edit_and_deletion_are_pulled(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, task = gp
     _track(w)
     w.run()
@@ -103,7 +104,7 @@ def test_server_edit_and_deletion_are_pulled(gp) -> None:  # type: ignore[no-unt
     assert [e.remote_id for e in w.entries()] == [web.id]
 
 
-def test_revoked_key_keeps_ops_until_signin(gp) -> None:  # type: ignore[no-untyped-def]
+def test_revoked_key_keeps_ops_until_signin(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, _ = gp
     del fake.keys[fake.key]
     _track(w)
@@ -119,7 +120,7 @@ def test_revoked_key_keeps_ops_until_signin(gp) -> None:  # type: ignore[no-unty
 # --- Gone: the op's task or entry is no longer on the server ------------------
 
 
-def test_time_for_a_task_deleted_on_the_server_stays_local(gp) -> None:  # type: ignore[no-untyped-def]
+def test_time_for_a_task_deleted_on_the_server_stays_local(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, task = gp
     del fake.things["task"][task.id]
     _track(w)
@@ -132,7 +133,7 @@ def test_time_for_a_task_deleted_on_the_server_stays_local(gp) -> None:  # type:
     assert w.run().ok and fake.count("POST", "*/time-entries") == 1  # not sent again
 
 
-def test_a_status_change_on_a_deleted_task_is_settled(gp) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_change_on_a_deleted_task_is_settled(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, task = gp
     del fake.things["task"][task.id]
     w.tracker.set_status("Landing page", "Doing")
@@ -142,7 +143,7 @@ def test_a_status_change_on_a_deleted_task_is_settled(gp) -> None:  # type: igno
     assert any("no longer on the server" in n for n in report.notes)
 
 
-def test_an_edit_of_an_entry_deleted_on_the_server_stays_local(gp) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_of_an_entry_deleted_on_the_server_stays_local(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, _ = gp
     _track(w)
     w.run()
@@ -159,7 +160,7 @@ def test_an_edit_of_an_entry_deleted_on_the_server_stays_local(gp) -> None:  # t
     assert "stays local only: Landing page (0:30:00): deleted on the server" in "\n".join(report.lines())
 
 
-def test_deleting_an_entry_already_deleted_on_the_server_is_done(gp) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_an_entry_already_deleted_on_the_server_is_done(gp: tuple[KindWorld, FakeGipo, Thing]) -> None:
     w, fake, _ = gp
     _track(w)
     w.run()

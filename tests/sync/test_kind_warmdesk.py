@@ -3,6 +3,7 @@ server's edits and deletions pulled, a revoked sign-in, the timesheet compared."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests.sync.kinds import T0, KindWorld, make
 
 
 @pytest.fixture
-def wd(tmp_path: Path):  # type: ignore[no-untyped-def]
+def wd(tmp_path: Path) -> Iterator[tuple[KindWorld, FakeWarmDesk]]:
     clock = FixedClock(T0)
     fake = FakeWarmDesk(clock=clock)
     web = fake.add_project("Web", "web")
@@ -32,7 +33,7 @@ def _track(w: KindWorld, minutes: int = 30) -> None:
     w.tracker.stop()
 
 
-def test_offline_then_sync_then_reconcile(wd) -> None:  # type: ignore[no-untyped-def]
+def test_offline_then_sync_then_reconcile(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     w, fake = wd
     _track(w)
     report = w.run()
@@ -48,7 +49,7 @@ def test_offline_then_sync_then_reconcile(wd) -> None:  # type: ignore[no-untype
     assert b"hunter2" not in w.every_byte() and b"refresh" not in w.every_byte()
 
 
-def test_a_lost_reply_is_probed_not_replayed(wd) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_reply_is_probed_not_replayed(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     w, fake = wd
     _track(w, minutes=10)  # the access token from `add` still works: the drop hits the write
     fake.fail("drop", method="POST", path="*/time-entries")
@@ -61,7 +62,7 @@ def test_a_lost_reply_is_probed_not_replayed(wd) -> None:  # type: ignore[no-unt
     assert w.entries()[0].remote_id == str(next(iter(fake.entries)))
 
 
-def test_server_edit_and_deletion_are_pulled(wd) -> None:  # type: ignore[no-untyped-def]
+def test_server_edit_and_deletion_are_pulled(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     w, fake = wd
     _track(w)
     w.run()
@@ -79,7 +80,7 @@ def test_server_edit_and_deletion_are_pulled(wd) -> None:  # type: ignore[no-unt
     assert [e.remote_id for e in w.entries()] == [str(web.id)]
 
 
-def test_revoked_sign_in_keeps_ops_until_signin(wd) -> None:  # type: ignore[no-untyped-def]
+def test_revoked_sign_in_keeps_ops_until_signin(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     w, fake = wd
     fake.user.password = "changed-on-the-web"
     fake.access.clear()
@@ -93,7 +94,7 @@ def test_revoked_sign_in_keeps_ops_until_signin(wd) -> None:  # type: ignore[no-
     assert len(fake.entries) == 1
 
 
-def test_writes_answered_with_the_id_only_are_done(wd) -> None:  # type: ignore[no-untyped-def]
+def test_writes_answered_with_the_id_only_are_done(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     """The document promises "201 Created — id in response" and no more: a new card,
     an entry and a move answered so are applied, the ops done, the account fine."""
     w, fake = wd
@@ -114,7 +115,7 @@ def test_writes_answered_with_the_id_only_are_done(wd) -> None:  # type: ignore[
     assert w.task_titled("Write report").remote_id == f"web:{card.id}"
 
 
-def test_a_timesheet_in_another_shape_fails_no_push(wd) -> None:  # type: ignore[no-untyped-def]
+def test_a_timesheet_in_another_shape_fails_no_push(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     """The timesheet is optional in the document (no shape given): one this adapter
     cannot read leaves entries unpulled for the cycle, and stops nothing else."""
     w, fake = wd
@@ -127,7 +128,7 @@ def test_a_timesheet_in_another_shape_fails_no_push(wd) -> None:  # type: ignore
     assert any("could not be read" in n for n in report.notes), report.notes
 
 
-def test_a_lost_reply_whose_check_cannot_be_read_is_asked_and_stops_nothing(wd) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_reply_whose_check_cannot_be_read_is_asked_and_stops_nothing(wd: tuple[KindWorld, FakeWarmDesk]) -> None:
     w, fake = wd
     _track(w, minutes=10)
     fake.fail("drop", method="POST", path="*/time-entries")

@@ -7,20 +7,21 @@ colleague's time on the same card shows in `stint reconcile` as a difference."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
-from tests.fakes.wekan import FakeWekan
+from tests.fakes.wekan import FakeCard, FakeWekan
 from tests.sync.kinds import T0, KindWorld, make
 
 PASSWORD = "my$up3erP@ssw0rd"
 
 
 @pytest.fixture
-def wk(tmp_path: Path):  # type: ignore[no-untyped-def]
+def wk(tmp_path: Path) -> Iterator[tuple[KindWorld, FakeWekan, FakeCard]]:
     clock = FixedClock(T0)
     fake = FakeWekan(clock=clock)
     board = fake.add_board("Team")
@@ -37,7 +38,7 @@ def _track(w: KindWorld, minutes: int) -> None:
     w.tracker.stop()
 
 
-def test_offline_then_sync_sets_the_total_then_reconcile(wk) -> None:  # type: ignore[no-untyped-def]
+def test_offline_then_sync_sets_the_total_then_reconcile(wk: tuple[KindWorld, FakeWekan, FakeCard]) -> None:
     w, fake, card = wk
     _track(w, 30)
     _track(w, 15)
@@ -51,7 +52,7 @@ def test_offline_then_sync_sets_the_total_then_reconcile(wk) -> None:  # type: i
     assert PASSWORD.encode() not in w.every_byte()
 
 
-def test_a_lost_reply_is_replayed_harmlessly(wk) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_reply_is_replayed_harmlessly(wk: tuple[KindWorld, FakeWekan, FakeCard]) -> None:
     w, fake, card = wk
     _track(w, 30)
     fake.fail("drop", method="PUT", path="*/cards/*")
@@ -61,7 +62,7 @@ def test_a_lost_reply_is_replayed_harmlessly(wk) -> None:  # type: ignore[no-unt
     assert card.spent_time == 0.5
 
 
-def test_revoked_password_then_signin(wk) -> None:  # type: ignore[no-untyped-def]
+def test_revoked_password_then_signin(wk: tuple[KindWorld, FakeWekan, FakeCard]) -> None:
     w, fake, card = wk
     fake.user.password = "new-password-1"
     fake.revoke_tokens()

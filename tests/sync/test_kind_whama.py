@@ -6,6 +6,7 @@ browser — is kept and refreshed in the keyring, and asked for again once revok
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def fake() -> FakeWhama:
 
 
 @pytest.fixture
-def wh(tmp_path: Path, fake: FakeWhama):  # type: ignore[no-untyped-def]
+def wh(tmp_path: Path, fake: FakeWhama) -> Iterator[KindWorld]:
     w = make(tmp_path, fake.clock, fake.transport())  # type: ignore[arg-type]
     w.accounts.add("wh", "whama", fake.base_url, SignIn(token=fake.live_key))
     yield w
@@ -68,7 +69,7 @@ def _status(w: KindWorld, title: str) -> str:
         return s.scalars(select(Task).where(Task.title == title)).one().status.name
 
 
-def test_time_stays_local_and_reconcile_says_so(wh, fake: FakeWhama) -> None:  # type: ignore[no-untyped-def]
+def test_time_stays_local_and_reconcile_says_so(wh: KindWorld, fake: FakeWhama) -> None:
     _track(wh)
     report = wh.run()
     assert report.ok and not report.failed, report.lines()
@@ -81,7 +82,7 @@ def test_time_stays_local_and_reconcile_says_so(wh, fake: FakeWhama) -> None:  #
     assert fake.live_key.encode() not in wh.every_byte()
 
 
-def test_a_task_created_offline_is_probed_after_a_lost_reply(wh, fake: FakeWhama) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_created_offline_is_probed_after_a_lost_reply(wh: KindWorld, fake: FakeWhama) -> None:
     wh.tracker.create_task("Write the docs", account="wh")
     fake.fail("drop", method="POST", path="*/tasks")
     assert not wh.run().ok
@@ -99,7 +100,7 @@ def test_a_task_created_offline_is_probed_after_a_lost_reply(wh, fake: FakeWhama
         assert mine.account_id is not None
 
 
-def test_a_task_moved_then_completed_on_the_server_is_pulled(wh, fake: FakeWhama) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_moved_then_completed_on_the_server_is_pulled(wh: KindWorld, fake: FakeWhama) -> None:
     task = next(iter(fake.state.tasks.values()))
     board = fake.state.boards[task["boardId"]]
     assert _status(wh, "Landing page") == "To do"
@@ -113,13 +114,13 @@ def test_a_task_moved_then_completed_on_the_server_is_pulled(wh, fake: FakeWhama
     assert _status(wh, "Landing page") == "Complete"
 
 
-def test_a_status_set_here_reaches_the_server(wh, fake: FakeWhama) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_set_here_reaches_the_server(wh: KindWorld, fake: FakeWhama) -> None:
     wh.tracker.set_status("Landing page", "Complete")
     assert wh.run().ok
     assert next(iter(fake.state.tasks.values()))["completed"] is True
 
 
-def test_a_status_change_on_a_task_deleted_on_the_server_is_settled(wh, fake: FakeWhama) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_change_on_a_task_deleted_on_the_server_is_settled(wh: KindWorld, fake: FakeWhama) -> None:
     fake.state.tasks.clear()
     wh.tracker.set_status("Landing page", "Done")
     report = wh.run()

@@ -6,6 +6,7 @@ still waiting."""
 from __future__ import annotations
 
 from datetime import timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +69,7 @@ def edit_on_the_web(s: Served, task: str, minutes: int) -> None:
             assert changed.status_code in (200, 204), changed.text
 
 
-def test_time_the_server_cannot_hold_is_local_only(request: pytest.FixtureRequest, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_time_the_server_cannot_hold_is_local_only(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     from tests.sync.every_kind import serve
 
     s = serve("wapify", tmp_path, request)  # a live timer: an interval tracked offline stays here

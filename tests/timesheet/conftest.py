@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stint.domain.periods import iso_week_period, month_period
+from stint.domain.periods import Period, iso_week_period, month_period
 from stint.domain.timesheet import Span, build
 from stint.timesheet.report import Report, ReportOptions
 
@@ -86,7 +86,7 @@ OCTOBER_SPANS = [
 ]
 
 
-def report(spans: list[Span], period, now: datetime = NOW, **options: object) -> Report:  # type: ignore[no-untyped-def]
+def report(spans: list[Span], period: Period, now: datetime = NOW, **options: object) -> Report:
     opts = ReportOptions(period, **options)  # type: ignore[arg-type]
     return Report(opts, build(spans, period, now, opts.rounding, opts.filters), now)
 

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,10 +16,10 @@ from stint.timesheet.export import FORMATS, export_file, is_binary, suggested_na
 from stint.timesheet.report import Report
 
 
-class RowsThatFail(list):
+class RowsThatFail(list[Row]):
     """Rows that give out after the first, so a writer dies with half its output done."""
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Row]:
         yield self[0]
         raise OSError("disk full")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,9 @@ from .pdftext import pdf_text
 REPO = Path(__file__).resolve().parents[2]
 
 
-def pdf(sheet: Report, **kwargs) -> bytes:  # type: ignore[no-untyped-def]
+def pdf(sheet: Report, *, fonts_in: Iterable[Path] | None = None) -> bytes:
     stream = io.BytesIO()
-    write_pdf(sheet, stream, compress=False, **kwargs)
+    write_pdf(sheet, stream, compress=False, fonts_in=fonts_in)
     return stream.getvalue()
 
 

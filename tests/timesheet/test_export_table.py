@@ -9,15 +9,16 @@ import wcwidth
 
 from stint.domain.periods import Period
 from stint.domain.timesheet import Span
+from stint.textcols import Paint, no_paint
 from stint.timesheet.export_table import write_table
 from stint.timesheet.report import Report
 
 from .conftest import CJK_TITLE, MADRID, SCRIPT_TITLE, SPANISH_TITLE, at, report, with_rows
 
 
-def text_of(report: Report, **kwargs) -> str:  # type: ignore[no-untyped-def]
+def text_of(report: Report, *, width: int | None = None, paint: Paint = no_paint) -> str:
     stream = io.StringIO()
-    write_table(report, stream, **kwargs)
+    write_table(report, stream, width=width, paint=paint)
     return stream.getvalue()
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from typing import TextIO
 
 import pytest
 
@@ -20,7 +22,7 @@ from .conftest import (
 DST_DATES = [f"2026-03-{d}" for d in range(23, 30)]
 
 
-def text_of(writer, report: Report) -> str:  # type: ignore[no-untyped-def]
+def text_of(writer: Callable[[Report, TextIO], None], report: Report) -> str:
     stream = io.StringIO(newline="")
     writer(report, stream)
     return stream.getvalue()
