@@ -12,6 +12,7 @@ means for a server):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,17 +21,19 @@ import pytest
 from stint.backends.kinds import SignIn
 from stint.domain.clock import FixedClock
 from stint.domain.model import SYNC_LOCAL_ONLY, SYNC_SYNCED
-from tests.fakes.gipo import FakeGipo, parse
-from tests.fakes.wekan import FakeWekan
+from tests.fakes.gipo import FakeGipo, Thing, parse
+from tests.fakes.wekan import FakeCard, FakeWekan
 from tests.sync.conftest import T0 as T0_WAPIFY  # the Wapify world's clock
 from tests.sync.conftest import World
-from tests.sync.kinds import T0, make
+from tests.sync.kinds import T0, KindWorld, make
 
 H = timedelta(hours=1)
+Gipo = tuple[KindWorld, FakeGipo, Thing, Thing]  # the world, the server, two tasks on it
+Wekan = tuple[KindWorld, FakeCard, FakeCard]  # the world and two cards
 
 
 @pytest.fixture
-def gp(tmp_path: Path):  # type: ignore[no-untyped-def]
+def gp(tmp_path: Path) -> Iterator[Gipo]:
     clock = FixedClock(T0)
     fake = FakeGipo(clock=clock)
     board = fake.add_board("Web")
@@ -46,7 +49,7 @@ def _server_entries(fake: FakeGipo) -> list[tuple[str, object, object, str]]:
                   for e in fake.things["entry"].values())
 
 
-def test_on_a_server_holding_entries_a_move_deletes_there_and_creates_here(gp) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_server_holding_entries_a_move_deletes_there_and_creates_here(gp: Gipo) -> None:
     w, fake, landing, checkout = gp
     entry = w.tracker.log("Landing page", T0 - 2 * H, T0 - H, "hero copy")
     assert w.run().ok
@@ -61,7 +64,7 @@ def test_on_a_server_holding_entries_a_move_deletes_there_and_creates_here(gp) -
     assert {op.state for op in w.ops()} == {"done"}
 
 
-def test_on_a_server_holding_entries_a_split_is_an_update_and_a_create(gp) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_server_holding_entries_a_split_is_an_update_and_a_create(gp: Gipo) -> None:
     w, fake, landing, _ = gp
     entry = w.tracker.log("Landing page", T0 - 2 * H, T0 - H, "hero copy")
     assert w.run().ok
@@ -74,7 +77,7 @@ def test_on_a_server_holding_entries_a_split_is_an_update_and_a_create(gp) -> No
     assert [e.sync for e in w.entries()] == [SYNC_SYNCED, SYNC_SYNCED]
 
 
-def test_a_continued_timer_goes_out_with_its_note(gp) -> None:  # type: ignore[no-untyped-def]
+def test_a_continued_timer_goes_out_with_its_note(gp: Gipo) -> None:
     w, fake, landing, _ = gp
     entry = w.tracker.log("Landing page", T0 - 2 * H, T0 - H, "hero copy")
     w.tracker.continue_entry(entry.id)
@@ -85,7 +88,7 @@ def test_a_continued_timer_goes_out_with_its_note(gp) -> None:  # type: ignore[n
 
 
 @pytest.fixture
-def wk(tmp_path: Path):  # type: ignore[no-untyped-def]
+def wk(tmp_path: Path) -> Iterator[Wekan]:
     clock = FixedClock(T0)
     fake = FakeWekan(clock=clock)
     board = fake.add_board("Team")
@@ -96,7 +99,7 @@ def wk(tmp_path: Path):  # type: ignore[no-untyped-def]
     w.accounts.close()
 
 
-def test_on_a_server_holding_task_totals_a_move_sets_both(wk) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_server_holding_task_totals_a_move_sets_both(wk: Wekan) -> None:
     w, login, signup = wk
     entry = w.tracker.log("Fix login", T0 - H, T0 - H / 2)
     assert w.run().ok
