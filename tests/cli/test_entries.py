@@ -50,6 +50,31 @@ def test_entries_table(week_of_work) -> None:
     assert "Mon 2026-11-16 09:00–11:30" in lines[1] and "2:30" in lines[1] and "draft" in lines[1]
 
 
+def test_edit_moves_an_entry_to_another_task(week_of_work) -> None:
+    cli = week_of_work
+    entry = cli.ok("entries", "--week", "2026-W47", "--json").json()[0]
+    out = cli.ok("edit", entry["id"][:8], "--task", "review").out
+    moved = cli.ok("entries", "--week", "2026-W47", "--json").json()[0]
+    assert out == f"Entry {moved['id'][:8]} is now Mon 2026-11-16 09:00–11:30 on 2: Review PR\n"
+    assert moved["id"] != entry["id"] and (moved["task"], moved["seconds"], moved["note"]) == ("Review PR", 9000, "draft")
+    assert cli("edit", moved["id"], "--task", "nothing like it").code == 1
+
+
+def test_split_and_continue(week_of_work) -> None:
+    cli = week_of_work
+    entry = cli.ok("entries", "--week", "2026-W47", "--json").json()[0]["id"]
+    out = cli.ok("split", entry[:8], "--at", "2026-11-16T10:00").out
+    assert out.startswith(f"Split into {entry[:8]} (Mon 2026-11-16 09:00–10:00) and ")
+    assert out.endswith(" (Mon 2026-11-16 10:00–11:30) on 1: Write report\n")
+    rows = cli.ok("entries", "--week", "2026-W47", "--json").json()
+    assert [(r["seconds"], r["note"]) for r in rows[:2]] == [(3600, "draft"), (5400, "draft")]
+    refused = cli("split", entry, "--at", "2026-11-16T08:00")
+    assert refused.code == 1 and refused.err == "stint: split at a time inside the entry: after 09:00 and before 10:00\n"
+    assert cli.ok("continue", entry[:8]).out == "Started 1: Write report at 10:00\n"  # the clock: Mon 23 Nov 10:00
+    running = cli.ok("entries", "--json").json()
+    assert [(r["task"], r["end"], r["note"]) for r in running] == [("Write report", None, "draft")]
+
+
 def test_edit_and_delete(week_of_work) -> None:
     cli = week_of_work
     entry = cli.ok("entries", "--week", "2026-W47", "--json").json()[0]["id"]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import wcwidth
 
+from stint.domain.periods import Period
 from stint.domain.timesheet import Span
 from stint.textcols import Paint, no_paint
 from stint.timesheet.export_table import write_table
 from stint.timesheet.report import Report
 
-from .conftest import CJK_TITLE, SCRIPT_TITLE, SPANISH_TITLE, at, with_rows
+from .conftest import CJK_TITLE, MADRID, SCRIPT_TITLE, SPANISH_TITLE, at, report, with_rows
 
 
 def text_of(report: Report, *, width: int | None = None, paint: Paint = no_paint) -> str:
@@ -52,6 +54,12 @@ def test_grid_shows_the_week_days_durations_and_totals(dst_grid: Report) -> None
     assert cells(table, SPANISH_TITLE) == [SPANISH_TITLE, "Acme", "1:30", "1:00", "1:00", "", "", "", "", "3:30"]
     assert cells(table, "日本語") == [f"{CJK_TITLE} !", "Ops", "", "", "", "", "", "", "23:00", "23:00"]
     assert cells(table, "Total") == ["Total", "", "1:30", "1:00", "1:00", "0:45", "", "", "23:00", "27:15"]
+
+
+def test_a_range_of_dates_is_named_once_in_the_title() -> None:
+    days = Period(date(2026, 11, 3), date(2026, 11, 12), MADRID)
+    assert text_of(report([], days)).splitlines()[0] == "Timesheet 3–12 Nov 2026 (Europe/Madrid)"
+    assert text_of(report([], days, detail=True)).splitlines()[0] == "Time entries 3–12 Nov 2026 (Europe/Madrid)"
 
 
 def test_grid_ends_with_totals_per_project_and_the_legend(dst_grid: Report) -> None:

@@ -85,7 +85,7 @@ SCRIPT = textwrap.dedent("""
         w.tasks.start_task(1)          # a start from the window
         stint.services.bridge.changed.emit("all")  # every view reloads
         w.day.refresh()
-        out["window_rows"] = [w.tasks.model.rowCount(), w.day.model.rowCount(), w.week.grid.rowCount()]
+        out["window_rows"] = [w.tasks.model.rowCount(), w.day.model.rowCount(), w.week.grid_model.rowCount()]
         out["after_window"] = heavy()
         for d in dialogs:
             d.close()

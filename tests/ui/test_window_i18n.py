@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 
 from stint.ui.i18n import available_languages, install_translator, remove_translators  # noqa: E402
 from stint.ui.window import MainWindow  # noqa: E402
@@ -31,7 +31,7 @@ def test_window_comes_up_in_spanish(qapp, services, qtbot):
     try:
         window = MainWindow(services)
         qtbot.addWidget(window)
-        assert [window.tabs.tabText(i) for i in range(3)] == ["&Tareas", "&Día", "&Semana"]
+        assert [window.tabs.tabText(i) for i in range(3)] == ["&Tareas", "&Día", "&Informes"]
         assert window.tasks.pending_only.text() == "Solo pendientes"
         assert window.status.timer_label.text() == "Ningún temporizador en marcha · hoy 0:00"
     finally:
@@ -51,5 +51,35 @@ def test_the_away_question_and_desktop_texts_in_spanish(qapp):
         assert QCoreApplication.translate("IdlePrompt", "Discard and stop") == "Descartar y detener"
         assert QCoreApplication.translate("Desktop", "Idle time from {name}") == "Inactividad según {name}"
         assert QCoreApplication.translate("Notifier", "Sign in…") == "Iniciar sesión…"
+    finally:
+        remove_translators(qapp)
+
+
+def test_the_day_and_reports_views_and_their_exports_in_spanish(qapp, services, qtbot, tmp_path):
+    from datetime import datetime, timezone
+
+    from .window_fixtures import TZ
+
+    def at(hour: int) -> datetime:
+        return datetime(2026, 3, 2, hour, tzinfo=TZ).astimezone(timezone.utc)
+
+    services.tracker.create_task("Escribir", local=True)
+    services.tracker.log("Escribir", at(8), at(9), "borrador")
+    install_translator(qapp, "es")
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        day, reports = window.day, window.week
+        assert day.model.headerData(0, Qt.Orientation.Horizontal) == "Proyecto · tarea"
+        assert day.model.index(0, 5).data() == "tarea local"
+        assert reports.title.text() == "Hoja de horas 2026-W10 · 2–8 mar 2026"
+        assert reports.grid_model.headerData(1, Qt.Orientation.Horizontal) == "lun 2"
+        assert [s.name for s in reports.chart.series] == ["(sin proyecto)"]
+        reports.choices.set_layout("detail")
+        assert reports.detail_total.text() == "Total: 1:00"
+        with qtbot.waitSignal(reports.export_finished, timeout=20_000):
+            reports.export_to("csv", tmp_path / "registros.csv")
+        head = (tmp_path / "registros.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith("Fecha,Inicio,Fin,Duración (H:MM),Duración (horas),Proyecto,Tarea,Nota,Cuenta")
     finally:
         remove_translators(qapp)

@@ -1,4 +1,4 @@
-"""Entries by hand: log, entries, edit, delete."""
+"""Entries by hand: log, entries, edit (a move to another task too), split, continue, delete."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from ..domain.when import parse_when
 from . import render
 from ..services import Services
 from .report import add_period_options, period_of
-from .tracking import task_label
+from .tracking import report_start, task_label
 
 WHEN_HELP = "2026-11-20T09:30, 17:30, yesterday 17:00, mon 9:00, -15m or now"
+ENTRY_HELP = "the entry's id as `stint entries` shows it (its first 4 characters or more)"
 
 
 def register(sub: Any) -> None:
@@ -28,15 +29,25 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries)
 
-    p = sub.add_parser("edit", help="change an entry's start, end or note")
-    p.add_argument("entry")
+    p = sub.add_parser("edit", help="change an entry's start, end or note, or move it to another task")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.add_argument("--start", default=None, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--end", default=None, metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--note", default=None)
+    p.add_argument("--task", default=None, help="move the entry to this task (it gets a new id)")
     p.set_defaults(handler=cmd_edit)
 
+    p = sub.add_parser("split", help="cut an entry in two at a time")
+    p.add_argument("entry", help=ENTRY_HELP)
+    p.add_argument("--at", required=True, metavar="WHEN", help=WHEN_HELP)
+    p.set_defaults(handler=cmd_split)
+
+    p = sub.add_parser("continue", help="start a new timer on an entry's task, with its note")
+    p.add_argument("entry", help=ENTRY_HELP)
+    p.set_defaults(handler=cmd_continue)
+
     p = sub.add_parser("delete", help="delete an entry")
-    p.add_argument("entry")
+    p.add_argument("entry", help=ENTRY_HELP)
     p.set_defaults(handler=cmd_delete)
 
 
@@ -61,8 +72,23 @@ def cmd_log(ctx: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_edit(ctx: Services, args: argparse.Namespace) -> int:
-    entry = ctx.tracker.edit_entry(args.entry, start=when(ctx, args.start), end=when(ctx, args.end), note=args.note)
+    entry = ctx.tracker.edit_entry(args.entry, start=when(ctx, args.start), end=when(ctx, args.end), note=args.note,
+                                   task=args.task)
     ctx.print(f"Entry {entry.id[:8]} is now {_span(ctx, entry)} on {task_label(entry.task)}")
+    return 0
+
+
+def cmd_split(ctx: Services, args: argparse.Namespace) -> int:
+    at = when(ctx, args.at)
+    assert at is not None
+    first, second = ctx.tracker.split_entry(args.entry, at)
+    ctx.print(f"Split into {first.id[:8]} ({_span(ctx, first)}) and {second.id[:8]} ({_span(ctx, second)})"
+              f" on {task_label(first.task)}")
+    return 0
+
+
+def cmd_continue(ctx: Services, args: argparse.Namespace) -> int:
+    report_start(ctx, ctx.tracker.continue_entry(args.entry))
     return 0
 
 

@@ -28,7 +28,7 @@ from ..services import Services
 from .terminal import guarded
 
 COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports", "backup", "doctor")
-WHEN_OPTIONS = ("--start", "--end")
+WHEN_OPTIONS = ("--start", "--end", "--at")
 RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 # Where the everyday commands are defined: their runs build the parser from that
 # module alone, and skip the others' imports (logging, the account kinds...). A
@@ -36,7 +36,8 @@ RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 COMMAND_MODULE = {
     "new": "tracking", "tasks": "tracking", "start": "tracking", "stop": "tracking", "status": "tracking",
     "toggle": "tracking", "pick": "tracking", "set-status": "tracking",
-    "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries",
+    "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries", "split": "entries",
+    "continue": "entries",
     "timesheet": "report",
 }
 

@@ -81,7 +81,7 @@ def cmd_new(ctx: Services, args: argparse.Namespace) -> int:
     where = f" on {task.account.name} (queued for sync)" if task.account else ""
     ctx.print(f"Created task {task_label(task)}{where}")
     if isinstance(result, StartResult):
-        _report_start(ctx, result)
+        report_start(ctx, result)
     return 0
 
 
@@ -107,7 +107,7 @@ def cmd_tasks(ctx: Services, args: argparse.Namespace) -> int:
 def cmd_start(ctx: Services, args: argparse.Namespace) -> int:
     if args.last == (args.task is not None):
         raise UsageError("give a TASK or --last (not both)")
-    _report_start(ctx, ctx.tracker.start_last() if args.last else ctx.tracker.start(args.task))
+    report_start(ctx, ctx.tracker.start_last() if args.last else ctx.tracker.start(args.task))
     return 0
 
 
@@ -116,7 +116,7 @@ def cmd_toggle(ctx: Services, args: argparse.Namespace) -> int:
 
     result = ctx.tracker.toggle()
     if isinstance(result, StartResult):
-        _report_start(ctx, result)
+        report_start(ctx, result)
     else:
         _report_stop(ctx, result)
     return 0
@@ -128,7 +128,7 @@ def cmd_pick(ctx: Services, args: argparse.Namespace) -> int:
     raise Refused("the task search is in the desktop app, which is not running here; start it with `stint`")
 
 
-def _report_start(ctx: Services, result: Any) -> None:
+def report_start(ctx: Services, result: Any) -> None:
     if result.already_running:
         ctx.print(f"Already tracking {task_label(result.task)} since {render.clock_time(result.entry.started_at, ctx.tz)}")
         return

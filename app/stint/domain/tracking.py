@@ -122,3 +122,12 @@ def edit(started_at: datetime, ended_at: datetime | None, note: str, now: dateti
     if new_note is not None and new_note != note:
         changed["note"] = new_note
     return Edit(new_start, new_end, changed)
+
+
+def check_split(started_at: datetime, ended_at: datetime | None, at: datetime, now: datetime, tz: tzinfo) -> None:
+    """Refuse to split an entry anywhere but strictly inside it (a running one: before
+    now), so that both halves last at least a second."""
+    end = ended_at if ended_at is not None else now
+    if not started_at < at < end:
+        until = f"{end.astimezone(tz):%H:%M}" if ended_at is not None else "now"
+        raise Refused(f"split at a time inside the entry: after {started_at.astimezone(tz):%H:%M} and before {until}")

@@ -13,33 +13,21 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
-from typing import NamedTuple
 
 from ..domain import tracking
 from ..domain.clock import Clock
 from ..domain.errors import NotFound, Refused, UsageError
-from ..domain.model import INITIAL_STATUS, STARTED_STATUS, SYNC_LOCAL, SYNC_PENDING
+from ..domain.model import INITIAL_STATUS, STARTED_STATUS, SYNC_PENDING
 from ..domain.tracking import MAX_ENTRY, MAX_TITLE, Span
 from . import lookup, outbox
 from .database import Database
-from .rows import Account, Entry, Status, Task, seconds
+from .entry_edits import EntryEdits, initial_sync, insert_entry, new_entry_id
+from .rows import Account, Entry, StartResult, Status, StatusChange, Task, seconds
 
 __all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "StatusChange", "Tracker"]
 
 
-class StartResult(NamedTuple):
-    entry: Entry
-    task: Task
-    stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
-    already_running: bool = False
-
-
-class StatusChange(NamedTuple):
-    task: Task
-    stopped: Entry | None  # the task's timer, stopped because the status is done or cancelled
-
-
-class Tracker:
+class Tracker(EntryEdits):  # EntryEdits: move, split, continue (store/entry_edits.py)
     def __init__(
         self,
         db: Database,
@@ -176,14 +164,17 @@ class Tracker:
         self._on_change("timer")
         return result
 
-    def _start(self, conn: sqlite3.Connection, task: Task, now: datetime) -> StartResult:
+    def _start(self, conn: sqlite3.Connection, task: Task, now: datetime, *, at: datetime | None = None,
+               note: str = "") -> StartResult:
+        """A timer on `task` from `at` (default now: a split or a move keeps its start)."""
+        at = at or now
         current = lookup.running_entry(conn)
         if current is not None and current.task.id == task.id:
             return StartResult(current, task, None, already_running=True)
         stopped = self._stop(conn, current, now, now) if current is not None else None
-        tracking.refuse_start(now, _overlapping(conn, now, None, ignore=None), self.tz)
-        entry = Entry(_new_id(), task, now, None, "", None, "local", _sync_state(task), False)
-        _insert(conn, entry, now)
+        tracking.refuse_start(at, _overlapping(conn, at, None, ignore=None), self.tz)
+        entry = Entry(new_entry_id(), task, at, None, note, None, "local", initial_sync(task), False)
+        insert_entry(conn, entry, now)
         started = lookup.status_named(conn, task.account_id, STARTED_STATUS)
         if started is not None and task.status.id != started.id:
             # The Wapify rule: starting a timer moves the task to IN_PROGRESS (the server
@@ -197,7 +188,7 @@ class Tracker:
         entry = entry._replace(task=task)
         if task.account_id is not None:
             outbox.append(conn, account_id=task.account_id, kind="start", now=now, task_id=task.id,
-                          entry_id=entry.id, payload={"at": now.isoformat()})
+                          entry_id=entry.id, payload={"at": at.isoformat()})
         return StartResult(entry, task, stopped)
 
     def _stop(self, conn: sqlite3.Connection, entry: Entry, at: datetime, now: datetime) -> Entry:
@@ -222,19 +213,18 @@ class Tracker:
             tracking.check_interval(start, end)
             task = lookup.find_task(conn, task_ref)
             tracking.refuse_overlap(start, end, _overlapping(conn, start, end, ignore=None), self.tz)
-            entry = Entry(_new_id(), task, start, end, note, None, "local", _sync_state(task), False)
-            _insert(conn, entry, now)
-            if task.account_id is not None:
-                outbox.append(conn, account_id=task.account_id, kind="create_entry", now=now,
-                              task_id=task.id, entry_id=entry.id)
+            entry = self._add(conn, task, start, end, note, now)
         self._on_change("entries")
         return entry
 
     def edit_entry(
-        self, entry_ref: str, *, start: datetime | None = None, end: datetime | None = None, note: str | None = None
+        self, entry_ref: str, *, start: datetime | None = None, end: datetime | None = None, note: str | None = None,
+        task: str | None = None,
     ) -> Entry:
-        if start is None and end is None and note is None:
-            raise UsageError("nothing to change: give --start, --end or --note")
+        """Change an entry's start, end or note, or move it to `task` (a new id: see
+        store/entry_edits.py) — one transaction for all of it."""
+        if start is None and end is None and note is None and task is None:
+            raise UsageError("nothing to change: give --start, --end, --note or --task")
         start = tracking.whole_seconds(start) if start is not None else None
         end = tracking.whole_seconds(end) if end is not None else None
         with self.db.write() as conn:
@@ -245,16 +235,12 @@ class Tracker:
                                  start=start, end=end, new_note=note)
             tracking.refuse_overlap(edit.start, edit.end, _overlapping(conn, edit.start, edit.end, ignore=entry.id),
                                     self.tz)
-            if edit.changed:
-                new_note = entry.note if note is None else note
-                sync = SYNC_PENDING if entry.task.account_id is not None else entry.sync
-                conn.execute("UPDATE entry SET started_at = ?, ended_at = ?, note = ?, sync = ?, updated_at = ?"
-                             " WHERE id = ?",
-                             (seconds(edit.start), seconds(edit.end), new_note, sync, seconds(now), entry.id))
-                if entry.task.account_id is not None:
-                    outbox.append(conn, account_id=entry.task.account_id, kind="update_entry", now=now,
-                                  task_id=entry.task.id, entry_id=entry.id, payload=edit.changed)
-                entry = entry._replace(started_at=edit.start, ended_at=edit.end, note=new_note, sync=sync)
+            new_note = entry.note if note is None else note
+            target = lookup.find_task(conn, task) if task is not None else entry.task
+            if target.id != entry.task.id:
+                entry = self._move(conn, entry, target, edit.start, edit.end, new_note, now)
+            elif edit.changed:
+                entry = self._retime(conn, entry, edit.start, edit.end, new_note, now, edit.changed)
         self._on_change("entries")
         return entry
 
@@ -293,21 +279,6 @@ def _check_moments(moments: tuple[datetime | None, ...], now: datetime, tz: tzin
             check_moment(moment, now, tz)
 
 
-def _new_id() -> str:
-    import uuid  # here: `status`, `stop` and the reads never need one
-
-    return str(uuid.uuid4())
-
-
-def _insert(conn: sqlite3.Connection, entry: Entry, now: datetime) -> None:
-    conn.execute(
-        "INSERT INTO entry (id, task_id, started_at, ended_at, note, origin, sync, deleted, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-        (entry.id, entry.task.id, seconds(entry.started_at), seconds(entry.ended_at), entry.note, entry.origin,
-         entry.sync, seconds(now), seconds(now)),
-    )
-
-
 # The live finished entries that overlap [start, end) (end None: forever), first by
 # start, then the running one. Finished entries are shorter than MAX_ENTRY, which
 # keeps the first an index range on ix_entry_started; the second uses uq_entry_running.
@@ -336,10 +307,6 @@ def _overlapping(conn: sqlite3.Connection, start: datetime, end: datetime | None
 
 def _utc(value: int) -> datetime:
     return datetime.fromtimestamp(value, timezone.utc)
-
-
-def _sync_state(task: Task) -> str:
-    return SYNC_LOCAL if task.account_id is None else SYNC_PENDING
 
 
 def _first_open_status(conn: sqlite3.Connection, account_id: int | None) -> Status:

@@ -87,6 +87,22 @@ class Entry(NamedTuple):
         return self.task.id
 
 
+class StartResult(NamedTuple):
+    """What the Tracker's start gives back (here, beside the rows it holds)."""
+
+    entry: Entry
+    task: Task
+    stopped: Entry | None  # the timer this start stopped (deleted: it lasted under a second)
+    already_running: bool = False
+
+
+class StatusChange(NamedTuple):
+    """What the Tracker's set_status gives back."""
+
+    task: Task
+    stopped: Entry | None  # the task's timer, stopped because the status is done or cancelled
+
+
 class Op(NamedTuple):
     seq: int
     uuid: str

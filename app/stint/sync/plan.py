@@ -18,6 +18,10 @@ drawn beside the op's states in `store/outbox.py`. Per capability:
 - entry_unit "task_total": the task's total is set after its time changes.
 - no time at all: the entry stays local only, and says why.
 
+Moving, splitting and continuing entries queue only these kinds (a move is a
+delete_entry and a create_entry, or a stop, delete and start for a running timer:
+store/entry_edits.py), so every rule above holds for them too.
+
 A new kind of op is one class in `calls.py` and one rule here.
 """
 

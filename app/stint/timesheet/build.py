@@ -8,8 +8,8 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from ..domain.errors import NotFound
-from ..domain.periods import iso_week_period, week_period
-from ..domain.timesheet import Rounding, Timesheet, build
+from ..domain.periods import Period, iso_week_period, week_period
+from ..domain.timesheet import Rounding, Span, Timesheet, build
 from ..store.report_reads import account_names, project_names, report_spans
 from .report import Report, ReportOptions
 
@@ -20,9 +20,14 @@ if TYPE_CHECKING:
 def run(db: "Database", options: ReportOptions, now: datetime) -> Report:
     """The report `options` ask for, as the store holds it at `now`."""
     period = options.period
+    return Report(options, build(spans_in(db, period), period, now, options.rounding, options.filters), now)
+
+
+def spans_in(db: "Database", period: Period) -> list[Span]:
+    """The entries that touch `period`, the running one included (the Day view keeps
+    them to recount its running part every second without reading again)."""
     with db.read() as conn:
-        spans = report_spans(conn, period.start, period.end)
-    return Report(options, build(spans, period, now, options.rounding, options.filters), now)
+        return report_spans(conn, period.start, period.end)
 
 
 def weekly(
@@ -49,6 +54,12 @@ def tracked_today_and_week(conn: sqlite3.Connection, tz: tzinfo, now: datetime,
     week = week_period(today, tz, week_start)
     sheet = build(report_spans(conn, week.start, week.end), week, now)
     return week.label, sheet.day_totals[(today - week.first).days], sheet.total
+
+
+def filter_names(db: "Database") -> tuple[list[str], list[str]]:
+    """The project and account names a report can be filtered by (the window's choices)."""
+    with db.read() as conn:
+        return project_names(conn), account_names(conn)
 
 
 def check_names(db: "Database", projects: Iterable[str], accounts: Iterable[str]) -> None:

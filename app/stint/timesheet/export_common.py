@@ -56,6 +56,10 @@ def heading(report: Report, labels: Labels) -> str:
 
 
 def title(report: Report, labels: Labels) -> str:
+    """'Timesheet 2026-W47 · 16–22 Nov 2026'; a range of dates is named once:
+    'Time entries 3–12 Nov 2026'."""
+    if report.period.kind == "range":
+        return f"{labels.detailed if report.detail else labels.timesheet} {date_range(report.days, labels)}"
     return f"{heading(report, labels)} · {date_range(report.days, labels)}"
 
 

@@ -13,21 +13,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import StintError
 from ..store import lookup
+from .colors import contrast_text
 from .empty_state import EmptyState
 from .notice import Notice
 from ..services import Services
 from .task_model import STATUS, STATUS_COLOR_ROLE, TaskFilterProxy, TaskTableModel, load_task_rows
 
 RELOAD_ON = {"all", "tasks", "timer", "entries", "sync"}
-
-
-def contrast_text(background: QColor) -> QColor:
-    """Black or white, whichever reads better on `background` (WCAG relative luminance)."""
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF()) + 0.0722 * channel(background.blueF())
-    return QColor(Qt.GlobalColor.black) if lum > 0.179 else QColor(Qt.GlobalColor.white)
 
 
 class StatusPillDelegate(QStyledItemDelegate):

@@ -1,217 +1,227 @@
-"""The Week tab: the timesheet grid (task × day), a bar chart of the day totals,
-week navigation, and export to every format on a worker thread."""
+"""The Reports tab: any period (a week by default, a month, any dates) as the task ×
+day grid with its totals pinned in view, or as every entry; filtered by project or
+account; a chart of each day by project; and export to every format the CLI writes,
+on a worker thread.
+
+The choices make a `ReportOptions`; `timesheet.build.run` makes the `Report`; the
+grid, the detail list and every export show that one report — the same code and the
+same numbers as `stint timesheet`.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QStyle, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QStackedWidget, QStyle, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from ..domain.model import SYNC_FAILED, SYNC_LOCAL_ONLY
-from ..domain.timesheet import Rounding, Timesheet, format_duration
-from ..domain.weeks import Week, local_midnight, week_of
-from ..timesheet.build import weekly
-from ..timesheet.export import FORMATS, export_file, suggested_name
-from .report_labels import report_labels
-from ..timesheet.report import Report
-from .bar_chart import BarChart
-from .notice import Notice
+from ..domain.timesheet import Timesheet, format_duration
 from ..services import Services
+from ..timesheet.build import filter_names, run
+from ..timesheet.export import export_file, suggested_name
+from ..timesheet.export_common import conditions, day_heading, project_name, title
+from ..timesheet.report import Report
+from .bar_chart import BarChart, Series
+from .colors import project_colors
+from .list_model import TODAY_KEY, ElideRight, read_only_table, step_keys
+from .notice import Notice
+from .pinned_grid import PinnedGrid
+from .report_choices import ReportChoices
+from .report_labels import report_labels
+from .report_models import NOTE, TASK, DetailModel, GridModel
 from .workers import Job
 
 RELOAD_ON = {"all", "timer", "entries", "tasks", "sync", "settings"}
 RUNNING_REFRESH_SECONDS = 30
-
-
-def rounding_of(services: Services) -> Rounding | None:
-    settings = services.settings
-    return Rounding(settings.rounding_minutes, settings.rounding_mode) if settings.rounding_minutes else None
+# What the export menu offers, in the order people look for them (no plain-text table:
+# that is for the terminal).
+EXPORTS = (("csv", "CSV"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("html", "HTML"), ("json", "JSON"))
 
 
 class WeekView(QWidget):
     message = Signal(str)
     export_finished = Signal(bool, str)  # ok, the path written or the error
+    day_requested = Signal(object)  # a date: a double click on a day's cell or an entry's line
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.week: Week = self._this_week()
-        self.timesheet: Timesheet | None = None
+        self.labels = report_labels()
+        self.report: Report | None = None
         self._refreshed_at: datetime | None = None
-        self._flag_help = {
-            SYNC_LOCAL_ONLY: self.tr("Some of this time is local only: the server cannot hold it."),
-            SYNC_FAILED: self.tr("The server rejected a change to some of this time; see the failed changes."),
-        }
+        self._shown_days: tuple[date, ...] = ()
+        self.choices = ReportChoices(services)
+        self.choices.changed.connect(self.refresh)
+        self.choices.refused.connect(lambda text: self.notice.show_error(text))
         self.title = QLabel()
         self.rounding_label = QLabel()
-        prev_button, this_button, next_button = (QPushButton(self.tr("◀ Previous")), QPushButton(self.tr("This week")),
-                                                 QPushButton(self.tr("Next ▶")))
+        prev_button, self.current_button, next_button = (QPushButton(self.tr("◀ Previous")), QPushButton(),
+                                                         QPushButton(self.tr("Next ▶")))
         prev_button.clicked.connect(lambda: self.shift(-1))
         next_button.clicked.connect(lambda: self.shift(1))
-        this_button.clicked.connect(self.go_this_week)
+        step_keys(prev_button, next_button, self.current_button)
+        self.current_button.clicked.connect(self.go_this_week)
         self.export_button = QPushButton(self.tr("Export…"))
         menu = QMenu(self.export_button)
-        for fmt in FORMATS:
-            action = QAction(fmt.upper(), menu)
+        for fmt, text in EXPORTS:
+            action = QAction(text, menu)
+            action.setData(fmt)
             action.triggered.connect(lambda _=False, f=fmt: self.ask_export(f))
             menu.addAction(action)
         self.export_button.setMenu(menu)
-        self.grid = QTableWidget()
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.grid.verticalHeader().hide()
+        self.grid_model = GridModel(self.labels, self)
+        self.grid_model.flag_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.grid_model.flag_help = {
+            SYNC_LOCAL_ONLY: self.tr("Some of this time is local only: the server cannot hold it."),
+            SYNC_FAILED: self.tr("The server rejected a change to some of this time; see the failed changes."),
+        }
+        self.grid = PinnedGrid()
+        self.grid.setModel(self.grid_model)
+        for region in ("body", "foot"):  # a day's column opens that day
+            self.grid.view(region, "body").doubleClicked.connect(lambda index: self._open_day(index.column() - 1))
+        self.detail_model = DetailModel(self.labels, self)
+        self.detail = self._detail_table()
+        self.detail_total = QLabel()
+        detail_page = QWidget()
+        detail_layout = QVBoxLayout(detail_page)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.detail_total)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.grid)
+        self.pages.addWidget(detail_page)
         self.chart = BarChart()
         self.notice = Notice()
 
         top = QHBoxLayout()
-        for w in (prev_button, self.title, next_button, this_button):
+        for w in (prev_button, self.title, next_button, self.current_button):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.rounding_label)
         top.addWidget(self.export_button)
+        second = QHBoxLayout()
+        second.addWidget(self.choices, 1)
+        second.addWidget(self.rounding_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.notice)
-        layout.addWidget(self.grid, 3)
+        layout.addWidget(self.pages, 3)
         layout.addWidget(self.chart, 1)
         services.bridge.changed.connect(self.on_changed)
         self.refresh()
 
+    def _detail_table(self) -> QTableView:
+        table = read_only_table(self.detail_model)
+        table.doubleClicked.connect(lambda index: self._open_day(self.detail_model.parts[index.row()].day))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (TASK, NOTE):  # share what is left: a long title must not squeeze the notes
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setItemDelegateForColumn(NOTE, ElideRight(table))
+        return table
+
+    @property
+    def timesheet(self) -> Timesheet | None:
+        return self.report.sheet if self.report is not None else None
+
     # -- navigation --------------------------------------------------------------
 
-    def _this_week(self) -> Week:
-        return week_of(self.services.clock.now(), self.services.tz, self.services.settings.week_start)
-
-    def shift(self, weeks: int) -> None:
-        day = self.week.days[0] + timedelta(days=7 * weeks)
-        self.week = week_of(local_midnight(day, self.services.tz), self.services.tz, self.services.settings.week_start)
-        self.refresh()
+    def shift(self, steps: int) -> None:
+        self.choices.shift(steps)
 
     def go_this_week(self) -> None:
-        self.week = self._this_week()
-        self.refresh()
+        """Back to the period holding today (this week, this month, the days to today)."""
+        self.choices.go_current()
 
     def on_changed(self, what: str) -> None:
-        if what == "settings" and self.week.days[0].weekday() != self.services.settings.week_start:
-            middle = local_midnight(self.week.days[3], self.services.tz)
-            self.week = week_of(middle, self.services.tz, self.services.settings.week_start)
+        if what == "settings":
+            self.choices.settings_changed()
         if what in RELOAD_ON:
             self.refresh()
 
     def tick(self, now: datetime) -> None:
         """A running timer moves the totals; redraw now and then, not every second."""
-        sheet = self.timesheet
-        if sheet is None or self._refreshed_at is None or not self.isVisible():
+        if self.report is None or self._refreshed_at is None or not self.isVisible():
             return
-        if now - self._refreshed_at >= timedelta(seconds=RUNNING_REFRESH_SECONDS) and self.week.start <= now < self.week.end:
+        if now - self._refreshed_at >= timedelta(seconds=RUNNING_REFRESH_SECONDS) and self.report.period.contains(now):
             self.refresh()
 
     # -- showing -----------------------------------------------------------------
 
     def refresh(self) -> None:
         now = self.services.clock.now()
-        rounding = rounding_of(self.services)
-        self.timesheet = sheet = weekly(
-            self.services.db, self.week.year, self.week.number, tz=self.services.tz, now=now,
-            week_start=self.services.settings.week_start, rounding=rounding,
-        )
+        self.choices.set_names(*filter_names(self.services.db))
+        self.report = report = run(self.services.db, self.choices.options(), now)
         self._refreshed_at = now
-        first, last = sheet.days[0], sheet.days[-1]
-        self.title.setText(self.tr("Week %1: %2 – %3").replace("%1", sheet.period.label)
-                           .replace("%2", first.isoformat()).replace("%3", last.isoformat()))
-        if rounding is None:
-            self.rounding_label.setText(self.tr("Not rounded"))
-        else:
-            mode = self.tr("up") if rounding.mode == "up" else self.tr("to the nearest")
-            self.rounding_label.setText(self.tr("Each entry rounded %1 to %2 min per day")
-                                        .replace("%1", mode).replace("%2", str(rounding.minutes)))
-        self._fill_grid(sheet)
-        locale = QLocale()
-        day_names = [locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat) for d in sheet.days]
-        self.chart.set_values(day_names, sheet.day_totals)
+        self.title.setText(title(report, self.labels))
+        self.current_button.setText({"week": self.tr("This week"), "month": self.tr("This month")}.get(
+            report.period.kind, self.tr("Up to today")))
+        self.current_button.setShortcut(QKeySequence(TODAY_KEY))  # setText cleared it
+        rounding = report.options.rounding
+        self.rounding_label.setText(conditions(report, self.labels) if rounding or report.options.filters.active
+                                    else self.tr("Not rounded"))
+        self.grid_model.set_report(report)
+        if report.days != self._shown_days:  # another period: its first day in view, or today in it
+            self._shown_days = report.days
+            today = now.astimezone(report.period.tz).date()
+            self.grid.keep_in_view(1 + (report.days.index(today) if today in report.days else 0))
+        self.detail_model.set_report(report)
+        self.detail_total.setText(self.tr("Total: %1").replace("%1", format_duration(report.sheet.total)))
+        self.pages.setCurrentIndex(1 if report.detail else 0)
+        self._fill_chart(report)
 
-    def _fill_grid(self, sheet: Timesheet) -> None:
-        locale = QLocale()
-        headers = [self.tr("Task")]
-        headers += [f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)} {d:%m-%d}" for d in sheet.days]
-        headers.append(self.tr("Total"))
-        self.grid.clear()
-        self.grid.setColumnCount(len(headers))
-        self.grid.setHorizontalHeaderLabels(headers)
-        self.grid.setRowCount(len(sheet.rows) + 1)
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for r, row in enumerate(sheet.rows):
-            name = f"{row.project} · {row.task}" if row.project else row.task
-            item = QTableWidgetItem(name)
-            if row.flags:
-                item.setIcon(warning)
-                item.setToolTip("\n".join(self._flag_help.get(f, f) for f in sorted(row.flags)))
-                item.setData(Qt.ItemDataRole.UserRole, sorted(row.flags))
-            self.grid.setItem(r, 0, item)
-            for c, seconds in enumerate([*row.days, row.total], start=1):
-                self.grid.setItem(r, c, _duration_item(seconds, bold=c == 8))
-        totals = len(sheet.rows)
-        label = QTableWidgetItem(self.tr("Total"))
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        self.grid.setItem(totals, 0, label)
-        for c, seconds in enumerate([*sheet.day_totals, sheet.total], start=1):
-            self.grid.setItem(totals, c, _duration_item(seconds, bold=True, zero="0:00"))
-        self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(headers)):
-            self.grid.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    def _fill_chart(self, report: Report) -> None:
+        sheet = report.sheet
+        colors = project_colors(row.project for row in sheet.rows)
+        series = []
+        for project, _seconds in sheet.project_totals():
+            values = [0] * len(sheet.days)
+            for row in sheet.rows:
+                if row.project == project:
+                    values = [a + b for a, b in zip(values, row.days)]
+            series.append(Series(project_name(project, self.labels), colors[project or None], tuple(values)))
+        self.chart.set_data([day_heading(d, self.labels) for d in sheet.days], series)
+
+    def _open_day(self, day: int) -> None:
+        if self.report is not None and 0 <= day < len(self.report.days):
+            self.day_requested.emit(self.report.days[day])
 
     def cell_text(self, row: int, column: int) -> str:
-        item = self.grid.item(row, column)
-        return item.text() if item is not None else ""
+        """The grid's text at (row, column); the last row and column are the totals."""
+        return self.grid_model.index(row, column).data() or ""
 
     # -- export ------------------------------------------------------------------
 
     def ask_export(self, fmt: str) -> None:
-        if self.timesheet is None:
+        if self.report is None:
             return
-        start = str(Path.home() / suggested_name(self._report(), fmt))
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export timesheet"), start,
+        start = str(Path.home() / suggested_name(self.report, fmt))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export report"), start,
                                                     f"{fmt.upper()} (*{Path(start).suffix})")
         if path:
             self.export_to(fmt, Path(path))
 
     def export_to(self, fmt: str, path: Path) -> Job:
-        """Write the shown week as `fmt` to `path` on a worker thread; the result shows
+        """Write the report shown as `fmt` to `path` on a worker thread; the result shows
         in the notice line and comes out of `export_finished`."""
-        report = self._report()
-        labels = report_labels()  # in the interface's language, read on this (the GUI) thread
+        assert self.report is not None
+        report, labels = self.report, self.labels
         job = Job(lambda: export_file(report, fmt, path, labels=labels), f"export {fmt}")
         job.succeeded.connect(lambda written: self._exported(True, str(written)))
         job.failed.connect(lambda error: self._exported(False, error))
         self.notice.show_info(self.tr("Exporting %1…").replace("%1", fmt.upper()))
         return job.start()
 
-    def _report(self) -> Report:
-        assert self.timesheet is not None and self._refreshed_at is not None
-        return Report.of(self.timesheet, self._refreshed_at, person=self.services.settings.person_name)
-
     def _exported(self, ok: bool, detail: str) -> None:
         if ok:
-            self.notice.show_info(self.tr("Timesheet saved to %1").replace("%1", detail))
-            self.message.emit(self.tr("Timesheet exported"))
+            self.notice.show_info(self.tr("Saved to %1").replace("%1", detail))
+            self.message.emit(self.tr("Report exported"))
         else:
             self.notice.show_error(self.tr("Export failed: %1").replace("%1", detail))
         self.export_finished.emit(ok, detail)
-
-
-def _duration_item(seconds: int, *, bold: bool = False, zero: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(format_duration(seconds) if seconds else zero)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if bold:
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-    return item

@@ -5,6 +5,8 @@ keeps the one-second tick for running timers, and remembers its geometry."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
@@ -29,13 +31,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tasks, self.tr("&Tasks"))
         self.tabs.addTab(self.day, self.tr("&Day"))
-        self.tabs.addTab(self.week, self.tr("&Week"))
+        self.tabs.addTab(self.week, self.tr("&Reports"))
         self.setCentralWidget(self.tabs)
         self.status = StatusLine(services)
         self.setStatusBar(self.status)
         self.status.failed_clicked.connect(self.show_failed_ops)
         for view in (self.tasks, self.day, self.week):
             view.message.connect(lambda text: self.status.showMessage(text, 4000))
+        self.week.day_requested.connect(self.show_day)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._ticker = QTimer(self, interval=TICK_MS)
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._add(file, "new_task", self.tr("&New task…"), keys.New, self.tasks.new_task)
         self._add(file, "import", self.tr("&Import…"), "Ctrl+I", self.show_import)
-        self._add(file, "export", self.tr("&Export timesheet…"), "Ctrl+E", self._export)
+        self._add(file, "export", self.tr("&Export report…"), "Ctrl+E", self._export)
         file.addSeparator()
         self._add(file, "close", self.tr("&Close window"), keys.Close, self.close)
         # Quit has no standard key on Windows (nor on Qt's offscreen platform): Ctrl+Q there.
@@ -70,10 +73,10 @@ class MainWindow(QMainWindow):
         self._add(track, "start_stop", self.tr("&Start/stop selected task"), "Ctrl+T", self._start_stop)
         self._add(track, "stop", self.tr("S&top timer"), "Ctrl+Shift+T", self._stop)
         track.addSeparator()
-        self._add(track, "failed_ops", self.tr("&Refused changes…"), "", self.show_failed_ops)
+        self._add(track, "failed_ops", self.tr("&Failed changes…"), "", self.show_failed_ops)
         self._add(track, "sync", self.tr("S&ync now"), keys.Refresh, self.services.bridge.sync_requested.emit)
         view = bar.addMenu(self.tr("&View"))
-        for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Week"))):
+        for i, label in enumerate((self.tr("Tasks"), self.tr("Day"), self.tr("Reports"))):
             self._add(view, f"tab_{i + 1}", label, f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._add(help_menu, "about", self.tr("&About Stint"), "", self.show_about, QAction.MenuRole.AboutRole)
@@ -111,6 +114,10 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         self.tabs.setCurrentWidget(self.week)
         self.week.export_button.showMenu()
+
+    def show_day(self, day: date) -> None:
+        self.day.set_day(day)
+        self.tabs.setCurrentWidget(self.day)
 
     def show_failed_ops(self) -> None:
         from .ops_dialog import OpsDialog

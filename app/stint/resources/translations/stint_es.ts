@@ -337,6 +337,16 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n más</numerusform>
+            <numerusform>+%n más</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyBackup</name>
     <message>
         <source>The daily backup failed: {error}</source>
@@ -389,8 +399,28 @@
         <translation>Duración</translation>
     </message>
     <message>
+        <source>Project · task</source>
+        <translation>Proyecto · tarea</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Cuenta: %1</translation>
+    </message>
+    <message>
+        <source>Began on %1 at %2</source>
+        <translation>Empezó el %1 a las %2</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Goes on until %1 at %2</source>
+        <translation>Sigue hasta el %1 a las %2</translation>
+    </message>
+    <message>
         <source>Task</source>
-        <translation>Tarea</translation>
+        <translation type="vanished">Tarea</translation>
     </message>
     <message>
         <source>Note</source>
@@ -402,31 +432,42 @@
     </message>
     <message>
         <source>local task</source>
-        <translation>tarea local</translation>
+        <translation type="vanished">tarea local</translation>
     </message>
     <message>
         <source>waiting to sync</source>
-        <translation>pendiente de sincronizar</translation>
+        <translation type="vanished">pendiente de sincronizar</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation>sincronizado</translation>
+        <translation type="vanished">sincronizado</translation>
     </message>
     <message>
         <source>local only</source>
-        <translation>solo local</translation>
+        <translation type="vanished">solo local</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>fallido</translation>
+        <translation type="vanished">fallido</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation>conflicto</translation>
+        <translation type="vanished">conflicto</translation>
     </message>
     <message>
         <source>running</source>
-        <translation>en marcha</translation>
+        <translation type="vanished">en marcha</translation>
+    </message>
+</context>
+<context>
+    <name>DayTimeline</name>
+    <message>
+        <source>Click a free time to add an entry there; drag an entry&apos;s edge to change it</source>
+        <translation>Pulsa en un hueco libre para añadir un registro ahí; arrastra el borde de un registro para cambiar su hora</translation>
+    </message>
+    <message>
+        <source>Click to add an entry: %1–%2</source>
+        <translation>Pulsa para añadir un registro: %1–%2</translation>
     </message>
 </context>
 <context>
@@ -452,8 +493,24 @@
         <translation>Editar…</translation>
     </message>
     <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Dividir…</translation>
+    </message>
+    <message>
+        <source>Start a new timer on this entry&apos;s task, with its note</source>
+        <translation>Inicia un temporizador nuevo en la tarea de este registro, con su nota</translation>
+    </message>
+    <message>
+        <source>Cut this entry in two at a time you choose</source>
+        <translation>Parte este registro en dos a la hora que elijas</translation>
     </message>
     <message>
         <source>Total: %1</source>
@@ -466,6 +523,18 @@
     <message>
         <source>Entry changed</source>
         <translation>Registro modificado</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 ya está en marcha</translation>
+    </message>
+    <message>
+        <source>Started %1 again</source>
+        <translation>%1 en marcha de nuevo</translation>
+    </message>
+    <message>
+        <source>Entry split</source>
+        <translation>Registro dividido</translation>
     </message>
     <message>
         <source>Delete entry</source>
@@ -593,6 +662,14 @@
         <translation>Añadir registro</translation>
     </message>
     <message>
+        <source>1:30, 90m or 1.5h</source>
+        <translation>1:30, 90m o 1.5h</translation>
+    </message>
+    <message>
+        <source>How long: 1:30, 90m, 1h30m or 1.5h. Sets the end.</source>
+        <translation>Cuánto dura: 1:30, 90m, 1h30m o 1.5h. Fija el fin.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>en marcha</translation>
     </message>
@@ -607,6 +684,10 @@
     <message>
         <source>&amp;End</source>
         <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duración</translation>
     </message>
     <message>
         <source>&amp;Note</source>
@@ -794,11 +875,15 @@
     </message>
     <message>
         <source>&amp;Week</source>
-        <translation>&amp;Semana</translation>
+        <translation type="vanished">&amp;Semana</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Exportar informe…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -817,6 +902,10 @@
         <translation>&amp;Seguimiento</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -829,6 +918,10 @@
         <translation>&amp;Nueva tarea…</translation>
     </message>
     <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
         <source>&amp;Start/stop selected task</source>
         <translation>&amp;Iniciar/parar la tarea seleccionada</translation>
     </message>
@@ -838,11 +931,11 @@
     </message>
     <message>
         <source>&amp;Export timesheet…</source>
-        <translation>&amp;Exportar hoja de horas…</translation>
+        <translation type="vanished">&amp;Exportar hoja de horas…</translation>
     </message>
     <message>
         <source>&amp;Failed changes…</source>
-        <translation type="vanished">Cambios &amp;fallidos…</translation>
+        <translation>Cambios &amp;fallidos…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
@@ -862,7 +955,7 @@
     </message>
     <message>
         <source>&amp;Refused changes…</source>
-        <translation>Cambios &amp;rechazados…</translation>
+        <translation type="vanished">Cambios &amp;rechazados…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -878,7 +971,7 @@
     </message>
     <message>
         <source>Week</source>
-        <translation>Semana</translation>
+        <translation type="vanished">Semana</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1141,6 +1234,45 @@
     <message>
         <source>&amp;Stop it and quit</source>
         <translation>&amp;Detenerlo y salir</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChoices</name>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Grid: tasks × days</source>
+        <translation>Cuadrícula: tareas × días</translation>
+    </message>
+    <message>
+        <source>Detail: every entry</source>
+        <translation>Detalle: cada registro</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Todos los proyectos</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Todas las cuentas</translation>
+    </message>
+    <message>
+        <source>Local tasks</source>
+        <translation>Tareas locales</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1654,29 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split entry</source>
+        <translation>Dividir registro</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Split &amp;at</source>
+        <translation>Dividir &amp;a las</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Local only</source>
@@ -1747,6 +1902,13 @@
     </message>
 </context>
 <context>
+    <name>TaskPicker</name>
+    <message>
+        <source>Type part of a task&apos;s title or project</source>
+        <translation>Escribe parte del título o del proyecto de una tarea</translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>Title</source>
@@ -1958,6 +2120,30 @@
         <translation>El servidor rechazó un cambio de parte de este tiempo; consulta los cambios fallidos.</translation>
     </message>
     <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Up to today</source>
+        <translation>Hasta hoy</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Informe exportado</translation>
+    </message>
+    <message>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
@@ -1975,7 +2161,7 @@
     </message>
     <message>
         <source>Week %1: %2 – %3</source>
-        <translation>Semana %1: %2 – %3</translation>
+        <translation type="vanished">Semana %1: %2 – %3</translation>
     </message>
     <message>
         <source>Not rounded</source>
@@ -1983,27 +2169,27 @@
     </message>
     <message>
         <source>up</source>
-        <translation>hacia arriba</translation>
+        <translation type="vanished">hacia arriba</translation>
     </message>
     <message>
         <source>to the nearest</source>
-        <translation>al más cercano</translation>
+        <translation type="vanished">al más cercano</translation>
     </message>
     <message>
         <source>Each entry rounded %1 to %2 min per day</source>
-        <translation>Cada registro redondeado %1 a %2 min por día</translation>
+        <translation type="vanished">Cada registro redondeado %1 a %2 min por día</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation>Tarea</translation>
+        <translation type="vanished">Tarea</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation>Total</translation>
+        <translation type="vanished">Total</translation>
     </message>
     <message>
         <source>Export timesheet</source>
-        <translation>Exportar hoja de horas</translation>
+        <translation type="vanished">Exportar hoja de horas</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
@@ -2011,11 +2197,11 @@
     </message>
     <message>
         <source>Timesheet saved to %1</source>
-        <translation>Hoja de horas guardada en %1</translation>
+        <translation type="vanished">Hoja de horas guardada en %1</translation>
     </message>
     <message>
         <source>Timesheet exported</source>
-        <translation>Hoja de horas exportada</translation>
+        <translation type="vanished">Hoja de horas exportada</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
