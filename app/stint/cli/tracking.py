@@ -193,19 +193,8 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
         ctx.print("Not tracking")
     ctx.print(f"Today {paint('total', render.duration(today_seconds))} · "
               f"this week ({week}) {paint('total', render.duration(week_seconds))}")
-    # Each account in the words the tray and the window use (domain/sync_state.py).
-    from ..domain.sync_state import Health, describe, describe_refused, waiting
-
-    if view.pending_ops and not any(a.health is Health.WAITING for a in syncs):
-        ctx.print(waiting(view.pending_ops).english())
-    for account in syncs:
-        line = render.clean(describe(account, ctx.tz, now).english())
-        if account.health.needs_person:
-            line += f"; sign in again: {_signin_advice(ctx, account.name)}"
-        ctx.print(paint("warn", line) if account.health not in (Health.UP_TO_DATE, Health.WAITING) else line)
-        refused = describe_refused(account)
-        if refused is not None:
-            ctx.print(paint("error", render.clean(refused.english())))
+    if syncs:
+        _print_accounts(ctx, syncs, view.pending_ops, now, paint)
     for op in failed:
         ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
@@ -215,6 +204,22 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
         for name, items in skipped.items():
             ctx.print(paint("warn", render.clean(summary(name, items))))
     return 0
+
+
+def _print_accounts(ctx: Services, syncs: Any, pending: int, now: Any, paint: Any) -> None:
+    """Each account in the words the tray and the window use (domain/sync_state.py)."""
+    from ..domain.sync_state import Health, describe, describe_refused, waiting
+
+    if pending and not any(a.health is Health.WAITING for a in syncs):
+        ctx.print(waiting(pending).english())
+    for account in syncs:
+        line = render.clean(describe(account, ctx.tz, now).english())
+        if account.health.needs_person:
+            line += f"; sign in again: {_signin_advice(ctx, account.name)}"
+        ctx.print(paint("warn", line) if account.health not in (Health.UP_TO_DATE, Health.WAITING) else line)
+        refused = describe_refused(account)
+        if refused is not None:
+            ctx.print(paint("error", render.clean(refused.english())))
 
 
 def _skipped(conn: Any) -> dict[str, list[dict[str, Any]]]:

@@ -28,9 +28,11 @@ template first (ui/sync_words.py), so both say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .translatable import QT_TRANSLATE_NOOP
 
@@ -64,10 +66,10 @@ STORED = {"offline": Health.OFFLINE, "server_trouble": Health.SERVER_TROUBLE,
           "needs_signin": Health.NEEDS_SIGNIN, "needs_secret": Health.NEEDS_SECRET, "error": Health.ERROR}
 
 
-@dataclass(frozen=True)
-class AccountSync:
+class AccountSync(NamedTuple):
     """The facts about one account that decide its state (read by the tray's
-    sqlite3 snapshot and by the store's queries alike)."""
+    sqlite3 snapshot and by `stint status` alike). NamedTuples, not dataclasses:
+    `stint status` is a hot command, and dataclasses import inspect."""
 
     name: str
     state: str                      # account.state
@@ -93,13 +95,12 @@ class AccountSync:
         return self.credential[len(ENV_PREFIX):] if self.credential.startswith(ENV_PREFIX) else None
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(NamedTuple):
     """A sentence to show: an English template marked for translation, and the
     values that fill it."""
 
     template: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = MappingProxyType({})
 
     def english(self) -> str:
         return self.template.format(**self.values)

@@ -141,7 +141,7 @@ _ACCOUNT_SYNC = "SELECT id, name, state, last_error, last_sync_at, next_sync_at,
 def account_syncs(conn: sqlite3.Connection) -> "tuple[AccountSync, ...]":
     """Each account's sync facts, by name: what domain/sync_state words the same way
     for the tray, the status line and `stint status`."""
-    from ..domain.sync_state import AccountSync  # here: its dataclasses stay off the hot commands' path
+    from ..domain.sync_state import AccountSync  # here: only `stint status` with accounts needs it
     from .rows import utc
 
     return tuple(
