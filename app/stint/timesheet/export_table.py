@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..domain.timesheet import format_duration
+from ..domain.durations import format_duration
 from ..textcols import Cell, Column, Paint, draw, fit, no_paint
 from .export_common import (
     account_name, conditions, day_heading, duration_or_blank, grid_blocks, rows_in, task_totals, legend, marked_end, marked_start,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..domain.timesheet import format_duration
+from ..domain.durations import format_duration
 
 SWATCH = 10
 LEGEND_SHARE = 0.34  # of the width, at most

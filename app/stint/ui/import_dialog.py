@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import StintError
 from ..domain.imports import ImportPlan, Parsed
-from ..domain.timesheet import format_elapsed
+from ..domain.durations import format_elapsed
 from .import_preview import PreviewModel, PreviewRow
 from .notice import Notice
 from ..services import Services

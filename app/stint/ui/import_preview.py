@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ..domain.timesheet import format_elapsed
+from ..domain.durations import format_elapsed
 from .list_model import Index, ListModel
 
 

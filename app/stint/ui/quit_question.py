@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.timesheet import format_elapsed
+from ..domain.durations import format_elapsed
 
 if TYPE_CHECKING:
     from ..services import Services

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from ..domain.sync_state import Health, describe, summary, waiting
-from ..domain.timesheet import format_duration, format_elapsed
+from ..domain.durations import format_duration, format_elapsed
 from ..services import Services
 from ..store.snapshot import StoreSnapshot
 from .sync_words import account_lines, say

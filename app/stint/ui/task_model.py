@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from ..domain.timesheet import format_duration
+from ..domain.durations import format_duration
 from ..store.database import Database
 from ..store.queries import TASK_ORDER
 from ..store.rows import utc

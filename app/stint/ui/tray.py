@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..domain.sync_state import Health, badge, describe, describe_refused, waiting
-from ..domain.timesheet import format_duration, format_elapsed
+from ..domain.durations import format_duration, format_elapsed
 from ..store.snapshot import StoreSnapshot
 from .icons import IDLE, Base, TrayLook, tray_icon
 from .sync_words import say
