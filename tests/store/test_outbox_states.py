@@ -34,6 +34,7 @@ LEGAL = {
     "release": ({"in_flight"}, {"pending"}),
     "retry": ({"failed"}, {"pending"}),
     "discard": ({"failed"}, {"discarded"}),
+    "resolve": ({"failed"}, {"done"}),
 }
 
 

@@ -11,7 +11,7 @@ The rules themselves (overlaps, switching timers, edits) are in domain.tracking.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone, tzinfo
 
 from ..domain import tracking
@@ -19,12 +19,13 @@ from ..domain.clock import Clock
 from ..domain.errors import NotFound, Refused, UsageError
 from ..domain.model import INITIAL_STATUS, STARTED_STATUS, SYNC_PENDING
 from ..domain.tracking import MAX_ENTRY, MAX_TITLE, Span
-from . import lookup, outbox
+from . import changes, lookup, outbox
 from .database import Database
 from .entry_edits import EntryEdits, initial_sync, insert_entry, new_entry_id
+from .changes import Used
 from .rows import Account, Entry, StartResult, Status, StatusChange, Task, seconds
 
-__all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "StatusChange", "Tracker"]
+__all__ = ["MAX_ENTRY", "MAX_TITLE", "StartResult", "StatusChange", "Tracker", "Used"]
 
 
 class Tracker(EntryEdits):  # EntryEdits: move, split, continue (store/entry_edits.py)
@@ -202,6 +203,30 @@ class Tracker(EntryEdits):  # EntryEdits: move, split, continue (store/entry_edi
             outbox.append(conn, account_id=entry.task.account_id, kind="stop", now=now, task_id=entry.task.id,
                           entry_id=entry.id, payload={"at": end.isoformat()})
         return entry._replace(ended_at=end, sync=sync)
+
+    # -- changes the server refused (store/changes.py) --------------------------
+
+    def retry_changes(self, seqs: Sequence[int]) -> None:
+        """Send failed changes `seqs` again on the next sync: all of them, or none."""
+        with self.db.write() as conn:
+            changes.retry(conn, seqs)
+        self._on_change("sync")
+
+    def discard_changes(self, seqs: Sequence[int]) -> None:
+        """Stop sending failed changes `seqs` (their local changes stay): all, or none."""
+        with self.db.write() as conn:
+            changes.discard(conn, seqs)
+        self._on_change("sync")
+
+    def use_server_task(self, seq: int, task_ref: str) -> Used:
+        """Failed task creation `seq` made server task `task_ref`, as the person found
+        on the server: the local task becomes that one (its time and queued changes
+        with it), and the creation is settled."""
+        with self.db.write() as conn:
+            now = self._now()
+            used = changes.use_server_task(conn, seq, lookup.find_task(conn, task_ref), now)
+        self._on_change("all")
+        return used
 
     # -- entries by hand -------------------------------------------------------
 

@@ -6,8 +6,8 @@ transitions below, each written twice from one `Transition`: a function on a map
 `Op` (or any object with its columns) and an SQL statement (`Transition.sql`; the
 `*_all` forms move many ops in one statement). Both check the same table: an op
 that is not in a state a transition starts from raises IllegalTransition — a bug,
-never a person's or a server's mistake. The person's transitions (append, retry, discard)
-take a SQLAlchemy Session or a plain sqlite3 connection.
+never a person's or a server's mistake. The person's transitions (append, retry, discard,
+resolve) take a SQLAlchemy Session or a plain sqlite3 connection.
 
   transition  from               to                  called by           why
   ----------  -----------------  ------------------  ------------------  -------------------------------------
@@ -25,6 +25,8 @@ take a SQLAlchemy Session or a plain sqlite3 connection.
   release     in_flight          pending             sync/push           claimed, but its batch stopped first
   retry       failed             pending             the person          send it again
   discard     failed             discarded           the person          stop sending; the local change stays
+  resolve     failed             done                the person          a create whose task the person found
+                                                     (store/changes)     on the server: the local task became it
   (wait)      pending,           (unchanged)         sync/claims         why it waits (a failed op before it)
               in_flight
   (purge)     done, local-only   (row deleted)       sync/engine         a week later, after a good sync
@@ -170,7 +172,8 @@ RELEASE = Transition("release", (OpState.IN_FLIGHT,), (OpState.PENDING,), "attem
 RETRY = Transition("retry", (OpState.FAILED,), (OpState.PENDING,),
                    "attempts = 0, next_attempt_at = NULL, last_error = NULL")
 DISCARD = Transition("discard", (OpState.FAILED,), (OpState.DISCARDED,))
-TRANSITIONS = (CLAIM, COMPLETE, SETTLE, FAIL, KEEP, RELEASE, RETRY, DISCARD)
+RESOLVE = Transition("resolve", (OpState.FAILED,), (OpState.DONE,), "last_error = :why")
+TRANSITIONS = (CLAIM, COMPLETE, SETTLE, FAIL, KEEP, RELEASE, RETRY, DISCARD, RESOLVE)
 
 
 def _stamp(at: datetime) -> int:
@@ -275,7 +278,13 @@ def discard(db: Db, seq: int) -> None:
                  {"local_only": SYNC_LOCAL_ONLY, "entry": entry_id, "failed": SYNC_FAILED})
 
 
-def _user_move(db: Db, transition: Transition, seq: int) -> str | None:
+def resolve(db: Db, seq: int, why: str) -> None:
+    """Failed op `seq` is settled by the person without sending it (a create whose
+    task they found on the server, store/changes.py): done, with `why` kept."""
+    _user_move(db, RESOLVE, seq, why=why)
+
+
+def _user_move(db: Db, transition: Transition, seq: int, **values: Any) -> str | None:
     """The person's move of op `seq`, refused in words they can act on; returns the
     op's entry id."""
     row = _execute(db, "SELECT state, entry_id FROM outbox WHERE seq = :seq", {"seq": seq}).fetchone()
@@ -283,7 +292,7 @@ def _user_move(db: Db, transition: Transition, seq: int) -> str | None:
         raise NotFound(f"no queued change #{seq}")
     if row[0] not in transition.sources:
         raise Refused(f"change #{seq} is {row[0]}, not {' or '.join(transition.sources)}")
-    _execute(db, transition.sql(), {"seq": seq})
+    _execute(db, transition.sql(), {"seq": seq, **values})
     return row[1]
 
 
