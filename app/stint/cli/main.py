@@ -27,7 +27,7 @@ from ..domain.text import one_line
 from ..services import Services
 from .terminal import guarded
 
-COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "imports", "exports", "backup", "doctor")
+COMMAND_MODULES = ("tracking", "entries", "report", "accounts", "changes", "imports", "exports", "backup", "doctor")
 WHEN_OPTIONS = ("--start", "--end", "--at")
 RELATIVE_TIME = re.compile(r"-\s*\d+\s*[hm]")
 # Where the everyday commands are defined: their runs build the parser from that
@@ -38,7 +38,7 @@ COMMAND_MODULE = {
     "toggle": "tracking", "pick": "tracking", "set-status": "tracking",
     "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries", "split": "entries",
     "continue": "entries",
-    "timesheet": "report",
+    "timesheet": "report", "changes": "changes",
 }
 
 

@@ -196,8 +196,10 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     if syncs:
         _print_accounts(ctx, syncs, view.pending_ops, now, paint)
     for op in failed:
-        ctx.print(f"{paint('error', 'Failed')}: {render.op_kind(op['kind'])} {op['target']} — "
+        ctx.print(f"{paint('error', 'Failed')} #{op['seq']}: {render.op_kind(op['kind'])} {op['target']} — "
                   f"{render.clean(op['error'])}")
+    if failed:
+        ctx.print("See `stint changes` to retry, discard, or use a server task for a lost creation")
     if skipped:
         from ..sync.unreadable import summary
 

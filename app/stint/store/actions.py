@@ -224,7 +224,7 @@ class Tracker(EntryEdits):  # EntryEdits: move, split, continue (store/entry_edi
         with it), and the creation is settled."""
         with self.db.write() as conn:
             now = self._now()
-            used = changes.use_server_task(conn, seq, lookup.find_task(conn, task_ref), now)
+            used = changes.use_server_task(conn, seq, task_ref, now)
         self._on_change("all")
         return used
 

@@ -90,10 +90,10 @@ class Used(NamedTuple):
     server: Task
 
 
-def use_server_task(conn: sqlite3.Connection, seq: int, server: Task, now: datetime) -> Used:
-    """Failed create `seq` made `server` (a task pulled from the server): the local
-    task it was creating becomes `server`. In the caller's write transaction; each
-    refusal is one line and changes nothing."""
+def use_server_task(conn: sqlite3.Connection, seq: int, task_ref: str, now: datetime) -> Used:
+    """Failed create `seq` made task `task_ref` (one pulled from the server; as
+    store/lookup finds a task): the local task it was creating becomes that one. In
+    the caller's write transaction; each refusal is one line and changes nothing."""
     row = conn.execute("SELECT state, kind, account_id, task_id FROM outbox WHERE seq = ?", (seq,)).fetchone()
     if row is None:
         raise NotFound(f"no queued change #{seq}")
@@ -107,6 +107,7 @@ def use_server_task(conn: sqlite3.Connection, seq: int, server: Task, now: datet
         raise Refused(f"the task change #{seq} was creating is gone")
     if local.remote_id is not None:  # its create is moot: retrying settles it done
         raise Refused(f"task {local.id} is on the server already (id {local.remote_id})")
+    server = lookup.find_task(conn, task_ref)
     if server.id == local.id:
         raise Refused(f"task {local.id} is the one change #{seq} creates: name the task the server has")
     if server.account_id != account_id:

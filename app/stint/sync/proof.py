@@ -27,4 +27,5 @@ def created_by_us(backend: Backend, title: str, since: datetime, known: frozense
     ids = ", ".join(t.remote_id for t in candidates[:5])
     raise CannotTell(f"the reply to creating \u201c{title}\u201d was lost, and the server has "
                      f"{len(candidates)} task(s) of that title ({ids}) that cannot be shown to be the "
-                     "one made here: check the server, then retry (makes one more) or discard")
+                     "one made here: check the server; if one of them is this task, use it for this one, "
+                     "else retry (makes one more) or discard")

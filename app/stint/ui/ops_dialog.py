@@ -8,24 +8,18 @@ shows what is held back and why rather than an empty list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
-from typing import TYPE_CHECKING
-
 from ..domain.errors import StintError
-from ..store import outbox
-from ..store.outbox import OpState
-from ..store.rows import utc
+from ..store import changes
 from .notice import Notice
 from ..services import Services
-
-if TYPE_CHECKING:
-    import sqlite3
 
 
 @dataclass(frozen=True)
@@ -38,44 +32,21 @@ class FailedOp:
     error: str
 
 
-_FAILED = f"""
-SELECT o.seq, a.name, o.kind, t.title, o.created_at, o.last_error
-FROM outbox AS o JOIN account AS a ON a.id = o.account_id LEFT JOIN task AS t ON t.id = o.task_id
-WHERE o.state = '{OpState.FAILED}' ORDER BY o.seq
-"""
-
-
-# Open ops of an account that is not syncing, or that came back with an error: the
-# op's own last error, else the account's (ops released unsent carry none).
-_WAITING = f"""
-SELECT o.seq, a.name, o.kind, t.title, o.created_at, COALESCE(o.last_error, a.last_error),
-       COALESCE(o.next_attempt_at, a.next_sync_at)
-FROM outbox AS o JOIN account AS a ON a.id = o.account_id LEFT JOIN task AS t ON t.id = o.task_id
-WHERE o.state IN ('{OpState.PENDING}', '{OpState.IN_FLIGHT}') AND (o.last_error IS NOT NULL OR a.state != 'ok')
-ORDER BY o.seq
-"""
-
-
 def load_waiting(services: Services) -> list[FailedOp]:
     """The changes held back by their account's trouble; `created` is the next try."""
     with services.db.read() as conn:
-        rows = conn.execute(_WAITING).fetchall()
-    return [
-        FailedOp(seq, account, kind, title or "",
-                 f"{utc(next_try).astimezone(services.tz):%Y-%m-%d %H:%M}" if next_try else "",
-                 error or "")
-        for seq, account, kind, title, _created, error, next_try in rows
-    ]
+        held = changes.waiting(conn)
+    return [FailedOp(c.seq, c.account, c.kind, c.task, _local(c.next_try, services), c.error) for c in held]
 
 
 def load_failed(services: Services) -> list[FailedOp]:
     with services.db.read() as conn:
-        rows = conn.execute(_FAILED).fetchall()
-    return [
-        FailedOp(seq, account, kind, title or "", f"{utc(created).astimezone(services.tz):%Y-%m-%d %H:%M}",
-                 error or "")
-        for seq, account, kind, title, created, error in rows
-    ]
+        refused = changes.failed(conn)
+    return [FailedOp(c.seq, c.account, c.kind, c.task, _local(c.created_at, services), c.error) for c in refused]
+
+
+def _local(moment: datetime | None, services: Services) -> str:
+    return f"{moment.astimezone(services.tz):%Y-%m-%d %H:%M}" if moment is not None else ""
 
 
 class OpsDialog(QDialog):
@@ -159,25 +130,24 @@ class OpsDialog(QDialog):
                 self.table.selectRow(r)
 
     def retry_selected(self) -> None:
-        if self._apply(outbox.retry):
+        if self._apply(self.services.tracker.retry_changes):
             self.services.bridge.sync_requested.emit()
 
     def discard_selected(self) -> None:
-        self._apply(outbox.discard)
+        self._apply(self.services.tracker.discard_changes)
 
-    def _apply(self, change: Callable[["sqlite3.Connection", int], object]) -> bool:
+    def _apply(self, change: Callable[[Sequence[int]], object]) -> bool:
+        """The person's answer to the selected changes (Tracker: one transaction, which
+        tells the app what changed)."""
         seqs = self.selected_seqs()
         if not seqs:
             return False
         try:
-            with self.services.db.write() as conn:
-                for seq in seqs:
-                    change(conn, seq)
+            change(seqs)
         except StintError as exc:
             self.notice.show_error(str(exc))
             return False
         self.notice.clear_message()
-        self.services.bridge.changed.emit("sync")
         self.reload()
         return True
 
