@@ -1,5 +1,6 @@
-"""The changes the server refused, with its messages: retry or discard each one.
-Nothing is dropped silently (DESIGN.md, invariant 3): until the user picks one of
+"""The changes the server refused, with its messages: retry or discard each one, or
+for a task creation whose reply was lost, use the server's task the person found
+(store/changes.py). Nothing is dropped silently (DESIGN.md, invariant 3): until the user picks one of
 these, a failed change stays listed here and counted in the status bar.
 
 Below them, the changes still waiting while their account cannot sync (offline,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
+
 from ..domain.errors import StintError
 from ..store import changes
 from .notice import Notice
+from .task_picker import TaskPicker
 from ..services import Services
 
 
@@ -70,9 +73,14 @@ class OpsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard"))
+        self.use_button = QPushButton(self.tr("Use a server task…"))
+        self.use_button.setToolTip(self.tr("The server made this task after all: pick it, and your time and "
+                                           "changes go to it"))
         self.retry_button.clicked.connect(self.retry_selected)
         self.discard_button.clicked.connect(self.discard_selected)
+        self.use_button.clicked.connect(self.use_server_task)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.use_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -105,6 +113,7 @@ class OpsDialog(QDialog):
                             else self.tr("Changes waiting to be sent"))
         self.retry_button.setVisible(bool(self.ops) or not self.waiting)  # only a refused change is retried
         self.discard_button.setVisible(bool(self.ops) or not self.waiting)
+        self.use_button.setVisible(any(op.kind == "create_task" for op in self.ops))
         self.waiting_intro.setVisible(bool(self.waiting))
         self.waiting_table.setVisible(bool(self.waiting))
         if self.ops and not self.table.selectionModel().hasSelection():
@@ -136,6 +145,23 @@ class OpsDialog(QDialog):
     def discard_selected(self) -> None:
         self._apply(self.services.tracker.discard_changes)
 
+    def use_server_task(self) -> None:
+        """For the one selected task creation: the person picks the server's task it
+        made (one of that account's tasks the server has)."""
+        op = self._selected_creation()
+        if op is None:
+            return
+        picker = ServerTaskDialog(self.services, op, self)
+        if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen() is None:
+            return
+        if self._apply(lambda seqs: self.services.tracker.use_server_task(seqs[0], str(picker.chosen()))):
+            self.services.bridge.sync_requested.emit()  # what waited behind the creation can go now
+
+    def _selected_creation(self) -> FailedOp | None:
+        rows = self.table.selectionModel().selectedRows()
+        op = self.ops[rows[0].row()] if len(rows) == 1 else None
+        return op if op is not None and op.kind == "create_task" else None
+
     def _apply(self, change: Callable[[Sequence[int]], object]) -> bool:
         """The person's answer to the selected changes (Tracker: one transaction, which
         tells the app what changed)."""
@@ -155,6 +181,37 @@ class OpsDialog(QDialog):
         selected = bool(self.table.selectionModel().selectedRows())
         self.retry_button.setEnabled(selected)
         self.discard_button.setEnabled(selected)
+        self.use_button.setEnabled(self._selected_creation() is not None)
+
+
+class ServerTaskDialog(QDialog):
+    """Which of the server's tasks a task creation made: the account's tasks that
+    the server has, found by typing."""
+
+    def __init__(self, services: Services, op: FailedOp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Use a server task"))
+        intro = QLabel(self.tr("If the server already has “%1”, pick it: this task becomes that one, with its "
+                               "time and waiting changes, and nothing more is created.").replace("%1", op.task))
+        intro.setWordWrap(True)
+        self.picker = TaskPicker(services, self, on_server_of=op.account)
+        self.picker.setCurrentIndex(-1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use this task"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.picker.currentTextChanged.connect(lambda _text: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def chosen(self) -> int | None:
+        return self.picker.chosen()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
 
 
 def _ops_table(headers: list[str]) -> QTableWidget:

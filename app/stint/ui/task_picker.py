@@ -8,13 +8,16 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from ..services import Services
 
 
-def task_choices(services: Services) -> list[tuple[int, str]]:
-    """(task id, 'Project · Title') for every task, the most recently tracked first. A
-    name that tasks on two servers share says the server's account: 'Web · Support (work)'."""
+def task_choices(services: Services, on_server_of: str | None = None) -> list[tuple[int, str]]:
+    """(task id, 'Project · Title') for every task (with `on_server_of`, only account
+    `on_server_of`'s tasks the server has), the most recently tracked first. A name
+    that tasks on two servers share says the server's account: 'Web · Support (work)'."""
+    where = "" if on_server_of is None else " WHERE a.name = :account AND t.remote_id IS NOT NULL"
     with services.db.read() as conn:
         rows = conn.execute("SELECT t.id, t.title, t.project, a.name FROM task AS t"
-                            " LEFT JOIN account AS a ON a.id = t.account_id"
-                            " ORDER BY t.last_started_at DESC NULLS LAST, t.title").fetchall()
+                            f" LEFT JOIN account AS a ON a.id = t.account_id{where}"
+                            " ORDER BY t.last_started_at DESC NULLS LAST, t.title",
+                            {"account": on_server_of}).fetchall()
     shown = [(task_id, f"{project} · {title}" if project else title, account)
              for task_id, title, project, account in rows]
     accounts_of: dict[str, set[str | None]] = {}
@@ -25,13 +28,14 @@ def task_choices(services: Services) -> list[tuple[int, str]]:
 
 
 class TaskPicker(QComboBox):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 on_server_of: str | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for task_id, shown in task_choices(services):
+        for task_id, shown in task_choices(services, on_server_of):
             self.addItem(shown, task_id)
         self.lineEdit().setCursorPosition(0)
         self.lineEdit().setPlaceholderText(self.tr("Type part of a task's title or project"))

@@ -1151,6 +1151,14 @@
         <translation>Descartar</translation>
     </message>
     <message>
+        <source>Use a server task…</source>
+        <translation>Usar una tarea del servidor…</translation>
+    </message>
+    <message>
+        <source>The server made this task after all: pick it, and your time and changes go to it</source>
+        <translation>El servidor sí creó esta tarea: elígela, y tu tiempo y tus cambios irán a ella</translation>
+    </message>
+    <message>
         <source>Waiting to be sent: the server could not take these yet. Stint tries again by itself.</source>
         <translation>Pendientes de enviar: el servidor aún no ha podido recibirlos. Stint lo vuelve a intentar por sí solo.</translation>
     </message>
@@ -1508,6 +1516,21 @@
     <message>
         <source>Dec</source>
         <translation>dic</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTaskDialog</name>
+    <message>
+        <source>Use a server task</source>
+        <translation>Usar una tarea del servidor</translation>
+    </message>
+    <message>
+        <source>If the server already has “%1”, pick it: this task becomes that one, with its time and waiting changes, and nothing more is created.</source>
+        <translation>Si el servidor ya tiene «%1», elígela: esta tarea pasa a ser esa, con su tiempo y sus cambios pendientes, y no se crea nada más.</translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation>Usar esta tarea</translation>
     </message>
 </context>
 <context>
