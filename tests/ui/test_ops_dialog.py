@@ -35,6 +35,7 @@ def test_use_a_server_task_for_a_lost_creation(services, qtbot) -> None:
     services.tracker.stop()
     create = fail_op(services, "create_task", "the reply to creating “Report” was lost")
     on_server = pulled(services, work, "41", "Report")
+    pulled(services, work, "40", "Report")  # a colleague's, of the same title: told apart by its id
     pulled(services, home, "41", "Report at home")  # another account's: not offered
     services.tracker.create_task("Report draft", account="work")  # not on the server yet: not offered
     synced: list[int] = []
@@ -56,7 +57,7 @@ def test_use_a_server_task_for_a_lost_creation(services, qtbot) -> None:
     on_next(ServerTaskDialog, pick)
     with qtbot.waitSignal(services.bridge.changed):
         dialog.use_button.click()
-    assert offered == [["Report"]]
+    assert sorted(offered[0]) == ["Report (40)", "Report (41)"]
     with transaction(services.engine) as s:
         assert s.get(Task, local.id) is None
         assert [e.task_id for e in s.query(Entry)] == [on_server]

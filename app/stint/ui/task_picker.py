@@ -9,17 +9,20 @@ from ..services import Services
 
 
 def task_choices(services: Services, on_server_of: str | None = None) -> list[tuple[int, str]]:
-    """(task id, 'Project · Title') for every task (with `on_server_of`, only account
-    `on_server_of`'s tasks the server has), the most recently tracked first. A name
-    that tasks on two servers share says the server's account: 'Web · Support (work)'."""
+    """(task id, 'Project · Title') for every task, the most recently tracked first. A
+    name that tasks on two servers share says the server's account: 'Web · Support (work)'.
+    With `on_server_of`, only account `on_server_of`'s tasks the server has, each with
+    the server's id ('Support (41)'), as the server's messages name them: tasks of one
+    title are told apart."""
     where = "" if on_server_of is None else " WHERE a.name = :account AND t.remote_id IS NOT NULL"
     with services.db.read() as conn:
-        rows = conn.execute("SELECT t.id, t.title, t.project, a.name FROM task AS t"
+        rows = conn.execute("SELECT t.id, t.title, t.project, a.name, t.remote_id FROM task AS t"
                             f" LEFT JOIN account AS a ON a.id = t.account_id{where}"
                             " ORDER BY t.last_started_at DESC NULLS LAST, t.title",
                             {"account": on_server_of}).fetchall()
-    shown = [(task_id, f"{project} · {title}" if project else title, account)
-             for task_id, title, project, account in rows]
+    shown = [(task_id, (f"{project} · {title}" if project else title)
+              + (f" ({remote_id})" if on_server_of is not None else ""), account)
+             for task_id, title, project, account, remote_id in rows]
     accounts_of: dict[str, set[str | None]] = {}
     for _task_id, label, account in shown:
         accounts_of.setdefault(label, set()).add(account)
