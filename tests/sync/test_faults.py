@@ -74,7 +74,7 @@ def test_a_lost_reply_to_a_create_is_asked_not_guessed(world: World, fault: str)
     report = world.run().accounts[0]
     assert [t.title for t in world.fake.tasks.values()].count("New feature") == 1
     (failed,) = report.failed
-    assert failed["kind"] == "create_task" and "check the server, then retry" in failed["message"]
+    assert failed["kind"] == "create_task" and "check the server; if one of them is this task, use it" in failed["message"]
     assert [(op.kind, op.state) for op in world.ops()] == [
         ("create_task", "failed"), ("start", "pending"), ("set_status", "done")]
     assert world.fake.times == {}  # the timer waits for its task, which waits for the person
