@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from stint.domain.errors import NotFound, Refused
-from stint.store import changes
+from stint.store import changes, outbox
 from stint.store.db import transaction
 from stint.store.models import Account, Entry, Op, Status, Task
 
@@ -67,17 +67,25 @@ def lost(tracker, engine, clock, work) -> tuple[int, int, str]:
     return create, local.id, entry.id
 
 
+def waiting_for(engine, blocker: int, seqs: list[int]) -> None:
+    """Ops `seqs` as a sync leaves them behind failed op `blocker`."""
+    with transaction(engine) as s:
+        for seq in seqs:
+            s.get(Op, seq).last_error = outbox.waits_for(blocker, "which failed")
+
+
 def test_use_moves_the_local_tasks_time_and_ops_to_the_server_task(tracker, engine, clock, work, lost) -> None:
     create, local_id, entry_id = lost
     server_id = pulled(engine, clock, work, "41", "Report")
+    waiting_for(engine, create, [create + 1, create + 2])
     clock.advance(minutes=5)
     used = tracker.use_server_task(create, "work:41")
     assert (used.local.id, used.server.id) == (local_id, server_id)
     after = ops(engine)
     assert after[create][:3] == ("create_task", "done", server_id)
     assert "41" in after[create][3]  # why it is done: the person's choice
-    assert {(kind, task) for kind, state, task, _ in after.values() if state == "pending"} == {
-        ("start", server_id), ("stop", server_id)}
+    assert {(kind, task, why) for kind, state, task, why in after.values() if state == "pending"} == {
+        ("start", server_id, None), ("stop", server_id, None)}  # no longer said to wait for it
     with transaction(engine) as s:
         assert s.get(Task, local_id) is None
         assert s.get(Entry, entry_id).task_id == server_id
@@ -145,11 +153,14 @@ def test_retry_and_discard_all_or_none(tracker, engine, clock, work) -> None:
         tracker.retry_changes([first, second])
     assert ops(engine)[first][1] == "failed"  # the refusal undid the first retry too
     fail(engine, second, "422: two")
+    third = tracker.create_task("Three", account="work")
+    waiting_for(engine, first + 10, [max(ops(engine))])  # waits for another op: stays so
     tracker.retry_changes([first])
     tracker.discard_changes([second])
     after = ops(engine)
     assert after[first] == ("create_task", "pending", one.id, None)
     assert after[second][1] == "discarded"
+    assert after[max(after)] == ("create_task", "pending", third.id, outbox.waits_for(first + 10, "which failed"))
     with pytest.raises(NotFound, match="no queued change #77"):
         tracker.discard_changes([77])
 

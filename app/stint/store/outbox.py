@@ -223,6 +223,11 @@ def release_all(db: Db, seqs: Sequence[int]) -> None:
     RELEASE.apply_all(db, seqs)
 
 
+def waits_for(seq: int, why: str) -> str:
+    """The reason an open op waits for op `seq` before it (`unblock` finds it again)."""
+    return f"waits for op #{seq}, {why}"
+
+
 def wait(op: OpRow, why: str) -> None:
     """An open op that cannot go yet: it stays as it is, with the reason shown."""
     if op.state not in OPEN_STATES:
@@ -261,6 +266,7 @@ def retry(db: Db, seq: int) -> None:
     """Put failed op `seq` back in the queue: the next sync sends it again at once.
     The entry it concerns is marked pending again."""
     entry_id = _user_move(db, RETRY, seq)
+    _unblock(db, seq)
     if entry_id is not None:
         _execute(db, "UPDATE entry SET sync = :pending WHERE id = :entry AND sync = :failed",
                  {"pending": SYNC_PENDING, "entry": entry_id, "failed": SYNC_FAILED})
@@ -282,6 +288,14 @@ def resolve(db: Db, seq: int, why: str) -> None:
     """Failed op `seq` is settled by the person without sending it (a create whose
     task they found on the server, store/changes.py): done, with `why` kept."""
     _user_move(db, RESOLVE, seq, why=why)
+    _unblock(db, seq)
+
+
+def _unblock(db: Db, seq: int) -> None:
+    """The person answered op `seq`: the open ops that waited for it no longer say
+    so (the next sync decides again whether they wait)."""
+    _execute(db, f"UPDATE outbox SET last_error = NULL WHERE state IN ({_in(OPEN_STATES)}) "
+                 "AND last_error LIKE :reason", {"reason": waits_for(seq, "%")})
 
 
 def _user_move(db: Db, transition: Transition, seq: int, **values: Any) -> str | None:

@@ -75,7 +75,7 @@ class Blocks:
         return None
 
     def why(self, seq: int) -> str:
-        return f"waits for op #{seq}, {self.whys.get(seq, 'which failed')}"
+        return outbox.waits_for(seq, self.whys.get(seq, "which failed"))
 
     def add(self, op: Op, why: str | None = None) -> None:
         if why is not None:
