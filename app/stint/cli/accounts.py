@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     _token_args(a)
     a.set_defaults(handler=cmd_signin)
     a = acc.add_parser("list", help="list accounts")
-    a.add_argument("--json", action="store_true")
+    a.add_argument("--json", action="store_true", help="print it as JSON")
     a.set_defaults(handler=cmd_list)
     a = acc.add_parser("remove", help="remove an account with its tasks, entries and queued changes")
     a.add_argument("name")
@@ -52,12 +52,12 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("sync", help="push queued changes and pull from every account now")
     p.add_argument("--account", default=None)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_sync)
 
     p = sub.add_parser("reconcile", help="local time vs the server's, per task and day")
     p.add_argument("--week", default=None, metavar="WEEK", help="2026-W47, this or last (default: this)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_reconcile)
 
 

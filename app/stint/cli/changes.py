@@ -17,7 +17,7 @@ HINT = ("answer with `stint changes retry SEQ`, `stint changes discard SEQ`, or 
 def register(sub: Any) -> None:
     p = sub.add_parser("changes", help="changes the server refused (retry, discard, use a server task) "
                                        "and those waiting to be sent")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_list)
     act = p.add_subparsers(dest="changes_command", metavar="ACTION", parser_class=type(p))
     a = act.add_parser("retry", help="send refused changes again with the next sync")

@@ -34,7 +34,7 @@ class Check:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("doctor", help="check the database, backups, file permissions, the app and the keyring")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_doctor)
 
 

@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("entries", help="list the entries of a week, a month or any days")
     add_period_options(p, "the entries")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_entries)
 
     p = sub.add_parser("edit", help="change an entry's start, end or note, or move it to another task")

@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
     p.add_argument("--status", default=None)
     p.add_argument("--pending", action="store_true", help="only tasks not done or cancelled")
     p.add_argument("--search", default=None)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_tasks)
 
     p = sub.add_parser("start", help="start the timer on a task (stops the running one)")
@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_pick)
 
     p = sub.add_parser("status", help="what is running, today's and this week's totals, and what waits to sync")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("set-status", help="change a task's status")
