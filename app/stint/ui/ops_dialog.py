@@ -66,7 +66,8 @@ class OpsDialog(QDialog):
             "update_entry": self.tr("edit entry"), "delete_entry": self.tr("delete entry"),
         }
         self.intro = intro = QLabel(self.tr("The server refused these changes. Retry sends one again; discard keeps your "
-                               "local copy but stops sending it."))
+                               "local copy but stops sending it. When a task creation's reply was lost and "
+                               "the server has the task after all, Use a server task… makes yours that one."))
         intro.setWordWrap(True)
         self.table = _ops_table([self.tr("Account"), self.tr("Change"), self.tr("Task"), self.tr("When"),
                                  self.tr("Server's message")])

@@ -1119,8 +1119,8 @@
         <translation>eliminar registro</translation>
     </message>
     <message>
-        <source>The server refused these changes. Retry sends one again; discard keeps your local copy but stops sending it.</source>
-        <translation>El servidor rechazó estos cambios. Reintentar lo vuelve a enviar; descartar conserva tu copia local pero deja de enviarlo.</translation>
+        <source>The server refused these changes. Retry sends one again; discard keeps your local copy but stops sending it. When a task creation&apos;s reply was lost and the server has the task after all, Use a server task… makes yours that one.</source>
+        <translation>El servidor rechazó estos cambios. Reintentar lo vuelve a enviar; descartar conserva tu copia local pero deja de enviarlo. Si se perdió la respuesta a la creación de una tarea y el servidor sí la tiene, Usar una tarea del servidor… convierte la tuya en esa.</translation>
     </message>
     <message>
         <source>Account</source>
