@@ -184,3 +184,39 @@ def test_the_window_speaks_spanish_with_language_es(display: dict[str, str], qtb
         picked.communicate(timeout=30)
     finally:
         _stop(app)
+
+
+def test_a_right_click_on_the_icon_while_its_message_shows_opens_the_menu(display: dict[str, str], qtbot: Any,
+                                                                          tmp_path: Path) -> None:
+    """Qt's own message balloon (no notification service here) says the account needs
+    its secret; a right click on the icon then is for the menu: it must not also run
+    the message's action (the sign-in dialog over the menu)."""
+    from stint.store.db import open_engine
+
+    from .app_fixtures import add_account
+
+    home = _home(tmp_path)
+    engine = open_engine(home / "stint.sqlite3")
+    add_account(engine, "work")  # its token: env:NONE, not set for the app
+    engine.dispose()
+    env = {**display, "STINT_HOME": str(home)}
+    env.pop("NONE", None)
+    qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
+    app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) == 1, timeout=WAIT_MS)
+        icon = _visible_stint_windows(env)[0]
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) == 2, timeout=WAIT_MS)  # the balloon
+        balloon = next(w for w in _visible_stint_windows(env) if w != icon)
+        _out(["xdotool", "mousemove", "--window", icon, "10", "12", "click", "3"], env)
+        qtbot.waitUntil(lambda: balloon not in _visible_stint_windows(env), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(_visible_stint_windows(env)) == 2, timeout=WAIT_MS)  # the menu
+        # A handed-off command is answered after the click's events: by then a dialog
+        # the click opened would be on screen.
+        answered = subprocess.run([STINT, "status"], env=env, capture_output=True, text=True, timeout=30)
+        assert answered.returncode == 0, answered.stderr
+        signin = _out(["xdotool", "search", "--onlyvisible", "--name", "^Sign in"], env).split()
+        assert signin == []
+        _shot(env, "tray-menu-over-message-xvfb")
+    finally:
+        _stop(app)

@@ -278,7 +278,7 @@ class StintApp(QObject):
             self.tray.failed_changes_requested.connect(self.show_failed_changes)
             self.tray.sign_in_requested.connect(self.show_sign_in)
             self.tray.quit_requested.connect(self.quit_by_person)
-            self.tray.icon.messageClicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
+            self.tray.message_clicked.connect(lambda: self.desktop.run_action(self.desktop.fallback_action))
         self.sync = SyncRunner(services, lambda: bool(self.live.snapshot.accounts), self._sync_run_once, self)
         services.bridge.sync_requested.connect(lambda: self.sync.request(force=True))
         self.network: Any = None

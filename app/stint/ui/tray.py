@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..domain.sync_state import Health, badge, describe, describe_refused, waiting
@@ -48,6 +48,7 @@ class Tray(QObject):
     failed_changes_requested = Signal()
     sign_in_requested = Signal(str)  # the account's name
     quit_requested = Signal()
+    message_clicked = Signal()  # the person clicked the tray's own message balloon
 
     def __init__(self, clock: "Clock", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class Tray(QObject):
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
+        self.icon.messageClicked.connect(self._on_message_clicked)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
         self._live: LiveState | None = None
@@ -231,6 +233,15 @@ class Tray(QObject):
             self.toggle_requested.emit()
         elif reason == QSystemTrayIcon.ActivationReason.DoubleClick:
             self.open_requested.emit()
+
+    def _on_message_clicked(self) -> None:
+        # Qt's X11 tray takes any click on the icon while its own message balloon shows
+        # for a click on the message too (before the icon's menu or its toggle): a right
+        # click for the menu then opened the message's action over it. A click on the
+        # icon is the icon's.
+        if self.icon.geometry().contains(QCursor.pos()):
+            return
+        self.message_clicked.emit()
 
     def show_message(self, level: str, title: str, text: str) -> None:
         icons = {"error": QSystemTrayIcon.MessageIcon.Critical, "warning": QSystemTrayIcon.MessageIcon.Warning}
