@@ -295,7 +295,7 @@ def test_colour_on_a_terminal_only(week: CLI) -> None:
     assert "\x1b" not in plain  # a pipe
     week.env["FORCE_COLOR"] = "1"
     coloured = week.ok("status").out
-    assert coloured.startswith("\x1b[32mTracking\x1b[0m 1: Write report for \x1b[1m0:00\x1b[0m")
+    assert coloured.startswith("\x1b[32mTracking\x1b[0m 1: Write report for \x1b[1m0 s\x1b[0m")
     assert "\x1b[1mTask" in week.ok("timesheet", "--week", "2026-W47").out
     week.env["NO_COLOR"] = "1"
     assert "\x1b" not in week.ok("status").out + week.ok("timesheet", "--week", "2026-W47").out

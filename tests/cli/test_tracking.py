@@ -67,6 +67,14 @@ def test_start_stop_status(cli, clock) -> None:
     assert cli.ok("status", "--json").json()["running"] is None
 
 
+def test_a_timer_under_a_minute_says_its_seconds(cli, clock) -> None:
+    cli.ok("new", "Write report", "--local")
+    cli.ok("start", "report")
+    clock.advance(seconds=42)
+    assert cli.ok("status").out.startswith("Tracking 1: Write report for 42 s (since 10:00)\n")
+    assert cli.ok("stop").out == "Stopped 1: Write report after 42 s (10:00–10:00)\n"
+
+
 def test_start_switches_and_new_start(cli, clock) -> None:
     cli.ok("new", "A", "--start")
     clock.advance(minutes=5)

@@ -73,6 +73,12 @@ def duration(seconds: float) -> str:
     return format_duration(int(seconds))
 
 
+def span_length(seconds: float) -> str:
+    """How long one timer ran: under a minute in seconds ("42 s", where h:mm would
+    say 0:00 and look like nothing was kept), else h:mm."""
+    return f"{int(seconds)} s" if seconds < 60 else duration(seconds)
+
+
 def account_state(state: str) -> str:
     return ACCOUNT_STATES.get(state, state.replace("_", " "))
 

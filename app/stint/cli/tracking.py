@@ -143,7 +143,7 @@ def _report_stop(ctx: Services, entry: Any) -> None:
         return
     seconds = (entry.ended_at - entry.started_at).total_seconds()
     span = render.clock_span(entry.started_at, entry.ended_at, ctx.tz)
-    ctx.print(f"Stopped {task_label(entry.task)} after {render.duration(seconds)} ({span})")
+    ctx.print(f"Stopped {task_label(entry.task)} after {render.span_length(seconds)} ({span})")
 
 
 def cmd_stop(ctx: Services, args: argparse.Namespace) -> int:
@@ -188,7 +188,7 @@ def cmd_status(ctx: Services, args: argparse.Namespace) -> int:
     if running:
         since = render.clock_time(view.running.started_at, ctx.tz)
         ctx.print(f"{paint('running', 'Tracking')} {running['task_id']}: {render.clean(running['title'])} for "
-                  f"{paint('total', render.duration(running['elapsed_seconds']))} (since {since})")
+                  f"{paint('total', render.span_length(running['elapsed_seconds']))} (since {since})")
     else:
         ctx.print("Not tracking")
     ctx.print(f"Today {paint('total', render.duration(today_seconds))} · "
