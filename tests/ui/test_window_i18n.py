@@ -70,7 +70,8 @@ def test_the_day_and_reports_views_and_their_exports_in_spanish(qapp, services, 
         window = MainWindow(services)
         qtbot.addWidget(window)
         day, reports = window.day, window.week
-        assert day.model.headerData(0, Qt.Orientation.Horizontal) == "Proyecto · tarea"
+        headers = [day.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+        assert headers == ["Proyecto · tarea", "Inicio", "Fin", "Duración"]  # a column's start, not "to start"
         assert day.model.index(0, 5).data() == "tarea local"
         assert reports.title.text() == "Hoja de horas 2026-W10 · 2–8 mar 2026"
         assert reports.grid_model.headerData(1, Qt.Orientation.Horizontal) == "lun 2"

@@ -388,7 +388,7 @@
     <name>DayModel</name>
     <message>
         <source>Start</source>
-        <translation>Iniciar</translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>End</source>
