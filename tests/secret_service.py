@@ -30,14 +30,31 @@ NAME = "org.freedesktop.secrets"
 READY_SECONDS = 15.0
 
 
-def _owned(address: str, name: str) -> bool:
+def _wait_for_owner(address: str, name: str, timeout: float) -> bool:
+    """Whether `name` gets an owner on the bus at `address` within `timeout` seconds:
+    the bus's NameOwnerChanged signal is listened for before the name is asked about,
+    so an owner that comes in between is not missed."""
     from jeepney import DBusAddress, new_method_call
+    from jeepney.bus_messages import MatchRule, message_bus
     from jeepney.io.blocking import open_dbus_connection
 
     bus = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus")
-    with open_dbus_connection(address) as conn:
-        reply = conn.send_and_get_reply(new_method_call(bus, "NameHasOwner", "s", (name,)), timeout=5)
-    return bool(reply.body[0])
+    rule = MatchRule(type="signal", sender="org.freedesktop.DBus", interface="org.freedesktop.DBus",
+                     member="NameOwnerChanged", path="/org/freedesktop/DBus")
+    rule.add_arg_condition(0, name)
+    with open_dbus_connection(address) as conn, conn.filter(rule) as changes:
+        conn.send_and_get_reply(message_bus.AddMatch(rule), timeout=5)
+        if conn.send_and_get_reply(new_method_call(bus, "NameHasOwner", "s", (name,)), timeout=5).body[0]:
+            return True
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                change = conn.recv_until_filtered(changes, timeout=left)
+            except TimeoutError:
+                return False
+            if change.body[2]:  # (name, old owner, new owner)
+                return True
+        return False
 
 
 @contextmanager
@@ -58,12 +75,9 @@ def secret_service(tmp: Path, password: str = "test keyring password") -> Iterat
             assert proc.stdin is not None
             proc.stdin.write(password.encode())  # --unlock reads the login keyring's password to EOF
             proc.stdin.close()
-            deadline = time.monotonic() + READY_SECONDS  # an external process: polled with a deadline
-            while not _owned(address, NAME):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr and proc.poll() is not None else ""
-                    pytest.fail(f"gnome-keyring-daemon did not come up on the test bus: {err}")
-                time.sleep(0.05)
+            if not _wait_for_owner(address, NAME, READY_SECONDS):
+                err = proc.stderr.read().decode() if proc.stderr and proc.poll() is not None else ""
+                pytest.fail(f"gnome-keyring-daemon did not come up on the test bus: {err}")
             yield env
         finally:
             proc.terminate()

@@ -32,7 +32,7 @@ import json
 import socket
 import struct
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -119,6 +119,7 @@ class FakeServer:
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self.answered = threading.Condition(self.lock)  # notified after every request
         self.requests: list[tuple[str, str]] = []
         self._faults: list[Fault] = []
         self._stopping = threading.Event()
@@ -157,7 +158,20 @@ class FakeServer:
                 for m, p in self.requests
             )
 
+    def wait_for(self, predicate: Callable[[], bool], timeout: float) -> bool:
+        """Wait until `predicate` (read under the fake's lock) holds, looking again
+        after each request the fake answers; False when `timeout` seconds pass first."""
+        with self.answered:
+            return self.answered.wait_for(predicate, timeout)
+
     def dispatch(self, request: FakeRequest) -> tuple[Action, FakeResponse | None, Fault | None]:
+        with self.answered:
+            try:
+                return self._dispatch(request)
+            finally:
+                self.answered.notify_all()
+
+    def _dispatch(self, request: FakeRequest) -> tuple[Action, FakeResponse | None, Fault | None]:
         with self.lock:
             self.requests.append((request.method, request.path))
             fault = next((f for f in self._faults if f.matches(request)), None)

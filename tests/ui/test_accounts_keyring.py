@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -73,11 +72,12 @@ def test_an_account_added_in_the_dialog_keeps_its_token_in_the_keyring_and_syncs
         # The app starts again (no tray offscreen: its window is the app) and syncs at once.
         app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            deadline = time.monotonic() + APP_SYNC_SECONDS  # an external process: polled with a deadline
-            while "Written in the window" not in [t.title for t in fake.tasks.values()]:
-                if app.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("the restarted app did not sync the queued task")
-                time.sleep(0.1)
+            def synced() -> bool:
+                return "Written in the window" in [t.title for t in fake.tasks.values()]
+
+            fake.wait_for(lambda: synced() or app.poll() is not None, APP_SYNC_SECONDS)  # woken by each request
+            if not synced():
+                pytest.fail("the restarted app did not sync the queued task")
         finally:
             app.terminate()
             _out, err = app.communicate(timeout=20)
