@@ -115,6 +115,22 @@ def test_tray_icon_and_menu_on_a_real_tray(display: dict[str, str], qtbot: Any, 
     assert "Traceback" not in err, err
 
 
+def _home_with_an_account_lacking_its_secret(display: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """The app's environment for a home whose account reads its token from a variable
+    the app does not have: its first sync finds the secret missing."""
+    from stint.store.db import open_engine
+
+    from .app_fixtures import add_account
+
+    home = _home(tmp_path)
+    engine = open_engine(home / "stint.sqlite3")
+    add_account(engine, "work")  # its token: env:NONE, not set for the app
+    engine.dispose()
+    env = {**display, "STINT_HOME": str(home)}
+    env.pop("NONE", None)
+    return env
+
+
 def _near(color: tuple[int, int, int], pixel: tuple[int, int, int], tolerance: int = 40) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(color, pixel))
 
@@ -132,16 +148,7 @@ def test_the_running_clock_shows_its_badge_while_a_sync_error_stands(display: di
     """An account whose token is read from a variable the app does not have: the
     app's own first sync finds it missing. The icon is the running clock (green, the
     play triangle) with the violet sign-in badge, and the tooltip says why."""
-    from stint.store.db import open_engine
-
-    from .app_fixtures import add_account
-
-    home = _home(tmp_path)
-    engine = open_engine(home / "stint.sqlite3")
-    add_account(engine, "work")  # its token: env:NONE, not set for the app
-    engine.dispose()
-    env = {**display, "STINT_HOME": str(home)}
-    env.pop("NONE", None)
+    env = _home_with_an_account_lacking_its_secret(display, tmp_path)
     qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
     app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -191,16 +198,7 @@ def test_a_right_click_on_the_icon_while_its_message_shows_opens_the_menu(displa
     """Qt's own message balloon (no notification service here) says the account needs
     its secret; a right click on the icon then is for the menu: it must not also run
     the message's action (the sign-in dialog over the menu)."""
-    from stint.store.db import open_engine
-
-    from .app_fixtures import add_account
-
-    home = _home(tmp_path)
-    engine = open_engine(home / "stint.sqlite3")
-    add_account(engine, "work")  # its token: env:NONE, not set for the app
-    engine.dispose()
-    env = {**display, "STINT_HOME": str(home)}
-    env.pop("NONE", None)
+    env = _home_with_an_account_lacking_its_secret(display, tmp_path)
     qtbot.waitUntil(lambda: _tray_available(env), timeout=WAIT_MS)
     app = subprocess.Popen([STINT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
