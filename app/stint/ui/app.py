@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from ..domain.clock import Clock, SystemClock
+from .app_windows import AppWindows, WindowFactory
 from .icons import app_icon
 from .tray import Tray
 
@@ -40,7 +41,6 @@ FIRST_START_DONE = "first_start_done"    # the window opened by itself once
 CLOSE_NOTICE = "close_notice_shown"      # "Stint is still running" said once
 AUTO = object()  # "detect it": the default for the idle source
 
-WindowFactory = Callable[["Services"], QWidget]
 MakeServices = Callable[[Clock, QObject], "Services"]
 RunCommand = Callable[["Services", Sequence[str], Mapping[str, str]], "ipc.Reply"]
 
@@ -110,7 +110,7 @@ def _quit_on_signals(app: QApplication) -> None:
     wake.start()
 
 
-class StintApp(QObject):
+class StintApp(AppWindows, QObject):
     """Everything the running app owns. Collaborators are injectable for tests."""
 
     def __init__(
@@ -343,24 +343,7 @@ class StintApp(QObject):
         if self.tray is not None:
             self.tray.icon.hide()
 
-    # -- the window and the dialogs --------------------------------------------
-
-    def show_window(self) -> None:
-        if not self.started:
-            return
-        if self.window is None:
-            self.window = self._window_factory(self.services)
-            self.window.setWindowIcon(app_icon())
-            self.window.installEventFilter(self)
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
-
-    def toggle_window(self) -> None:
-        if self.window is not None and self.window.isVisible() and not self.window.isMinimized():
-            self.window.hide()
-        else:
-            self.show_window()
+    # -- the window (opening it, the dialogs and messages: ui/app_windows.py) ------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -377,83 +360,6 @@ class StintApp(QObject):
                     "quit from the tray menu or with Quit in the window's File menu."))
         return super().eventFilter(watched, event)
 
-    def show_quick_start(self) -> None:
-        from .quick_start import QuickStart
-
-        self._show_dialog("quick_start", lambda s: QuickStart(s))
-
-    def show_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
-
-        self._show_dialog("settings", lambda s: SettingsDialog(s))
-
-    def show_new_task(self) -> None:
-        from .new_task import NewTaskDialog
-
-        self._show_dialog("new_task", lambda s: NewTaskDialog(s))
-
-    def show_failed_changes(self) -> None:
-        from .ops_dialog import OpsDialog
-
-        self._show_dialog("failed_changes", lambda s: OpsDialog(s))
-
-    def show_sign_in(self, name: str) -> None:
-        """The sign-in dialog for account `name` (from the tray, a notification, the
-        status bar): the secret given there goes to the keyring, then a sync runs."""
-        from ..domain.errors import StintError
-        from .account_dialog import AccountDialog
-
-        if not self.started:
-            return
-        key = f"signin:{name}"
-        dialog = self.dialogs.get(key)
-        if dialog is None or not dialog.isVisible():
-            accounts = self.services.accounts()
-            try:
-                info = accounts.get(name)
-            except StintError as exc:
-                accounts.close()
-                self.show_message("warning", "Stint", str(exc))
-                return
-            dialog = self.dialogs[key] = AccountDialog(accounts, info)
-            dialog.accepted.connect(self._signed_in)
-            dialog.finished.connect(lambda _result, a=accounts: a.close())
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def _signed_in(self) -> None:
-        self.services.bridge.changed.emit("all")
-        self.services.bridge.sync_requested.emit()  # the kept changes go out now
-
-    def _show_dialog(self, key: str, make: Callable[["Services"], QWidget]) -> None:
-        if not self.started:
-            return
-        dialog = self.dialogs.get(key)
-        if dialog is None or not dialog.isVisible():
-            dialog = self.dialogs[key] = make(self.services)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    # -- messages --------------------------------------------------------------
-
-    def show_message(self, level: str, title: str, text: str) -> None:
-        if self.tray is not None and self.tray.icon.isVisible() and QSystemTrayIcon.supportsMessages():
-            self.tray.show_message(level, title, text)
-            return
-        self._window_message(level, title, text)
-
-    def _window_message(self, level: str, title: str, text: str) -> QMessageBox:
-        icons = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}
-        box = QMessageBox(icons.get(level, QMessageBox.Icon.Information), title, text,
-                          QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("stint-message")
-        box.setModal(False)
-        box.finished.connect(box.deleteLater)
-        box.show()
-        return box
-
     def _tell_no_tray_once(self) -> None:
         if self.services.settings.extra.get(NO_TRAY_NOTICE):
             return
@@ -462,18 +368,6 @@ class StintApp(QObject):
             self.tr("Your desktop has no system tray, so Stint runs as a normal window. "
                     "Closing the window quits Stint; a running timer is asked about first."))
         self._remember(NO_TRAY_NOTICE)
-
-    def _remember(self, flag: str) -> None:
-        """Note in the settings that something was said or done once."""
-        from ..domain.errors import StintError
-
-        settings = self.services.settings
-        extra: dict[str, Any] = {**settings.extra, flag: True}
-        try:
-            self.services.update_settings(settings._replace(extra=extra))
-        except (StintError, OSError) as exc:  # said again next time: better than not starting
-            log.warning("cannot remember %s: %s", flag, exc)
-
 
 def _main_window(services: "Services") -> QWidget:
     from .window import MainWindow
